@@ -1,0 +1,32 @@
+//! Compiles `content/*.toml` into static Rust data in OUT_DIR (see content/FORMAT.md).
+//! A content mistake stops the build with `content/FILE.toml:LINE: message`.
+
+#[path = "src/compiler/mod.rs"]
+#[allow(dead_code)]
+mod compiler;
+
+fn main() {
+    println!("cargo:rerun-if-changed=content");
+    println!("cargo:rerun-if-changed=src/compiler");
+    println!("cargo:rerun-if-env-changed=CAMAU_CONTENT");
+    // CAMAU_CONTENT points the build at another content folder (the compiler's test fixtures).
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = std::env::var_os("CAMAU_CONTENT").map(|d| root.join(d)).unwrap_or_else(|| root.join("content"));
+    let files = compiler::read_dir(&dir).unwrap_or_else(|e| {
+        eprintln!("error: cannot read {}: {e}", dir.display());
+        std::process::exit(1)
+    });
+    match compiler::compile(&files) {
+        Ok(model) => {
+            let out = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("content.rs");
+            std::fs::write(out, compiler::codegen::generate(&model)).expect("write content.rs");
+        }
+        Err(diags) => {
+            for d in &diags {
+                eprintln!("error: {d}");
+            }
+            eprintln!("error: the content has {} problem(s); see content/FORMAT.md", diags.len());
+            std::process::exit(1)
+        }
+    }
+}

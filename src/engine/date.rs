@@ -1,0 +1,188 @@
+//! Calendar dates and deadline maths. No clock: "today" is always passed in.
+
+use super::graph::Unit;
+
+/// A civil date in the proleptic Gregorian calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub y: i32,
+    pub m: u8,
+    pub d: u8,
+}
+
+pub fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+pub fn days_in_month(y: i32, m: u8) -> u8 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Date {
+    pub fn new(y: i32, m: u8, d: u8) -> Option<Date> {
+        if !(1..=9999).contains(&y) || !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+            return None;
+        }
+        Some(Date { y, m, d })
+    }
+
+    /// Days since 1970-01-01 (H. Hinnant's days_from_civil).
+    pub fn days(self) -> i64 {
+        let y = self.y as i64 - if self.m <= 2 { 1 } else { 0 };
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let m = self.m as i64;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + self.d as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146097 + doe - 719468
+    }
+
+    pub fn from_days(z: i64) -> Date {
+        let z = z + 719468;
+        let era = if z >= 0 { z } else { z - 146096 } / 146097;
+        let doe = z - era * 146097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        let y = yoe + era * 400;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        Date { y: (y + if m <= 2 { 1 } else { 0 }) as i32, m, d }
+    }
+
+    /// 0 = Monday … 6 = Sunday.
+    pub fn weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday (3).
+        ((self.days() + 3).rem_euclid(7)) as u8
+    }
+
+    pub fn add_days(self, n: i64) -> Date {
+        Date::from_days(self.days() + n)
+    }
+
+    /// Same day n months later; the last day of the month when that day does not exist.
+    pub fn add_months(self, n: i32) -> Date {
+        let total = self.y * 12 + (self.m as i32 - 1) + n;
+        let y = total.div_euclid(12);
+        let m = (total.rem_euclid(12) + 1) as u8;
+        Date { y, m, d: self.d.min(days_in_month(y, m)) }
+    }
+
+    /// The n-th weekday after this date (weekends skipped, holidays unknown).
+    pub fn add_weekdays(self, n: u32) -> Date {
+        let mut d = self;
+        let mut left = n;
+        while left > 0 {
+            d = d.add_days(1);
+            if d.weekday() < 5 {
+                left -= 1;
+            }
+        }
+        d
+    }
+
+    pub fn add(self, amount: u16, unit: Unit) -> Date {
+        match unit {
+            Unit::Days => self.add_days(amount as i64),
+            Unit::Weeks => self.add_days(7 * amount as i64),
+            Unit::Months => self.add_months(amount as i32),
+            Unit::SchoolDays | Unit::TermDays => self.add_weekdays(amount as u32),
+        }
+    }
+
+    /// `YYYY-MM-DD`, the stored and `.ics`-friendly form.
+    pub fn iso(self) -> String {
+        let mut s = String::with_capacity(10);
+        push_num(&mut s, self.y as u32, 4);
+        s.push('-');
+        push_num(&mut s, self.m as u32, 2);
+        s.push('-');
+        push_num(&mut s, self.d as u32, 2);
+        s
+    }
+
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> { s.get(r)?.bytes().try_fold(0u32, |a, c| c.is_ascii_digit().then(|| a * 10 + (c - b'0') as u32)) };
+        Date::new(num(0..4)? as i32, num(5..7)? as u8, num(8..10)? as u8)
+    }
+}
+
+pub fn push_num(s: &mut String, n: u32, width: usize) {
+    let digits = n.to_string();
+    for _ in digits.len()..width {
+        s.push('0');
+    }
+    s.push_str(&digits);
+}
+
+/// Why a day/month/year entry was refused. The UI words each case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateError {
+    Empty,
+    MissingDay,
+    MissingMonth,
+    MissingYear,
+    NotNumbers,
+    YearDigits,
+    NotReal,
+    Future,
+    TooOld,
+}
+
+/// How far back a date about an IDP can sensibly be.
+pub const OLDEST_YEARS: i32 = 30;
+
+/// Reads the three GOV.UK-style fields. Spaces are ignored; month names are not needed.
+pub fn parse_parts(day: &str, month: &str, year: &str, today: Date, future_ok: bool) -> Result<Date, DateError> {
+    let clean = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let (d, m, y) = (clean(day), clean(month), clean(year));
+    match (d.is_empty(), m.is_empty(), y.is_empty()) {
+        (true, true, true) => return Err(DateError::Empty),
+        (true, _, _) => return Err(DateError::MissingDay),
+        (_, true, _) => return Err(DateError::MissingMonth),
+        (_, _, true) => return Err(DateError::MissingYear),
+        _ => {}
+    }
+    let num = |s: &str| -> Option<u32> {
+        if s.len() > 4 || !s.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        s.parse().ok()
+    };
+    let (Some(dn), Some(mn), Some(yn)) = (num(&d), num(&m), num(&y)) else {
+        return Err(DateError::NotNumbers);
+    };
+    if y.len() != 4 {
+        return Err(DateError::YearDigits);
+    }
+    if dn > 31 || mn > 12 {
+        return Err(DateError::NotReal);
+    }
+    let date = Date::new(yn as i32, mn as u8, dn as u8).ok_or(DateError::NotReal)?;
+    if !future_ok && date > today {
+        return Err(DateError::Future);
+    }
+    if date.y < today.y - OLDEST_YEARS {
+        return Err(DateError::TooOld);
+    }
+    if future_ok && date.y > today.y + 5 {
+        return Err(DateError::NotReal);
+    }
+    Ok(date)
+}
+
+/// A span of days said in weeks and days: (weeks, days).
+pub fn weeks_days(days: i64) -> (i64, i64) {
+    let d = days.abs();
+    (d / 7, d % 7)
+}

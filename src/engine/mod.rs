@@ -1,0 +1,369 @@
+//! The pure engine: answers → path → outcome → filled letters.
+//!
+//! Invariant: no browser types, no clock, no storage. "Today" is an argument.
+
+pub mod codec;
+pub mod date;
+pub mod graph;
+
+use date::Date;
+use graph::*;
+
+/// One answer to one question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Index of the chosen option.
+    One(u8),
+    /// Bit set of chosen options (bit i = option i).
+    Many(u64),
+    Date(Date),
+    /// "I do not know the date".
+    Unsure,
+}
+
+/// Answers indexed by question.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Answers(pub Vec<Option<Answer>>);
+
+impl Answers {
+    pub fn get(&self, q: u16) -> Option<&Answer> {
+        self.0.get(q as usize).and_then(|a| a.as_ref())
+    }
+    pub fn set(&mut self, q: u16, a: Answer) {
+        let i = q as usize;
+        if self.0.len() <= i {
+            self.0.resize(i + 1, None);
+        }
+        self.0[i] = Some(a);
+    }
+    pub fn clear(&mut self, q: u16) {
+        if let Some(x) = self.0.get_mut(q as usize) {
+            *x = None;
+        }
+    }
+    pub fn count(&self) -> usize {
+        self.0.iter().filter(|a| a.is_some()).count()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.count() == 0
+    }
+}
+
+/// Whether an answer fits a question (right kind, options that exist).
+pub fn fits(q: &Question, a: &Answer) -> bool {
+    let n = q.options.len();
+    match (q.kind, a) {
+        (Kind::One, Answer::One(i)) => (*i as usize) < n,
+        (Kind::Many, Answer::Many(bits)) => {
+            if *bits == 0 || n > 63 || bits >> n != 0 {
+                return false;
+            }
+            // An exclusive option ("None of these") stands alone.
+            let excl = q.options.iter().enumerate().any(|(i, o)| o.exclusive && bits & (1 << i) != 0);
+            !excl || bits.count_ones() == 1
+        }
+        (Kind::Date, Answer::Date(_)) => true,
+        (Kind::Date, Answer::Unsure) => q.unsure.is_some(),
+        _ => false,
+    }
+}
+
+/// Evaluates conditions and deadlines for one set of answers on one day.
+pub struct Eval<'a> {
+    pub g: &'a Graph,
+    pub answers: &'a Answers,
+    pub today: Date,
+}
+
+impl Eval<'_> {
+    pub fn due(&self, d: u16) -> Option<Date> {
+        let dl = self.g.deadlines.get(d as usize)?;
+        match self.answers.get(dl.from)? {
+            Answer::Date(from) => Some(from.add(dl.amount, dl.unit)),
+            _ => None,
+        }
+    }
+
+    pub fn holds(&self, c: &Cond) -> bool {
+        let a = |q: u16| self.answers.get(q);
+        match c {
+            Cond::Always => true,
+            Cond::Eq(q, o) => a(*q) == Some(&Answer::One(*o)),
+            Cond::Ne(q, o) => matches!(a(*q), Some(Answer::One(x)) if x != o),
+            Cond::In(q, os) => matches!(a(*q), Some(Answer::One(x)) if os.contains(x)),
+            Cond::Has(q, o) => matches!(a(*q), Some(Answer::Many(bits)) if bits & (1u64 << *o) != 0),
+            Cond::Answered(q) => a(*q).is_some(),
+            Cond::Known(q) => matches!(a(*q), Some(Answer::Date(_))),
+            Cond::Overdue(d) => self.due(*d).is_some_and(|due| due < self.today),
+            Cond::Upcoming(d) => self.due(*d).is_some_and(|due| due >= self.today),
+            Cond::Not(c) => !self.holds(c),
+            Cond::And(cs) => cs.iter().all(|c| self.holds(c)),
+            Cond::Or(cs) => cs.iter().any(|c| self.holds(c)),
+        }
+    }
+
+    /// Where an answered question leads.
+    pub fn next_of(&self, q: u16) -> Option<Target> {
+        let question = self.g.questions.get(q as usize)?;
+        if let Some(Answer::One(o)) = self.answers.get(q) {
+            if let Some(t) = question.options.get(*o as usize).and_then(|o| o.next) {
+                return Some(t);
+            }
+        }
+        for r in question.routes {
+            if self.holds(&r.when) {
+                return Some(r.to);
+            }
+        }
+        question.next
+    }
+}
+
+/// The questions answered so far on the current path, and the next one to ask.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Walk {
+    pub path: Vec<u16>,
+    /// `None` when every question on the path is answered.
+    pub next: Option<u16>,
+}
+
+impl Walk {
+    pub fn done(&self) -> bool {
+        self.next.is_none()
+    }
+    /// The question before `q` on the path (for the back link).
+    pub fn before(&self, q: u16) -> Option<u16> {
+        let i = self.path.iter().position(|&x| x == q).unwrap_or(self.path.len());
+        i.checked_sub(1).map(|j| self.path[j])
+    }
+    /// Whether `q` may be shown now: on the path, or the next question.
+    pub fn allows(&self, q: u16) -> bool {
+        self.next == Some(q) || self.path.contains(&q)
+    }
+}
+
+/// Replays the answers from the start question. Answers that do not fit their
+/// question stop the walk there (that question is asked again).
+pub fn walk(g: &Graph, answers: &Answers, today: Date) -> Walk {
+    let ev = Eval { g, answers, today };
+    let mut path = vec![];
+    let mut q = g.start;
+    // A compiled graph has no cycles; the bound keeps a hand-made one safe too.
+    for _ in 0..=g.questions.len() {
+        let Some(question) = g.questions.get(q as usize) else { break };
+        match answers.get(q) {
+            Some(a) if fits(question, a) => {}
+            _ => return Walk { path, next: Some(q) },
+        }
+        path.push(q);
+        match ev.next_of(q) {
+            Some(Target::Question(n)) if !path.contains(&n) => q = n,
+            Some(Target::Check) => return Walk { path, next: None },
+            // A dead end or a loop: treat as the end rather than hang.
+            _ => return Walk { path, next: None },
+        }
+    }
+    Walk { path, next: None }
+}
+
+/// Keeps only the answers on the path; returns the questions whose answers were dropped.
+pub fn prune(g: &Graph, answers: &mut Answers, today: Date) -> Vec<u16> {
+    let w = walk(g, answers, today);
+    let mut dropped = vec![];
+    for (i, a) in answers.0.iter_mut().enumerate() {
+        if a.is_some() && !w.path.contains(&(i as u16)) {
+            *a = None;
+            dropped.push(i as u16);
+        }
+    }
+    dropped
+}
+
+/// Records an answer and drops every answer that is no longer on the path.
+pub fn answer(g: &Graph, answers: &mut Answers, q: u16, a: Answer, today: Date) -> Vec<u16> {
+    answers.set(q, a);
+    prune(g, answers, today)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DeadlineStatus {
+    pub deadline: u16,
+    pub due: Date,
+    /// Days from today to the due date; negative when overdue.
+    pub days_left: i64,
+}
+
+impl DeadlineStatus {
+    pub fn overdue(&self) -> bool {
+        self.days_left < 0
+    }
+}
+
+/// Everything the outcome page shows, in order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Findings in section order, then rank, then content order.
+    pub findings: Vec<u16>,
+    /// Up to 3 findings for "what this means".
+    pub summary: Vec<u16>,
+    pub deadlines: Vec<DeadlineStatus>,
+    pub letters: Vec<u16>,
+    pub citations: Vec<u16>,
+    pub terms: Vec<u16>,
+}
+
+impl Outcome {
+    pub fn in_section(&self, g: &Graph, s: Section) -> Vec<u16> {
+        self.findings.iter().copied().filter(|&f| g.findings[f as usize].section == s).collect()
+    }
+}
+
+fn push_unique(v: &mut Vec<u16>, x: u16) {
+    if !v.contains(&x) {
+        v.push(x);
+    }
+}
+
+/// Gathers every finding whose condition holds for the answers on the path.
+pub fn outcome(g: &Graph, answers: &Answers, today: Date) -> Outcome {
+    let mut on_path = answers.clone();
+    prune(g, &mut on_path, today);
+    let ev = Eval { g, answers: &on_path, today };
+    let mut shown: Vec<u16> = (0..g.findings.len() as u16).filter(|&f| ev.holds(&g.findings[f as usize].when)).collect();
+    shown.sort_by_key(|&f| {
+        let x = &g.findings[f as usize];
+        (x.section, x.rank, f)
+    });
+    let mut summary: Vec<u16> = shown.iter().copied().filter(|&f| g.findings[f as usize].summary.is_some()).collect();
+    summary.sort_by_key(|&f| (g.findings[f as usize].summary_rank, f));
+    summary.truncate(3);
+
+    let mut o = Outcome { findings: shown.clone(), summary, ..Default::default() };
+    for &f in &shown {
+        let x = &g.findings[f as usize];
+        for &l in x.letters {
+            push_unique(&mut o.letters, l);
+        }
+        for &c in x.basis {
+            push_unique(&mut o.citations, c);
+        }
+        for &t in x.terms {
+            push_unique(&mut o.terms, t);
+        }
+        if let Some(d) = x.deadline {
+            if let Some(due) = ev.due(d) {
+                if !o.deadlines.iter().any(|s| s.deadline == d) {
+                    o.deadlines.push(DeadlineStatus { deadline: d, due, days_left: due.days() - today.days() });
+                }
+                for &c in g.deadlines[d as usize].basis {
+                    push_unique(&mut o.citations, c);
+                }
+            }
+        }
+    }
+    for &l in &o.letters {
+        for &c in g.letters[l as usize].basis {
+            push_unique(&mut o.citations, c);
+        }
+    }
+    o.deadlines.sort_by_key(|s| (s.due, s.deadline));
+    o
+}
+
+/// The parent's optional details, used only to fill letters.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Details {
+    pub child: String,
+    pub parent: String,
+    pub school: String,
+    /// Index into `Graph::authorities`.
+    pub la: Option<u8>,
+    /// Index into `Graph::boards`.
+    pub lhb: Option<u8>,
+}
+
+pub const MAX_NAME: usize = 60;
+pub const MAX_SCHOOL: usize = 120;
+
+impl Details {
+    /// The health board: the one chosen, else the local authority's.
+    pub fn board(&self, g: &Graph) -> Option<u8> {
+        self.lhb.or_else(|| self.la.and_then(|a| g.authorities.get(a as usize)).map(|a| a.board))
+    }
+}
+
+/// Names the twelve months and the blanks for what the parent did not give.
+pub struct Words<'a> {
+    pub months: [&'a str; 12],
+    /// Called with "child", "parent", "school", "la", "lhb" or "date".
+    pub blank: &'a dyn Fn(&str) -> String,
+}
+
+/// "14 March 2027".
+pub fn long_date(d: Date, months: &[&str; 12]) -> String {
+    let mut s = d.d.to_string();
+    s.push(' ');
+    s.push_str(months[(d.m as usize).clamp(1, 12) - 1]);
+    s.push(' ');
+    s.push_str(&d.y.to_string());
+    s
+}
+
+/// Replaces `{child}`, `{date:Q}`, `{due:D}` … in a template. What the parent did
+/// not give becomes a clear blank; a placeholder the engine does not know is kept as written.
+pub fn fill(g: &Graph, template: &str, answers: &Answers, details: &Details, today: Date, w: &Words) -> String {
+    let ev = Eval { g, answers, today };
+    let text = |s: &str, what: &str| if s.trim().is_empty() { (w.blank)(what) } else { s.trim().to_string() };
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let Some(j) = after.find('}') else {
+            out.push_str(&rest[i..]);
+            return out;
+        };
+        let name = &after[..j];
+        let value = match name {
+            "child" => text(&details.child, "child"),
+            "parent" => text(&details.parent, "parent"),
+            "school" => text(&details.school, "school"),
+            "la" => match details.la.and_then(|a| g.authorities.get(a as usize)) {
+                Some(a) => g.text(a.name).to_string(),
+                None => (w.blank)("la"),
+            },
+            "lhb" => match details.board(g).and_then(|b| g.boards.get(b as usize)) {
+                Some(b) => g.text(b.name).to_string(),
+                None => (w.blank)("lhb"),
+            },
+            "today" => long_date(today, &w.months),
+            _ => {
+                let date = if let Some(q) = name.strip_prefix("date:") {
+                    g.question_by_id(q).map(|q| match answers.get(q) {
+                        Some(Answer::Date(d)) => Some(*d),
+                        _ => None,
+                    })
+                } else if let Some(d) = name.strip_prefix("due:") {
+                    g.deadline_by_id(d).map(|d| ev.due(d))
+                } else {
+                    None
+                };
+                match date {
+                    Some(Some(d)) => long_date(d, &w.months),
+                    Some(None) => (w.blank)("date"),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                        rest = &after[j + 1..];
+                        continue;
+                    }
+                }
+            }
+        };
+        out.push_str(&value);
+        rest = &after[j + 1..];
+    }
+    out.push_str(rest);
+    out
+}
