@@ -153,18 +153,16 @@ pub fn parse_parts(day: &str, month: &str, year: &str, today: Date, future_ok: b
         (_, _, true) => return Err(DateError::MissingYear),
         _ => {}
     }
-    let num = |s: &str| -> Option<u32> {
-        if s.len() > 4 || !s.bytes().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        s.parse().ok()
-    };
-    let (Some(dn), Some(mn), Some(yn)) = (num(&d), num(&m), num(&y)) else {
+    if ![&d, &m, &y].iter().all(|s| s.bytes().all(|c| c.is_ascii_digit())) {
         return Err(DateError::NotNumbers);
-    };
+    }
+    // Digits only from here: a 5-digit year is a year with the wrong number of digits.
     if y.len() != 4 {
         return Err(DateError::YearDigits);
     }
+    // A day or month too long for a u32 is simply not a real one.
+    let num = |s: &str| s.parse::<u32>().unwrap_or(u32::MAX);
+    let (dn, mn, yn) = (num(&d), num(&m), num(&y));
     if dn > 31 || mn > 12 {
         return Err(DateError::NotReal);
     }

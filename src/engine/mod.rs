@@ -5,6 +5,7 @@
 pub mod codec;
 pub mod date;
 pub mod graph;
+pub mod ics;
 
 use date::Date;
 use graph::*;
@@ -22,8 +23,22 @@ pub enum Answer {
 }
 
 /// Answers indexed by question.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Answers(pub Vec<Option<Answer>>);
+
+/// Equal when the same questions have the same answers, however long the storage
+/// (`clear` and `prune` leave empty slots behind).
+impl PartialEq for Answers {
+    fn eq(&self, other: &Self) -> bool {
+        let n = self.0.len().max(other.0.len());
+        fn at(a: &Answers, i: usize) -> Option<&Answer> {
+            a.0.get(i).and_then(|x| x.as_ref())
+        }
+        (0..n).all(|i| at(self, i) == at(other, i))
+    }
+}
+
+impl Eq for Answers {}
 
 impl Answers {
     pub fn get(&self, q: u16) -> Option<&Answer> {
@@ -144,18 +159,23 @@ impl Walk {
 
 /// Replays the answers from the start question. Answers that do not fit their
 /// question stop the walk there (that question is asked again).
+///
+/// Each routing decision sees only the answers already on the path: an answer
+/// left over from another path never steers this one (else pruning it would
+/// change the path and leave other stale answers behind).
 pub fn walk(g: &Graph, answers: &Answers, today: Date) -> Walk {
-    let ev = Eval { g, answers, today };
+    let mut seen = Answers::default();
     let mut path = vec![];
     let mut q = g.start;
     // A compiled graph has no cycles; the bound keeps a hand-made one safe too.
     for _ in 0..=g.questions.len() {
         let Some(question) = g.questions.get(q as usize) else { break };
         match answers.get(q) {
-            Some(a) if fits(question, a) => {}
+            Some(a) if fits(question, a) => seen.set(q, a.clone()),
             _ => return Walk { path, next: Some(q) },
         }
         path.push(q);
+        let ev = Eval { g, answers: &seen, today };
         match ev.next_of(q) {
             Some(Target::Question(n)) if !path.contains(&n) => q = n,
             Some(Target::Check) => return Walk { path, next: None },

@@ -1,0 +1,64 @@
+//! A one-event calendar file (RFC 5545), made on the device.
+
+use super::date::Date;
+
+/// Escapes TEXT values: backslash, semicolon, comma and newlines.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line at 75 octets, never inside a UTF-8 character.
+pub fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut used = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if used + n > 75 {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += n;
+    }
+    out
+}
+
+fn compact(d: Date) -> String {
+    d.iso().replace('-', "")
+}
+
+/// An all-day event on `day`. `uid` must be stable for the same deadline.
+pub fn event(uid: &str, day: Date, stamp: Date, summary: &str, description: &str) -> String {
+    let lines = [
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".into(),
+        "PRODID:-//Camau//IDP deadlines//EN".into(),
+        "CALSCALE:GREGORIAN".into(),
+        "BEGIN:VEVENT".into(),
+        format!("UID:{}@camau", escape(uid)),
+        format!("DTSTAMP:{}T000000Z", compact(stamp)),
+        format!("DTSTART;VALUE=DATE:{}", compact(day)),
+        format!("DTEND;VALUE=DATE:{}", compact(day.add_days(1))),
+        format!("SUMMARY:{}", escape(summary)),
+        format!("DESCRIPTION:{}", escape(description)),
+        "END:VEVENT".into(),
+        "END:VCALENDAR".into(),
+    ];
+    let mut out = String::new();
+    for l in lines {
+        out.push_str(&fold(&l));
+        out.push_str("\r\n");
+    }
+    out
+}

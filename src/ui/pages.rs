@@ -1,0 +1,548 @@
+//! Question pages, "about you", check answers, privacy, and the footer.
+//! GOV.UK Design System patterns: one question per page, error summary, summary list.
+
+use super::{browser, t, App, Keep, Route};
+use crate::content::{ui, GRAPH};
+use crate::engine::codec::limit;
+use crate::engine::date::{parse_parts, DateError};
+use crate::engine::graph::{Kind, Question};
+use crate::engine::{answer, long_date, walk, Answer, MAX_NAME, MAX_SCHOOL};
+use leptos::prelude::*;
+
+pub fn months() -> [&'static str; 12] {
+    [
+        t(ui::MONTH_1),
+        t(ui::MONTH_2),
+        t(ui::MONTH_3),
+        t(ui::MONTH_4),
+        t(ui::MONTH_5),
+        t(ui::MONTH_6),
+        t(ui::MONTH_7),
+        t(ui::MONTH_8),
+        t(ui::MONTH_9),
+        t(ui::MONTH_10),
+        t(ui::MONTH_11),
+        t(ui::MONTH_12),
+    ]
+}
+
+pub fn title_of(page: &str) {
+    title(page, false)
+}
+
+/// "Title – Camau" (and "Error: " first when the page shows an error).
+fn title(page: &str, error: bool) {
+    let mut s = String::new();
+    if error {
+        s.push_str(t(ui::ERROR_PREFIX));
+        s.push(' ');
+    }
+    s.push_str(page);
+    s.push_str(" – ");
+    s.push_str(t(ui::APP_NAME));
+    browser::set_title(&s);
+}
+
+/// The answer as the parent would say it.
+pub fn answer_text(q: &Question, a: &Answer) -> String {
+    match a {
+        Answer::One(o) => q.options.get(*o as usize).map(|o| t(o.label).to_string()).unwrap_or_default(),
+        Answer::Many(bits) => q
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| bits & (1 << i) != 0)
+            .map(|(_, o)| t(o.label))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Answer::Date(d) => long_date(*d, &months()),
+        Answer::Unsure => q.unsure.map(t).unwrap_or_default().to_string(),
+    }
+}
+
+#[component]
+fn ErrorSummary(msg: String, field: String) -> impl IntoView {
+    view! {
+        <div class="error-summary" role="alert" tabindex="-1">
+            <h2>{t(ui::ERROR_SUMMARY_TITLE)}</h2>
+            <ul><li><a href=format!("#{field}") on:click=move |ev| {
+                ev.prevent_default();
+                if let Some(el) = browser::window().document().and_then(|d| d.get_element_by_id(&field)) {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() { let _ = el.focus(); }
+                }
+            }>{msg}</a></li></ul>
+        </div>
+    }
+}
+
+fn date_error(e: DateError) -> &'static str {
+    t(match e {
+        DateError::Empty => ui::DATE_EMPTY,
+        DateError::MissingDay => ui::DATE_MISSING_DAY,
+        DateError::MissingMonth => ui::DATE_MISSING_MONTH,
+        DateError::MissingYear => ui::DATE_MISSING_YEAR,
+        DateError::NotNumbers => ui::DATE_NOT_NUMBERS,
+        DateError::YearDigits => ui::DATE_YEAR_DIGITS,
+        DateError::NotReal => ui::DATE_NOT_REAL,
+        DateError::Future => ui::DATE_FUTURE,
+        DateError::TooOld => ui::DATE_TOO_OLD,
+    })
+}
+
+#[component]
+pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
+    let app = expect_context::<App>();
+    let question = &GRAPH.questions[q as usize];
+    let qid = question.id;
+    let existing = app.answers.get_untracked().get(q).cloned();
+    let w = walk(&GRAPH, &app.answers.get_untracked(), app.today);
+    let back = if change {
+        Route::Check.hash()
+    } else {
+        match w.before(q) {
+            Some(p) => Route::Question { q: p, change: false }.hash(),
+            None => Route::Start.hash(),
+        }
+    };
+    let error = RwSignal::new(None::<(String, String)>);
+    title(t(question.title), false);
+
+    // Form state, started from the saved answer.
+    let chosen = RwSignal::new(match existing {
+        Some(Answer::One(o)) => 1u64 << o,
+        Some(Answer::Many(b)) => b,
+        _ => 0,
+    });
+    let (d0, m0, y0) = match existing {
+        Some(Answer::Date(d)) => (d.d.to_string(), d.m.to_string(), d.y.to_string()),
+        _ => Default::default(),
+    };
+    let day = RwSignal::new(d0);
+    let month = RwSignal::new(m0);
+    let year = RwSignal::new(y0);
+    let unsure = RwSignal::new(existing == Some(Answer::Unsure));
+
+    let first_field = match question.kind {
+        Kind::Date => format!("{qid}-day"),
+        _ => format!("{qid}-{}", question.options.first().map(|o| o.id).unwrap_or("")),
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let bits = chosen.get_untracked();
+        let result: Result<Answer, &'static str> = match question.kind {
+            Kind::One if bits == 0 => Err(t(ui::ERROR_CHOOSE_ONE)),
+            Kind::One => Ok(Answer::One(bits.trailing_zeros() as u8)),
+            Kind::Many if bits == 0 => Err(t(ui::ERROR_CHOOSE_MANY)),
+            Kind::Many => Ok(Answer::Many(bits)),
+            Kind::Date if unsure.get_untracked() && question.unsure.is_some() => Ok(Answer::Unsure),
+            Kind::Date => parse_parts(&day.get_untracked(), &month.get_untracked(), &year.get_untracked(), app.today, question.future)
+                .map(Answer::Date)
+                .map_err(date_error),
+        };
+        match result {
+            Err(msg) => {
+                error.set(Some((msg.to_string(), first_field.clone())));
+                title(t(question.title), true);
+                browser::focus_later(".error-summary");
+            }
+            Ok(a) => {
+                let mut answers = app.answers.get_untracked();
+                let dropped = answer(&GRAPH, &mut answers, q, a, app.today);
+                let w = walk(&GRAPH, &answers, app.today);
+                app.answers.set(answers);
+                app.persist();
+                let next = match (w.next, change) {
+                    (Some(n), _) => Route::Question { q: n, change },
+                    (None, true) => Route::Check,
+                    (None, false) => Route::About { change: false },
+                };
+                if dropped.is_empty() {
+                    app.go(next);
+                } else {
+                    app.go_saying(next, t(ui::ANSWERS_DROPPED).into());
+                }
+            }
+        }
+    };
+
+    let hint_id = format!("{qid}-hint");
+    let err_id = format!("{qid}-error");
+    let described = move || {
+        let mut v = vec![];
+        if question.hint.is_some() {
+            v.push(format!("{qid}-hint"));
+        }
+        if error.get().is_some() {
+            v.push(format!("{qid}-error"));
+        }
+        (!v.is_empty()).then(|| v.join(" "))
+    };
+    let part = GRAPH.parts.get(question.part as usize).map(|p| t(p.name));
+
+    let inputs = match question.kind {
+        Kind::One | Kind::Many => {
+            let many = question.kind == Kind::Many;
+            let items = question
+                .options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let id = format!("{qid}-{}", o.id);
+                    let ohint = o.hint.map(|h| {
+                        let hid = format!("{id}-hint");
+                        view! { <div class="item-hint" id=hid>{t(h)}</div> }
+                    });
+                    let hid = o.hint.map(|_| format!("{id}-hint"));
+                    let bit = 1u64 << i;
+                    let exclusive = o.exclusive;
+                    let divider = (many && exclusive && i > 0).then(|| view! { <div class="divider">{t(ui::OR)}</div> });
+                    let toggle = move |_| {
+                        chosen.update(|c| {
+                            if !many {
+                                *c = bit;
+                            } else if *c & bit != 0 {
+                                *c &= !bit;
+                            } else if exclusive {
+                                *c = bit;
+                            } else {
+                                // Choosing a real option clears "None of these".
+                                let excl: u64 = question.options.iter().enumerate().filter(|(_, o)| o.exclusive).map(|(j, _)| 1u64 << j).sum();
+                                *c = (*c & !excl) | bit;
+                            }
+                        })
+                    };
+                    view! {
+                        {divider}
+                        <div class="choice">
+                            <input class="choice-input" id=id.clone() name=qid type=if many { "checkbox" } else { "radio" } value=o.id
+                                prop:checked=move || chosen.get() & bit != 0
+                                aria-describedby=hid
+                                on:change=toggle/>
+                            <label class="choice-label" for=id>{t(o.label)}</label>
+                            {ohint}
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! { <div class=if many { "choices checkboxes" } else { "choices radios" }>{items}</div> }.into_any()
+        }
+        Kind::Date => {
+            let field = move |suffix: &'static str, label: Txt2, sig: RwSignal<String>, wide: bool| {
+                let id = format!("{qid}-{suffix}");
+                view! {
+                    <div class="date-item">
+                        <label class="date-label" for=id.clone()>{t(label.0)}</label>
+                        <input class=if wide { "input date-input date-year" } else { "input date-input" } id=id.clone() name=id
+                            type="text" inputmode="numeric" autocomplete="off" maxlength=if wide { "4" } else { "2" }
+                            prop:value=move || sig.get()
+                            on:input=move |ev| sig.set(event_target_value(&ev))/>
+                    </div>
+                }
+            };
+            let unsure_box = question.unsure.map(|u| {
+                let id = format!("{qid}-unsure");
+                view! {
+                    <div class="divider">{t(ui::OR)}</div>
+                    <div class="choices checkboxes"><div class="choice">
+                        <input class="choice-input" type="checkbox" id=id.clone() prop:checked=move || unsure.get()
+                            on:change=move |_| unsure.update(|u| *u = !*u)/>
+                        <label class="choice-label" for=id>{t(u)}</label>
+                    </div></div>
+                }
+            });
+            view! {
+                <div class="date" id=format!("{qid}-date")>
+                    {field("day", Txt2(ui::DAY), day, false)}
+                    {field("month", Txt2(ui::MONTH), month, false)}
+                    {field("year", Txt2(ui::YEAR), year, true)}
+                </div>
+                {unsure_box}
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <a class="back-link" href=back>{t(ui::BACK)}</a>
+        <main id="main">
+            {move || error.get().map(|(m, f)| view! { <ErrorSummary msg=m field=f/> })}
+            <form novalidate on:submit=submit>
+                <div class=move || if error.get().is_some() { "form-group form-group-error" } else { "form-group" }>
+                    <fieldset class="fieldset" aria-describedby=described>
+                        <legend class="legend">
+                            {part.map(|p| view! { <span class="caption">{p}</span> })}
+                            <h1 tabindex="-1">{t(question.title)}</h1>
+                        </legend>
+                        {question.hint.map(|h| view! { <div class="hint" id=hint_id>{t(h)}</div> })}
+                        {move || error.get().map(|(m, _)| view! {
+                            <p class="error-message" id=err_id.clone()><span class="visually-hidden">{t(ui::ERROR_PREFIX)}" "</span>{m}</p>
+                        })}
+                        {inputs}
+                    </fieldset>
+                </div>
+                <button class="button" type="submit">{t(if change { ui::SAVE_CONTINUE } else { ui::CONTINUE })}</button>
+            </form>
+        </main>
+    }
+}
+
+/// A `Txt` passed into a closure by value.
+#[derive(Clone, Copy)]
+struct Txt2(crate::engine::graph::Txt);
+
+#[component]
+pub fn AboutPage(change: bool) -> impl IntoView {
+    let app = expect_context::<App>();
+    let d = app.details.get_untracked();
+    title(t(ui::ABOUT_TITLE), false);
+    let child = RwSignal::new(d.child.clone());
+    let parent = RwSignal::new(d.parent.clone());
+    let school = RwSignal::new(d.school.clone());
+    let la = RwSignal::new(d.la);
+    let lhb = RwSignal::new(d.lhb);
+    let error = RwSignal::new(None::<(String, String)>);
+    let back = if change { Route::Check.hash() } else {
+        let w = walk(&GRAPH, &app.answers.get_untracked(), app.today);
+        w.path.last().map(|&q| Route::Question { q, change: false }.hash()).unwrap_or_else(|| Route::Start.hash())
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let checks = [
+            (child.get_untracked(), MAX_NAME, "about-child", ui::ERROR_CHILD_LONG),
+            (parent.get_untracked(), MAX_NAME, "about-parent", ui::ERROR_PARENT_LONG),
+            (school.get_untracked(), MAX_SCHOOL, "about-school", ui::ERROR_SCHOOL_LONG),
+        ];
+        for (value, max, field, msg) in checks {
+            if limit(value.trim(), max).1 {
+                error.set(Some((t(msg).to_string(), field.to_string())));
+                title(t(ui::ABOUT_TITLE), true);
+                browser::focus_later(".error-summary");
+                return;
+            }
+        }
+        app.details.set(crate::engine::Details {
+            child: child.get_untracked().trim().to_string(),
+            parent: parent.get_untracked().trim().to_string(),
+            school: school.get_untracked().trim().to_string(),
+            la: la.get_untracked(),
+            lhb: lhb.get_untracked(),
+        });
+        app.persist();
+        app.go(Route::Check);
+    };
+
+    let text_field = move |id: &'static str, label: crate::engine::graph::Txt, hint: Option<crate::engine::graph::Txt>, sig: RwSignal<String>, max: usize, auto: &'static str| {
+        let hint_id = format!("{id}-hint");
+        let invalid = move || error.get().is_some_and(|(_, f)| f == id);
+        view! {
+            <div class=move || if invalid() { "form-group form-group-error" } else { "form-group" }>
+                <label class="label" for=id>{t(label)}</label>
+                {hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{t(h)}</div> })}
+                {move || invalid().then(|| view! {
+                    <p class="error-message"><span class="visually-hidden">{t(ui::ERROR_PREFIX)}" "</span>{error.get().map(|e| e.0)}</p>
+                })}
+                <input class="input" id=id name=id type="text" autocomplete=auto spellcheck="false"
+                    aria-describedby=hint.map(|_| format!("{id}-hint"))
+                    prop:value=move || sig.get()
+                    on:input=move |ev| sig.set(event_target_value(&ev))
+                    maxlength=(max + 20).to_string()/>
+            </div>
+        }
+    };
+
+    let las = GRAPH
+        .authorities
+        .iter()
+        .enumerate()
+        .map(|(i, a)| view! { <option value=i.to_string() selected=d.la == Some(i as u8)>{t(a.name)}</option> })
+        .collect_view();
+    let boards = GRAPH
+        .boards
+        .iter()
+        .enumerate()
+        .map(|(i, b)| view! { <option value=i.to_string() selected=d.lhb == Some(i as u8)>{t(b.name)}</option> })
+        .collect_view();
+    let board_default = move || {
+        let name = la.get().and_then(|a| GRAPH.authorities.get(a as usize)).map(|a| t(GRAPH.boards[a.board as usize].name));
+        match name {
+            Some(n) => format!("{} ({n})", t(ui::LHB_FROM_LA)),
+            None => t(ui::LHB_FROM_LA).to_string(),
+        }
+    };
+
+    view! {
+        <a class="back-link" href=back>{t(ui::BACK)}</a>
+        <main id="main">
+            {move || error.get().map(|(m, f)| view! { <ErrorSummary msg=m field=f/> })}
+            <span class="caption">{t(ui::ABOUT_CAPTION)}</span>
+            <h1 tabindex="-1">{t(ui::ABOUT_TITLE)}</h1>
+            <p>{t(ui::ABOUT_INTRO)}</p>
+            <form novalidate on:submit=submit>
+                {text_field("about-child", ui::ABOUT_CHILD, Some(ui::ABOUT_CHILD_HINT), child, MAX_NAME, "off")}
+                {text_field("about-parent", ui::ABOUT_PARENT, None, parent, MAX_NAME, "name")}
+                {text_field("about-school", ui::ABOUT_SCHOOL, Some(ui::ABOUT_SCHOOL_HINT), school, MAX_SCHOOL, "off")}
+                <div class="form-group">
+                    <label class="label" for="about-la">{t(ui::ABOUT_LA)}</label>
+                    <select class="select" id="about-la" name="about-la" on:change=move |ev| la.set(event_target_value(&ev).parse().ok())>
+                        <option value="" selected=d.la.is_none()>{t(ui::CHOOSE)}</option>
+                        {las}
+                    </select>
+                </div>
+                <div class="form-group">
+                    <label class="label" for="about-lhb">{t(ui::ABOUT_LHB)}</label>
+                    <div class="hint" id="about-lhb-hint">{t(ui::ABOUT_LHB_HINT)}</div>
+                    <select class="select" id="about-lhb" name="about-lhb" aria-describedby="about-lhb-hint"
+                        on:change=move |ev| lhb.set(event_target_value(&ev).parse().ok())>
+                        <option value="" selected=d.lhb.is_none()>{board_default}</option>
+                        {boards}
+                    </select>
+                </div>
+                <button class="button" type="submit">{t(ui::CONTINUE)}</button>
+            </form>
+        </main>
+    }
+}
+
+#[component]
+pub fn CheckPage() -> impl IntoView {
+    let app = expect_context::<App>();
+    title(t(ui::CHECK_TITLE), false);
+    let answers = app.answers.get_untracked();
+    let w = walk(&GRAPH, &answers, app.today);
+    let rows = w
+        .path
+        .iter()
+        .map(|&q| {
+            let question = &GRAPH.questions[q as usize];
+            let a = answers.get(q).map(|a| answer_text(question, a)).unwrap_or_default();
+            let href = Route::Question { q, change: true }.hash();
+            view! {
+                <div class="summary-row">
+                    <dt class="summary-key">{t(question.title)}</dt>
+                    <dd class="summary-value">{a}</dd>
+                    <dd class="summary-actions"><a href=href>{t(ui::CHANGE)}<span class="visually-hidden">" " {t(question.title)}</span></a></dd>
+                </div>
+            }
+        })
+        .collect_view();
+    let d = app.details.get_untracked();
+    let none = t(ui::NOT_GIVEN);
+    let or_none = |s: &str| if s.is_empty() { none.to_string() } else { s.to_string() };
+    let la = d.la.and_then(|a| GRAPH.authorities.get(a as usize)).map(|a| t(a.name).to_string()).unwrap_or_else(|| none.into());
+    let lhb = d.board(&GRAPH).and_then(|b| GRAPH.boards.get(b as usize)).map(|b| t(b.name).to_string()).unwrap_or_else(|| none.into());
+    let detail_rows = [
+        (ui::ABOUT_CHILD, or_none(&d.child)),
+        (ui::ABOUT_PARENT, or_none(&d.parent)),
+        (ui::ABOUT_SCHOOL, or_none(&d.school)),
+        (ui::ABOUT_LA, la),
+        (ui::ABOUT_LHB, lhb),
+    ]
+    .into_iter()
+    .map(|(k, v)| {
+        view! {
+            <div class="summary-row">
+                <dt class="summary-key">{t(k)}</dt>
+                <dd class="summary-value">{v}</dd>
+                <dd class="summary-actions"><a href=Route::About { change: true }.hash()>{t(ui::CHANGE)}<span class="visually-hidden">" " {t(k)}</span></a></dd>
+            </div>
+        }
+    })
+    .collect_view();
+    view! {
+        <a class="back-link" href=Route::About { change: false }.hash()>{t(ui::BACK)}</a>
+        <main id="main">
+            <h1 tabindex="-1">{t(ui::CHECK_TITLE)}</h1>
+            <h2>{t(ui::CHECK_ANSWERS)}</h2>
+            <dl class="summary-list">{rows}</dl>
+            <h2>{t(ui::ABOUT_TITLE)}</h2>
+            <dl class="summary-list">{detail_rows}</dl>
+            <a class="button" href=Route::Result.hash()>{t(ui::SEE_RESULT)}</a>
+        </main>
+    }
+}
+
+/// On the start page: "continue where you left off" when answers are saved.
+#[component]
+pub fn Resume() -> impl IntoView {
+    let app = expect_context::<App>();
+    move || {
+        let answers = app.answers.get();
+        if app.route.get() != Route::Start {
+            return None;
+        }
+        title(t(ui::START_TITLE), false);
+        if answers.is_empty() {
+            return None;
+        }
+        let w = walk(&GRAPH, &answers, app.today);
+        let href = match w.next {
+            Some(q) => Route::Question { q, change: false }.hash(),
+            None => Route::Check.hash(),
+        };
+        Some(view! {
+            <section class="resume" aria-labelledby="resume-title">
+                <h2 id="resume-title">{t(ui::RESUME_TITLE)}</h2>
+                <p>{t(ui::RESUME_TEXT)}</p>
+                <div class="button-group">
+                    <a class="button" href=href>{t(ui::RESUME_CONTINUE)}</a>
+                    <button class="button button-secondary" type="button" on:click=move |_| {
+                        app.forget_all();
+                        app.go(Route::Question { q: GRAPH.start, change: false });
+                    }>{t(ui::START_AGAIN)}</button>
+                </div>
+            </section>
+        })
+    }
+}
+
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    let app = expect_context::<App>();
+    title(t(ui::PRIVACY_TITLE), false);
+    let toggle = move |_| {
+        let off = app.keep.get_untracked() == Keep::Saving;
+        if off {
+            browser::delete();
+            app.keep.set(Keep::Off);
+        } else if browser::storage().is_some() {
+            app.keep.set(Keep::Saving);
+            app.persist();
+        }
+    };
+    view! {
+        <a class="back-link" href=Route::Start.hash()>{t(ui::BACK)}</a>
+        <main id="main">
+            <h1 tabindex="-1">{t(ui::PRIVACY_TITLE)}</h1>
+            <p>{t(ui::PRIVACY_1)}</p>
+            <p>{t(ui::PRIVACY_2)}</p>
+            <p>{t(ui::PRIVACY_3)}</p>
+            <div class="choices checkboxes"><div class="choice">
+                <input class="choice-input" type="checkbox" id="dont-save" disabled=move || matches!(app.keep.get(), Keep::Blocked)
+                    prop:checked=move || app.keep.get() != Keep::Saving on:change=toggle/>
+                <label class="choice-label" for="dont-save">{t(ui::DONT_SAVE)}</label>
+            </div></div>
+        </main>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let app = expect_context::<App>();
+    let deleted = RwSignal::new(false);
+    let delete = move |_| {
+        app.forget_all();
+        deleted.set(true);
+        app.go_saying(Route::Start, t(ui::DELETED).into());
+    };
+    view! {
+        <footer class="footer">
+            <ul class="footer-links">
+                <li><a href=Route::Privacy.hash()>{t(ui::PRIVACY_TITLE)}</a></li>
+                <li><button class="link-button" type="button" on:click=delete>{t(ui::DELETE_ANSWERS)}</button></li>
+            </ul>
+            <p class="visually-hidden" role="status">{move || deleted.get().then(|| t(ui::DELETED))}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,59 @@
+//! If the app ever panics, the page says so kindly instead of freezing: the
+//! answers are still saved, and a plain-text copy is shown to copy. The crash
+//! box is static HTML in index.html, so it works after the wasm has stopped.
+
+use crate::content::GRAPH;
+use crate::engine::codec::Saved;
+use crate::engine::{long_date, Answer};
+use std::cell::RefCell;
+
+thread_local! {
+    static ANSWERS_TEXT: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Keeps a plain-text copy of the answers for the crash box.
+pub fn remember(saved: &Saved) {
+    let months = super::pages::months();
+    let mut out = String::new();
+    for (i, a) in saved.answers.0.iter().enumerate() {
+        let (Some(a), Some(q)) = (a, GRAPH.questions.get(i)) else { continue };
+        let answer = match a {
+            Answer::One(o) => q.options.get(*o as usize).map(|o| GRAPH.text(o.label).to_string()).unwrap_or_default(),
+            Answer::Many(bits) => q
+                .options
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| bits & (1 << i) != 0)
+                .map(|(_, o)| GRAPH.text(o.label))
+                .collect::<Vec<_>>()
+                .join("; "),
+            Answer::Date(d) => long_date(*d, &months),
+            Answer::Unsure => q.unsure.map(|u| GRAPH.text(u)).unwrap_or_default().to_string(),
+        };
+        out.push_str(GRAPH.text(q.title));
+        out.push_str("\n  ");
+        out.push_str(&answer);
+        out.push('\n');
+    }
+    ANSWERS_TEXT.with(|t| *t.borrow_mut() = out);
+}
+
+pub fn install() {
+    std::panic::set_hook(Box::new(|_| show()));
+}
+
+fn show() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(app) = doc.get_element_by_id("app") {
+        let _ = app.set_attribute("hidden", "");
+    }
+    if let Some(start) = doc.get_element_by_id("start") {
+        let _ = start.set_attribute("hidden", "");
+    }
+    if let Some(text) = doc.get_element_by_id("crash-answers") {
+        ANSWERS_TEXT.with(|t| text.set_text_content(Some(&t.borrow())));
+    }
+    if let Some(crash) = doc.get_element_by_id("crash") {
+        let _ = crash.remove_attribute("hidden");
+    }
+}

@@ -1,0 +1,265 @@
+//! The saved form of a parent's answers: it must round-trip exactly, and reading
+//! anything else (old, newer, corrupted, tampered, oversized) keeps what it can and
+//! says what it dropped, never panicking.
+
+mod common;
+
+use camau::engine::codec::*;
+use camau::engine::date::Date;
+use camau::engine::graph::Graph;
+use camau::engine::{Answer, Answers, Details, MAX_NAME, MAX_SCHOOL};
+use common::*;
+
+/// setting (one) → told (many, "none" exclusive) → s20_date (date, unsure) → meeting (date, no unsure).
+fn g() -> &'static Graph {
+    use std::sync::OnceLock;
+    static G: OnceLock<&'static Graph> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut b = Builder::new("setting");
+        b.one("setting", &[("school", None), ("ehe", None), ("fei", None)], Some("told"))
+            .many("told", &["no_capacity", "health_job", "once_year"], &["none"], Some("s20_date"))
+            .date("s20_date", true, false, Some("meeting"))
+            .date("meeting", false, true, Some("check"))
+            .board("cv", "Cardiff and Vale University Health Board")
+            .board("ab", "Aneurin Bevan University Health Board")
+            .authority("cardiff", "Cardiff Council", "cv")
+            .authority("newport", "Newport City Council", "ab");
+        b.finding("f", camau::engine::graph::Section::Practice, always()).practice();
+        b.build()
+    })
+}
+
+const SEPT: Date = Date { y: 2026, m: 9, d: 1 };
+
+fn saved(list: &[(u16, Answer)], details: Details) -> Saved {
+    Saved { answers: answers(list), details }
+}
+
+fn dec(text: &str) -> Decoded {
+    decode(g(), text)
+}
+
+fn unreadable(text: &str) {
+    let d = dec(text);
+    assert_eq!(d, Decoded { saved: Saved::default(), problems: vec![Problem::Unreadable] }, "{text:?}");
+}
+
+// ---------------------------------------------------------------- writing
+
+#[test]
+fn the_saved_line_uses_ids_and_percent_encoding() {
+    let g = g();
+    let s = saved(
+        &[one(g, "setting", "school"), many(g, "told", &["no_capacity", "once_year"]), on(g, "s20_date", SEPT)],
+        Details { child: "Sam".into(), la: Some(0), ..Default::default() },
+    );
+    // ',' is not unreserved, so the list separator is written %2C; '_' and '-' stay.
+    assert_eq!(encode(g, &s), "v=1&a.setting=school&a.told=no_capacity%2Conce_year&a.s20_date=2026-09-01&d.child=Sam&d.la=cardiff");
+    let s = saved(&[one(g, "setting", "ehe"), many(g, "told", &["none"]), unsure(g, "s20_date")], Details { lhb: Some(1), ..Default::default() });
+    assert_eq!(encode(g, &s), "v=1&a.setting=ehe&a.told=none&a.s20_date=unsure&d.lhb=ab");
+    assert_eq!(encode(g, &Saved::default()), "v=1", "nothing answered, nothing given");
+}
+
+#[test]
+fn round_trip_keeps_every_answer_and_detail_exactly() {
+    let g = g();
+    let names = [
+        ("Siân Ŵyn-ŷ", "O'Brien", "Ysgol Gymraeg Llanfair"),
+        ("🦄 👨‍👩‍👧 Mo", "Alex & Sam = 100%", "St. Mary's \"RC\" <Primary> #1 ?&=%+;,/"),
+        ("line one\nline two", "  spaces  ", "tab\there\r\nand a return"),
+        ("%41%", "a.child=x&d.la=newport", "v=2"),
+        ("{school}", "<script>alert(1)</script>", "&amp;"),
+    ];
+    for (child, parent, school) in names {
+        let s = saved(
+            &[one(g, "setting", "fei"), many(g, "told", &["no_capacity", "health_job", "once_year"]), on(g, "s20_date", SEPT), on(g, "meeting", Date { y: 2027, m: 2, d: 28 })],
+            Details { child: child.into(), parent: parent.into(), school: school.into(), la: Some(1), lhb: Some(0) },
+        );
+        let text = encode(g, &s);
+        assert!(!text.contains(['\n', '\r', ' ', '\t', '"', '<']), "one safe line: {text}");
+        assert_eq!(text.matches('&').count(), 9, "one '&' between each of the 10 fields: {text}");
+        assert_eq!(dec(&text), Decoded { saved: s, problems: vec![] }, "{text}");
+    }
+}
+
+#[test]
+fn encoding_skips_what_does_not_exist() {
+    let g = g();
+    let mut a = Answers::default();
+    a.set(40, Answer::One(0)); // no question 40
+    let s = Saved { answers: a, details: Details { la: Some(99), lhb: Some(99), ..Default::default() } };
+    assert_eq!(encode(g, &s), "v=1");
+}
+
+// ---------------------------------------------------------------- reading junk
+
+#[test]
+fn text_that_is_not_camaus_is_unreadable_and_nothing_is_half_read() {
+    for t in [
+        "",
+        "   ",
+        "\n",
+        "hello",
+        "null",
+        "{\"v\":1,\"answers\":{\"setting\":\"school\"}}",
+        "[1,2,3]",
+        "v=",
+        "v=abc",
+        "v=-1",
+        "v=1.0",
+        "V=1&a.setting=school",
+        "a.setting=school&v=1",
+        "&v=1&a.setting=school",
+        "v=99999999999&a.setting=school",
+    ] {
+        unreadable(t);
+    }
+}
+
+#[test]
+fn a_version_older_than_any_camau_wrote_is_unreadable() {
+    unreadable("v=0&a.setting=school");
+}
+
+#[test]
+fn surrounding_spaces_and_a_final_newline_are_tolerated() {
+    let d = dec("  v=1&a.setting=school\n");
+    assert_eq!(d.problems, vec![]);
+    assert_eq!(d.saved.answers, answers(&[one(g(), "setting", "school")]));
+}
+
+#[test]
+fn a_newer_version_is_read_as_far_as_possible_and_flagged() {
+    let g = g();
+    let d = dec("v=2&a.setting=school&a.new_question=x&d.child=Sam&d.new_detail=1");
+    assert_eq!(d.problems, vec![Problem::Newer(2), Problem::Dropped(vec!["new_question".into()])]);
+    assert_eq!(d.saved.answers, answers(&[one(g, "setting", "school")]));
+    assert_eq!(d.saved.details.child, "Sam");
+}
+
+#[test]
+fn answers_to_questions_or_options_that_no_longer_exist_are_dropped_by_id_and_the_rest_kept() {
+    let g = g();
+    let d = dec("v=1&a.setting=school&a.gone=yes&a.told=no_capacity%2Cgone_option&a.s20_date=2026-09-01&d.child=Sam");
+    assert_eq!(d.problems, vec![Problem::Dropped(vec!["gone".into(), "told".into()])]);
+    assert_eq!(d.saved.answers, answers(&[one(g, "setting", "school"), on(g, "s20_date", SEPT)]));
+    assert_eq!(d.saved.details.child, "Sam");
+}
+
+#[test]
+fn answers_of_the_wrong_type_are_dropped_by_id() {
+    let cases = [
+        ("setting", "2026-09-01"),   // a date for a choice question
+        ("setting", "School"),       // ids are exact
+        ("setting", "school%2Cehe"), // two answers to a one-choice question
+        ("setting", ""),
+        ("told", ""),
+        ("told", "none%2Cno_capacity"), // "None of these" with another option
+        ("told", "no_capacity%2C%2Conce_year"),
+        ("s20_date", "school"), // a choice for a date question
+        ("s20_date", "2026-02-30"),
+        ("s20_date", "2026-9-1"),
+        ("s20_date", "01%2F09%2F2026"),
+        ("meeting", "unsure"), // this question has no "I do not know"
+        ("setting", "%ZZ"),    // a broken escape
+        ("setting", "%C5"),    // not UTF-8
+    ];
+    for (q, v) in cases {
+        let text = format!("v=1&a.{q}={v}&d.school=Ysgol");
+        let d = dec(&text);
+        assert_eq!(d.problems, vec![Problem::Dropped(vec![q.into()])], "{text}");
+        assert!(d.saved.answers.is_empty(), "{text}");
+        assert_eq!(d.saved.details.school, "Ysgol", "{text}: the rest is kept");
+    }
+}
+
+#[test]
+fn a_broken_detail_is_lost_but_reported_and_the_answers_kept() {
+    let g = g();
+    let d = dec("v=1&a.setting=school&d.child=%E2%82&d.school=Ysgol");
+    assert_eq!(d.saved.details.child, "");
+    assert_eq!(d.saved.details.school, "Ysgol");
+    assert_eq!(d.saved.answers, answers(&[one(g, "setting", "school")]));
+    assert!(!d.problems.is_empty(), "the parent is told something was lost");
+}
+
+#[test]
+fn unknown_fields_are_ignored_and_escapes_are_read_in_either_case() {
+    let d = dec("v=1&junk&=&x.y=z&d.favourite=blue&d.child=Si%c3%a2n&d.parent=Sam+Jones&d.school=Ysgol%20Ŵ");
+    assert_eq!(d.problems, vec![]);
+    assert_eq!(d.saved.details.child, "Siân");
+    assert_eq!(d.saved.details.parent, "Sam+Jones", "'+' is not a space here");
+    assert_eq!(d.saved.details.school, "Ysgol Ŵ");
+}
+
+#[test]
+fn an_unknown_council_or_board_is_left_unchosen() {
+    let d = dec("v=1&d.la=atlantis&d.lhb=nowhere");
+    assert_eq!(d.saved.details.la, None);
+    assert_eq!(d.saved.details.lhb, None);
+    let d = dec("v=1&d.la=newport&d.lhb=cv");
+    assert_eq!((d.saved.details.la, d.saved.details.lhb), (Some(1), Some(0)));
+}
+
+// ---------------------------------------------------------------- sizes
+
+#[test]
+fn an_oversized_name_is_shortened_by_characters_and_flagged_once() {
+    assert_eq!((MAX_NAME, MAX_SCHOOL), (60, 120));
+    let long = |c: &str, n: usize| c.repeat(n);
+    let text = format!(
+        "v=1&d.child={}&d.parent={}&d.school={}",
+        percent_encode(&long("ŵ", 100)),
+        percent_encode(&long("🦄", 61)),
+        percent_encode(&long("s", 121))
+    );
+    let d = dec(&text);
+    assert_eq!(d.problems, vec![Problem::Shortened]);
+    assert_eq!(d.saved.details.child, long("ŵ", 60));
+    assert_eq!(d.saved.details.parent, long("🦄", 60));
+    assert_eq!(d.saved.details.school, long("s", 120));
+    // At the limit nothing is cut.
+    let text = format!("v=1&d.child={}&d.school={}", long("a", 60), long("b", 120));
+    assert_eq!(dec(&text).problems, vec![]);
+}
+
+#[test]
+fn saved_text_over_the_limit_is_not_read_at_all() {
+    let head = "v=1&a.setting=school&x=";
+    let at_limit = format!("{head}{}", "a".repeat(MAX_STORED - head.len()));
+    assert_eq!(at_limit.len(), MAX_STORED);
+    assert_eq!(dec(&at_limit).saved.answers, answers(&[one(g(), "setting", "school")]));
+    unreadable(&format!("{at_limit}a"));
+    unreadable(&format!("v=1&a.setting=school&d.child={}", "a".repeat(MAX_STORED)));
+}
+
+#[test]
+fn limit_counts_characters_not_bytes() {
+    assert_eq!(limit("abc", 2), ("ab".to_string(), true));
+    assert_eq!(limit("ab", 2), ("ab".to_string(), false));
+    assert_eq!(limit("ŵŷâ", 2), ("ŵŷ".to_string(), true));
+    assert_eq!(limit("", 0), (String::new(), false));
+}
+
+// ---------------------------------------------------------------- percent-encoding
+
+#[test]
+fn percent_encoding_leaves_only_unreserved_characters() {
+    assert_eq!(percent_encode("AZaz09-_.~"), "AZaz09-_.~");
+    assert_eq!(percent_encode("a b&c=d%e/ŵ"), "a%20b%26c%3Dd%25e%2F%C5%B5");
+    assert_eq!(percent_encode("🦄"), "%F0%9F%A6%84");
+    assert_eq!(percent_encode("\n+?#,"), "%0A%2B%3F%23%2C");
+    assert_eq!(percent_encode(""), "");
+}
+
+#[test]
+fn percent_decoding_reverses_it_and_refuses_broken_escapes() {
+    for s in ["", "plain", "a b&c=d%e/ŵ", "🦄\n\r\t", "%", "%%41", "\u{0}", "ŷ‍👩"] {
+        assert_eq!(percent_decode(&percent_encode(s)).as_deref(), Some(s));
+    }
+    assert_eq!(percent_decode("%41%c5%B5").as_deref(), Some("Aŵ"));
+    assert_eq!(percent_decode("ŵ+").as_deref(), Some("ŵ+"));
+    for broken in ["%", "%4", "%G1", "%%", "abc%2", "%-1", "%é1", "%C5", "%FF", "%C5%41", "%ED%A0%80", "%F0%9F%A6"] {
+        assert_eq!(percent_decode(broken), None, "{broken:?}");
+    }
+}

@@ -1,0 +1,356 @@
+//! Deadline maths and date entry. Every expected value here was worked out by hand
+//! from a calendar (2026-01-01 is a Thursday; 2026-06-15 is a Monday), not by running the code.
+
+use camau::engine::date::*;
+use camau::engine::graph::Unit;
+
+fn d(y: i32, m: u8, day: u8) -> Date {
+    Date::new(y, m, day).unwrap_or_else(|| panic!("{y}-{m}-{day} is not a real date"))
+}
+
+/// Tomohiko Sakamoto's weekday rule, written independently of the engine: 0 = Monday.
+fn weekday_oracle(y: i32, m: u8, day: u8) -> u8 {
+    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if m < 3 { y - 1 } else { y };
+    let sunday0 = (y + y / 4 - y / 100 + y / 400 + T[m as usize - 1] + day as i32).rem_euclid(7);
+    ((sunday0 + 6) % 7) as u8
+}
+
+/// The day after, by hand (independent of days()/from_days()).
+fn next_day(x: Date) -> Date {
+    let leap = (x.y % 4 == 0 && x.y % 100 != 0) || x.y % 400 == 0;
+    let len = match x.m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if x.d < len {
+        Date { d: x.d + 1, ..x }
+    } else if x.m < 12 {
+        Date { y: x.y, m: x.m + 1, d: 1 }
+    } else {
+        Date { y: x.y + 1, m: 1, d: 1 }
+    }
+}
+
+const TODAY: Date = Date { y: 2026, m: 6, d: 15 }; // a Monday
+
+// ---------------------------------------------------------------- calendar basics
+
+#[test]
+fn leap_years_follow_the_gregorian_rules() {
+    assert!(is_leap(2024));
+    assert!(is_leap(2000), "divisible by 400");
+    assert!(!is_leap(1900), "divisible by 100 but not 400");
+    assert!(!is_leap(2100));
+    assert!(!is_leap(2026));
+    assert_eq!(days_in_month(2024, 2), 29);
+    assert_eq!(days_in_month(2026, 2), 28);
+    let lengths: Vec<u8> = (1..=12).map(|m| days_in_month(2026, m)).collect();
+    assert_eq!(lengths, [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+}
+
+#[test]
+fn only_real_dates_can_be_made() {
+    assert!(Date::new(2024, 2, 29).is_some());
+    for (y, m, day) in [(2025, 2, 29), (2026, 4, 31), (2026, 0, 1), (2026, 13, 1), (2026, 1, 0), (2026, 1, 32), (0, 1, 1), (10000, 1, 1)] {
+        assert_eq!(Date::new(y, m, day), None, "{y}-{m}-{day}");
+    }
+}
+
+#[test]
+fn dates_order_by_year_then_month_then_day() {
+    assert!(d(2026, 1, 31) < d(2026, 2, 1));
+    assert!(d(2025, 12, 31) < d(2026, 1, 1));
+    assert!(d(2026, 3, 2) > d(2026, 2, 28));
+}
+
+#[test]
+fn weekday_of_known_days() {
+    assert_eq!(d(1970, 1, 1).weekday(), 3, "1 January 1970 was a Thursday");
+    assert_eq!(d(1969, 12, 31).weekday(), 2, "the day before was a Wednesday");
+    assert_eq!(d(2000, 1, 1).weekday(), 5, "1 January 2000 was a Saturday");
+    assert_eq!(d(1900, 1, 1).weekday(), 0, "1 January 1900 was a Monday");
+    assert_eq!(d(2024, 1, 1).weekday(), 0, "Monday");
+    assert_eq!(d(2024, 2, 29).weekday(), 3, "Thursday");
+    assert_eq!(d(2026, 1, 1).weekday(), 3, "Thursday");
+    assert_eq!(TODAY.weekday(), 0, "15 June 2026 is a Monday");
+    assert_eq!(d(2026, 6, 20).weekday(), 5, "Saturday");
+    assert_eq!(d(2026, 6, 21).weekday(), 6, "Sunday");
+}
+
+#[test]
+fn weekday_agrees_with_an_independent_rule_for_every_day_of_four_centuries() {
+    let mut x = d(1800, 1, 1);
+    while x < d(2200, 1, 1) {
+        assert_eq!(x.weekday(), weekday_oracle(x.y, x.m, x.d), "{}", x.iso());
+        x = next_day(x);
+    }
+}
+
+#[test]
+fn day_numbers_of_known_days() {
+    assert_eq!(d(1970, 1, 1).days(), 0);
+    assert_eq!(d(1970, 1, 2).days(), 1);
+    assert_eq!(d(1969, 12, 31).days(), -1);
+    // 30 years of 365 days plus 7 leap days (1972 … 1996).
+    assert_eq!(d(2000, 1, 1).days(), 10957);
+    // … plus 31 days of January and 29 of February 2000.
+    assert_eq!(d(2000, 3, 1).days(), 11017);
+    assert_eq!(d(1, 1, 1).days(), -719162);
+    assert_eq!(Date::from_days(10957), d(2000, 1, 1));
+    assert_eq!(Date::from_days(-1), d(1969, 12, 31));
+}
+
+#[test]
+fn day_numbers_round_trip_for_every_day_from_year_1_to_9999() {
+    let mut x = d(1, 1, 1);
+    let mut n = x.days();
+    let last = d(9999, 12, 31);
+    loop {
+        assert_eq!(x.days(), n, "{}", x.iso());
+        assert_eq!(Date::from_days(n), x, "day number {n}");
+        if x == last {
+            break;
+        }
+        x = next_day(x);
+        n += 1;
+    }
+    assert_eq!(n, d(9999, 12, 31).days());
+}
+
+// ---------------------------------------------------------------- adding time
+
+#[test]
+fn adding_days_and_weeks_crosses_months_and_years() {
+    assert_eq!(d(2025, 12, 25).add_days(10), d(2026, 1, 4));
+    assert_eq!(d(2026, 3, 1).add_days(-1), d(2026, 2, 28));
+    // NHS answer: 6 weeks (42 days) from 1 September is 13 October.
+    assert_eq!(d(2026, 9, 1).add(6, Unit::Weeks), d(2026, 10, 13));
+    // LA: 12 weeks (84 days) from 15 January 2026 (February has 28 days) is 9 April.
+    assert_eq!(d(2026, 1, 15).add(12, Unit::Weeks), d(2026, 4, 9));
+    // Appeal: 8 weeks (56 days) from 10 January is 6 March in a leap year, 7 March otherwise.
+    assert_eq!(d(2024, 1, 10).add(8, Unit::Weeks), d(2024, 3, 6));
+    assert_eq!(d(2025, 1, 10).add(8, Unit::Weeks), d(2025, 3, 7));
+    // Reconsideration: 4 weeks from 20 December is 17 January.
+    assert_eq!(d(2026, 12, 20).add(4, Unit::Weeks), d(2027, 1, 17));
+    assert_eq!(d(2026, 12, 20).add(28, Unit::Days), d(2027, 1, 17));
+}
+
+#[test]
+fn adding_months_keeps_the_day_or_takes_the_last_day_of_a_shorter_month() {
+    assert_eq!(d(2025, 1, 31).add_months(1), d(2025, 2, 28));
+    assert_eq!(d(2024, 1, 31).add_months(1), d(2024, 2, 29), "leap year");
+    assert_eq!(d(2000, 1, 31).add_months(1), d(2000, 2, 29), "2000 was a leap year");
+    assert_eq!(d(1900, 1, 31).add_months(1), d(1900, 2, 28), "1900 was not");
+    assert_eq!(d(2024, 3, 31).add_months(1), d(2024, 4, 30));
+    assert_eq!(d(2025, 8, 31).add_months(1), d(2025, 9, 30));
+    assert_eq!(d(2023, 12, 31).add_months(2), d(2024, 2, 29));
+    assert_eq!(d(2025, 11, 15).add_months(3), d(2026, 2, 15));
+    assert_eq!(d(2026, 6, 15).add_months(0), d(2026, 6, 15));
+    // Review, NHS complaint, Ombudsman: 12 months.
+    assert_eq!(d(2026, 3, 15).add(12, Unit::Months), d(2027, 3, 15));
+    assert_eq!(d(2024, 2, 29).add(12, Unit::Months), d(2025, 2, 28));
+    assert_eq!(d(2024, 2, 29).add(48, Unit::Months), d(2028, 2, 29));
+    assert_eq!(d(2026, 12, 31).add(2, Unit::Months), d(2027, 2, 28));
+}
+
+#[test]
+fn months_always_give_a_real_date() {
+    let mut x = d(2023, 1, 1);
+    while x < d(2029, 1, 1) {
+        for n in 0..30 {
+            let r = x.add_months(n);
+            assert!(Date::new(r.y, r.m, r.d).is_some(), "{} + {n} months gave {:?}", x.iso(), r);
+            assert!(r.d <= x.d, "the day never grows");
+        }
+        x = next_day(x);
+    }
+}
+
+#[test]
+fn thirty_five_school_days_is_seven_weeks_from_any_weekday() {
+    // From Friday 9 January 2026: Mon–Fri is 5 school days, so 35 ends on the
+    // Friday 7 weeks later: 27 February.
+    assert_eq!(d(2026, 1, 9).add(35, Unit::SchoolDays), d(2026, 2, 27));
+    // From the Saturday or Sunday: the first school day is still Monday 12 January.
+    assert_eq!(d(2026, 1, 10).add(35, Unit::SchoolDays), d(2026, 2, 27));
+    assert_eq!(d(2026, 1, 11).add(35, Unit::SchoolDays), d(2026, 2, 27));
+    // From Monday 12 January: Monday 2 March.
+    assert_eq!(d(2026, 1, 12).add(35, Unit::SchoolDays), d(2026, 3, 2));
+    // From Wednesday 17 June 2026: Wednesday 5 August (holidays are not known).
+    assert_eq!(d(2026, 6, 17).add(35, Unit::SchoolDays), d(2026, 8, 5));
+    // Across 29 February 2024: Friday 2 February → Friday 22 March.
+    assert_eq!(d(2024, 2, 2).add(35, Unit::SchoolDays), d(2024, 3, 22));
+    // A further education institution's term days count the same way.
+    assert_eq!(d(2026, 1, 9).add(35, Unit::TermDays), d(2026, 2, 27));
+}
+
+#[test]
+fn school_days_skip_weekends() {
+    assert_eq!(d(2026, 1, 9).add(1, Unit::SchoolDays), d(2026, 1, 12), "Friday + 1 is Monday");
+    assert_eq!(d(2026, 1, 8).add(3, Unit::SchoolDays), d(2026, 1, 13), "Thursday + 3 is Tuesday");
+    assert_eq!(d(2026, 1, 10).add(1, Unit::SchoolDays), d(2026, 1, 12), "Saturday + 1 is Monday");
+    assert_eq!(d(2026, 1, 12).add(4, Unit::SchoolDays), d(2026, 1, 16), "Monday + 4 is Friday");
+    assert_eq!(d(2026, 1, 12).add(5, Unit::SchoolDays), d(2026, 1, 19), "Monday + 5 is Monday");
+}
+
+#[test]
+fn school_days_land_on_a_weekday_after_exactly_n_weekdays() {
+    let mut x = d(2025, 12, 1);
+    while x < d(2027, 2, 1) {
+        for n in [1u16, 2, 5, 6, 10, 35] {
+            let r = x.add(n, Unit::SchoolDays);
+            assert!(weekday_oracle(r.y, r.m, r.d) < 5, "{} + {n} school days is a weekend day", x.iso());
+            // Count the weekdays in (x, r] by hand.
+            let mut count = 0;
+            let mut y = next_day(x);
+            loop {
+                if weekday_oracle(y.y, y.m, y.d) < 5 {
+                    count += 1;
+                }
+                if y == r {
+                    break;
+                }
+                y = next_day(y);
+            }
+            assert_eq!(count, n, "{} + {n} school days = {}", x.iso(), r.iso());
+        }
+        x = next_day(x);
+    }
+}
+
+// ---------------------------------------------------------------- the stored form
+
+#[test]
+fn iso_form_round_trips() {
+    assert_eq!(d(2026, 9, 1).iso(), "2026-09-01");
+    assert_eq!(d(987, 1, 2).iso(), "0987-01-02");
+    assert_eq!(Date::parse_iso("2024-02-29"), Some(d(2024, 2, 29)));
+    let mut x = d(1990, 1, 1);
+    while x < d(2040, 1, 1) {
+        assert_eq!(Date::parse_iso(&x.iso()), Some(x));
+        x = next_day(x);
+    }
+}
+
+#[test]
+fn iso_form_refuses_anything_else() {
+    for s in [
+        "", "2026-9-01", "2026-09-1", "2026/09/01", "26-09-01", "2026-02-30", "2026-13-01", "0000-01-01", "2026-09-01 ", " 2026-09-01",
+        "+026-09-01", "-026-09-01", "２０２６-09-01", "2026-09-é", "2026-0é-01", "20é6-09-01", "2026-09-0x", "unsure", "2026-00-10",
+    ] {
+        assert_eq!(Date::parse_iso(s), None, "{s:?}");
+    }
+}
+
+// ---------------------------------------------------------------- what a parent types
+
+fn parse(day: &str, month: &str, year: &str) -> Result<Date, DateError> {
+    parse_parts(day, month, year, TODAY, false)
+}
+
+#[test]
+fn a_plain_past_date_is_read() {
+    assert_eq!(parse("1", "3", "2026"), Ok(d(2026, 3, 1)));
+    assert_eq!(parse("01", "03", "2026"), Ok(d(2026, 3, 1)));
+    assert_eq!(parse("15", "6", "2026"), Ok(TODAY), "today itself is not in the future");
+    assert_eq!(parse("29", "2", "2024"), Ok(d(2024, 2, 29)));
+}
+
+#[test]
+fn spaces_anywhere_are_ignored() {
+    assert_eq!(parse(" 1 ", " 3 ", " 2026 "), Ok(d(2026, 3, 1)));
+    assert_eq!(parse("0 1", "0 3", "2 0 2 6"), Ok(d(2026, 3, 1)));
+    assert_eq!(parse("1\t", "\n3", "2026\r\n"), Ok(d(2026, 3, 1)));
+    assert_eq!(parse("\u{a0}1", "3", "2026"), Ok(d(2026, 3, 1)), "a no-break space pasted from a document");
+}
+
+#[test]
+fn impossible_dates_are_not_real() {
+    assert_eq!(parse("31", "02", "2026"), Err(DateError::NotReal));
+    assert_eq!(parse("30", "2", "2024"), Err(DateError::NotReal));
+    assert_eq!(parse("29", "2", "2025"), Err(DateError::NotReal), "2025 is not a leap year");
+    assert_eq!(parse("31", "4", "2026"), Err(DateError::NotReal));
+    assert_eq!(parse("32", "1", "2026"), Err(DateError::NotReal));
+    assert_eq!(parse("0", "1", "2026"), Err(DateError::NotReal));
+    assert_eq!(parse("1", "0", "2026"), Err(DateError::NotReal));
+    assert_eq!(parse("1", "13", "2026"), Err(DateError::NotReal));
+}
+
+#[test]
+fn a_future_date_is_refused_unless_the_question_allows_it() {
+    assert_eq!(parse("16", "6", "2026"), Err(DateError::Future), "tomorrow");
+    assert_eq!(parse("1", "1", "2027"), Err(DateError::Future));
+    assert_eq!(parse_parts("16", "6", "2026", TODAY, true), Ok(d(2026, 6, 16)));
+    assert_eq!(parse_parts("1", "9", "2027", TODAY, true), Ok(d(2027, 9, 1)));
+    // A meeting date more than five years ahead is not plausible.
+    assert_eq!(parse_parts("1", "1", "2031", TODAY, true), Ok(d(2031, 1, 1)));
+    assert_eq!(parse_parts("1", "1", "2032", TODAY, true), Err(DateError::NotReal));
+}
+
+#[test]
+fn the_year_needs_four_digits() {
+    assert_eq!(parse("1", "9", "26"), Err(DateError::YearDigits));
+    assert_eq!(parse("1", "9", "202"), Err(DateError::YearDigits));
+    assert_eq!(parse("1", "9", "6"), Err(DateError::YearDigits));
+    // A slip of the finger: five digits is still a year with the wrong number of digits,
+    // not "letters" (the parent typed only numbers).
+    assert_eq!(parse("1", "9", "20266"), Err(DateError::YearDigits));
+    assert_eq!(parse("1", "9", "2026202620262026"), Err(DateError::YearDigits));
+}
+
+#[test]
+fn letters_and_signs_are_not_numbers() {
+    for (day, month, year) in [
+        ("1st", "9", "2026"),
+        ("1", "Sept", "2026"),
+        ("1", "9", "20x6"),
+        ("-1", "9", "2026"),
+        ("1.5", "9", "2026"),
+        ("+1", "9", "2026"),
+        ("１", "9", "2026"),
+        ("1", "9", "２０２６"),
+        ("<script>", "9", "2026"),
+    ] {
+        assert_eq!(parse(day, month, year), Err(DateError::NotNumbers), "{day:?} {month:?} {year:?}");
+    }
+}
+
+#[test]
+fn huge_numbers_do_not_break_anything() {
+    let r = parse("99999999999999999999", "9", "2026");
+    assert!(r == Err(DateError::NotReal) || r == Err(DateError::NotNumbers), "{r:?}");
+    let r = parse("1", "99999999999999999999", "2026");
+    assert!(r == Err(DateError::NotReal) || r == Err(DateError::NotNumbers), "{r:?}");
+}
+
+#[test]
+fn missing_parts_are_named() {
+    assert_eq!(parse("", "", ""), Err(DateError::Empty));
+    assert_eq!(parse(" ", "\t", ""), Err(DateError::Empty));
+    assert_eq!(parse("", "9", "2026"), Err(DateError::MissingDay));
+    assert_eq!(parse("1", "", "2026"), Err(DateError::MissingMonth));
+    assert_eq!(parse("1", "9", ""), Err(DateError::MissingYear));
+    assert_eq!(parse("1", "9", "   "), Err(DateError::MissingYear));
+}
+
+#[test]
+fn dates_more_than_thirty_years_back_are_too_old() {
+    assert_eq!(OLDEST_YEARS, 30);
+    assert_eq!(parse("14", "6", "1995"), Err(DateError::TooOld), "31 years ago");
+    assert_eq!(parse("1", "1", "1900"), Err(DateError::TooOld));
+    assert_eq!(parse("1", "3", "0026"), Err(DateError::TooOld), "four digits, but the year 26");
+    assert_eq!(parse("15", "6", "1996"), Ok(d(1996, 6, 15)), "exactly 30 years ago is accepted");
+    assert_eq!(parse("1", "9", "2020"), Ok(d(2020, 9, 1)));
+}
+
+#[test]
+fn weeks_and_days_of_a_span() {
+    assert_eq!(weeks_days(45), (6, 3));
+    assert_eq!(weeks_days(-45), (6, 3), "overdue spans are said the same way");
+    assert_eq!(weeks_days(7), (1, 0));
+    assert_eq!(weeks_days(0), (0, 0));
+    assert_eq!(weeks_days(-1), (0, 1));
+}

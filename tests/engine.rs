@@ -1,0 +1,666 @@
+//! The walker, pruning, outcome assembly and letter filling, on a small hand-made
+//! graph whose every expected result is worked out by hand below, and on the shipped graph.
+
+mod common;
+
+use camau::content::GRAPH;
+use camau::engine::date::Date;
+use camau::engine::graph::*;
+use camau::engine::*;
+use common::*;
+
+/// The hand-made graph:
+///
+/// ```text
+/// setting (one):   school → told, fei → told, ehe → ehe_decided (its own next)
+/// ehe_decided (one): yes → meeting, no → check, unsure → check
+/// meeting (date, no "unsure", future allowed) → check
+/// told (many):     no_capacity, health_job, once_year | none (exclusive)
+///                  route: told has no_capacity → s20_date; otherwise → check
+/// s20_date (date, "unsure" allowed) → check
+/// ```
+fn g() -> &'static Graph {
+    use std::sync::OnceLock;
+    static G: OnceLock<&'static Graph> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut b = Builder::new("setting");
+        b.one("setting", &[("school", None), ("fei", None), ("ehe", Some("ehe_decided"))], Some("told"))
+            .one("ehe_decided", &[("yes", Some("meeting")), ("no", None), ("unsure", None)], Some("check"))
+            .date("meeting", false, true, Some("check"))
+            .many("told", &["no_capacity", "health_job", "once_year"], &["none"], Some("check"))
+            .route("told", has("told", "no_capacity"), "s20_date")
+            .date("s20_date", true, false, Some("check"))
+            .citation("c11", "ALNET Act s.11")
+            .citation("c21", "ALNET Act s.21")
+            .citation("c23", "ALNET Act s.23")
+            .citation("c28", "ALNET Act s.28")
+            .term("idp", "IDP")
+            .term("aln", "ALN")
+            .deadline("nhs", "s20_date", 6, Unit::Weeks, &["c21"])
+            .deadline("review", "s20_date", 12, Unit::Months, &["c23"])
+            .letter("ask_lhb", "Answer for {child}", "Dear {lhb}, referral of {date:s20_date}, due {due:nhs}.", &["c21"])
+            .letter("ask_la", "Take over {child}'s IDP", "Dear {la}, {school} …", &["c28"])
+            .board("cv", "Cardiff and Vale University Health Board")
+            .board("ab", "Aneurin Bevan University Health Board")
+            .authority("cardiff", "Cardiff Council", "cv")
+            .authority("newport", "Newport City Council", "ab");
+        // Declared in this order on purpose: the outcome must not follow it.
+        b.finding("f_school", Section::Responsible, is_in("setting", &["school", "fei"])).rank(10).basis(&["c11"]).terms(&["idp"]).summary("S school", 20);
+        b.finding("f_ehe", Section::Responsible, eq("setting", "ehe")).rank(10).basis(&["c11"]).terms(&["idp"]);
+        b.finding("f_practice", Section::Practice, always()).rank(1).practice();
+        b.finding("f_cap", Section::Told, has("told", "no_capacity")).rank(5).basis(&["c21"]).letters(&["ask_lhb"]).terms(&["aln", "idp"]).summary("S cap", 10);
+        b.finding("f_health_job", Section::Told, has("told", "health_job"))
+            .rank(1)
+            .basis(&["c21", "c11"])
+            .letters(&["ask_lhb", "ask_la"])
+            .summary("S hj", 30);
+        b.finding("f_late", Section::Deadlines, overdue("nhs")).rank(10).basis(&["c21"]).deadline("nhs").letters(&["ask_lhb"]).summary("S late", 5);
+        b.finding("f_soon", Section::Deadlines, upcoming("nhs")).rank(20).basis(&["c21"]).deadline("nhs");
+        b.finding("f_review", Section::Steps, known("s20_date")).rank(50).basis(&["c23"]).deadline("review");
+        b.finding("f_unsure", Section::Steps, and(vec![answered("s20_date"), not(known("s20_date"))])).rank(10).basis(&["c21"]);
+        b.finding("f_not_school", Section::Escalation, ne("setting", "school")).basis(&["c28"]);
+        b.finding("f_once", Section::Told, has("told", "once_year")).rank(5).basis(&["c23"]);
+        b.finding("f_never", Section::Responsible, or(vec![eq("ehe_decided", "yes"), eq("ehe_decided", "no")])).basis(&["c11"]);
+        b.finding("f_nhs_info", Section::Deadlines, known("s20_date")).rank(30).basis(&["c21"]).deadline("nhs");
+        b.build()
+    })
+}
+
+fn q(id: &str) -> u16 {
+    g().question_by_id(id).unwrap()
+}
+
+const TODAY: Date = Date { y: 2026, m: 3, d: 1 };
+const REFERRAL: Date = Date { y: 2026, m: 1, d: 5 };
+
+fn set(a: &mut Answers, x: (u16, Answer)) {
+    a.set(x.0, x.1);
+}
+
+/// Answers the way a parent does: one question at a time, pruning each time.
+fn give(a: &mut Answers, x: (u16, Answer)) -> Vec<u16> {
+    answer(g(), a, x.0, x.1, TODAY)
+}
+
+fn school_path() -> Answers {
+    let g = g();
+    answers(&[one(g, "setting", "school"), many(g, "told", &["no_capacity"]), on(g, "s20_date", REFERRAL)])
+}
+
+// ---------------------------------------------------------------- the walker
+
+#[test]
+fn with_no_answers_the_first_question_is_the_start() {
+    let w = walk(g(), &Answers::default(), TODAY);
+    assert_eq!(w, Walk { path: vec![], next: Some(q("setting")) });
+    assert!(!w.done());
+}
+
+#[test]
+fn the_walk_asks_the_next_unanswered_question_on_the_path() {
+    let g = g();
+    let mut a = Answers::default();
+    set(&mut a, one(g, "setting", "school"));
+    assert_eq!(walk(g, &a, TODAY), Walk { path: vec![q("setting")], next: Some(q("told")) });
+    set(&mut a, many(g, "told", &["no_capacity"]));
+    assert_eq!(walk(g, &a, TODAY), Walk { path: vec![q("setting"), q("told")], next: Some(q("s20_date")) }, "the route is taken");
+    set(&mut a, unsure(g, "s20_date"));
+    let w = walk(g, &a, TODAY);
+    assert_eq!(w, Walk { path: vec![q("setting"), q("told"), q("s20_date")], next: None });
+    assert!(w.done());
+}
+
+#[test]
+fn routes_are_tried_only_when_they_hold_and_the_question_next_is_the_fallback() {
+    let g = g();
+    let a = answers(&[one(g, "setting", "fei"), many(g, "told", &["once_year", "health_job"])]);
+    assert_eq!(walk(g, &a, TODAY), Walk { path: vec![q("setting"), q("told")], next: None });
+}
+
+#[test]
+fn an_option_with_its_own_next_overrides_the_question_next() {
+    let g = g();
+    let a = answers(&[one(g, "setting", "ehe")]);
+    assert_eq!(walk(g, &a, TODAY).next, Some(q("ehe_decided")));
+    let a = answers(&[one(g, "setting", "ehe"), one(g, "ehe_decided", "yes")]);
+    assert_eq!(walk(g, &a, TODAY).next, Some(q("meeting")));
+}
+
+#[test]
+fn answers_to_questions_not_yet_reached_do_not_skip_the_path() {
+    let g = g();
+    // The parent answered s20_date (say, from an old session) but not told.
+    let a = answers(&[one(g, "setting", "school"), on(g, "s20_date", REFERRAL)]);
+    assert_eq!(walk(g, &a, TODAY), Walk { path: vec![q("setting")], next: Some(q("told")) });
+}
+
+#[test]
+fn back_link_and_allowed_pages() {
+    let g = g();
+    let a = answers(&[one(g, "setting", "school"), many(g, "told", &["no_capacity"])]);
+    let w = walk(g, &a, TODAY);
+    assert_eq!(w.before(q("told")), Some(q("setting")));
+    assert_eq!(w.before(q("setting")), None, "no back link on the first question");
+    assert_eq!(w.before(q("s20_date")), Some(q("told")), "the next question goes back to the last answered");
+    assert!(w.allows(q("setting")) && w.allows(q("told")) && w.allows(q("s20_date")));
+    assert!(!w.allows(q("ehe_decided")), "a question off the path cannot be opened from a link");
+    assert!(!w.allows(q("meeting")));
+}
+
+// ---------------------------------------------------------------- changing answers
+
+#[test]
+fn changing_an_earlier_answer_drops_the_answers_no_longer_on_the_path() {
+    let g = g();
+    let mut a = school_path();
+    let dropped = give(&mut a, one(g, "setting", "ehe"));
+    assert_eq!(dropped, vec![q("told"), q("s20_date")]);
+    assert_eq!(a.count(), 1);
+    assert_eq!(a.get(q("setting")), Some(&Answer::One(2)));
+    assert_eq!(walk(g, &a, TODAY).next, Some(q("ehe_decided")));
+    // Going back to school does not bring the dropped answers back.
+    give(&mut a, one(g, "setting", "school"));
+    assert_eq!(walk(g, &a, TODAY).next, Some(q("told")));
+}
+
+#[test]
+fn changing_an_earlier_answer_keeps_the_answers_still_on_the_path() {
+    let g = g();
+    let mut a = school_path();
+    let dropped = give(&mut a, one(g, "setting", "fei"));
+    assert!(dropped.is_empty(), "{dropped:?}");
+    assert_eq!(a.get(q("told")), Some(&Answer::Many(1)));
+    assert_eq!(a.get(q("s20_date")), Some(&Answer::Date(REFERRAL)));
+    assert!(walk(g, &a, TODAY).done());
+}
+
+#[test]
+fn changing_a_many_choice_answer_drops_the_question_its_route_led_to() {
+    let g = g();
+    let mut a = school_path();
+    assert_eq!(give(&mut a, many(g, "told", &["once_year"])), vec![q("s20_date")]);
+    assert!(walk(g, &a, TODAY).done());
+    give(&mut a, many(g, "told", &["once_year", "no_capacity"]));
+    assert_eq!(walk(g, &a, TODAY).next, Some(q("s20_date")), "the date must be asked again");
+}
+
+#[test]
+fn answering_a_question_off_the_path_keeps_nothing() {
+    let g = g();
+    let mut a = school_path();
+    let before = a.clone();
+    assert_eq!(give(&mut a, one(g, "ehe_decided", "yes")), vec![q("ehe_decided")]);
+    assert_eq!(a, before);
+}
+
+#[test]
+fn prune_reports_nothing_when_every_answer_is_on_the_path() {
+    let mut a = school_path();
+    assert!(prune(g(), &mut a, TODAY).is_empty());
+    assert_eq!(a, school_path());
+}
+
+#[test]
+fn answers_compare_by_what_was_answered_not_by_storage_length() {
+    let g = g();
+    let mut a = answers(&[one(g, "setting", "school")]);
+    set(&mut a, on(g, "s20_date", REFERRAL)); // a later index grows the storage …
+    a.clear(q("s20_date")); // … and clearing it leaves an empty slot behind.
+    assert_eq!(a, answers(&[one(g, "setting", "school")]));
+    assert_eq!(a.count(), 1);
+}
+
+/// setting: school → looked_after → idp; fei → idp.
+/// idp: route "not looked_after = yes" → extra; otherwise → other.
+fn stale_graph() -> &'static Graph {
+    let mut b = Builder::new("setting");
+    b.one("setting", &[("school", Some("looked_after")), ("fei", Some("idp"))], None)
+        .one("looked_after", &[("yes", None), ("no", None)], Some("idp"))
+        .one("idp", &[("a", None), ("b", None)], Some("other"))
+        .route("idp", not(eq("looked_after", "yes")), "extra")
+        .one("extra", &[("x", None), ("y", None)], Some("check"))
+        .one("other", &[("p", None), ("q", None)], Some("check"))
+        .citation("c", "c");
+    b.finding("f_other", Section::Responsible, eq("other", "p")).basis(&["c"]);
+    b.finding("f_extra", Section::Responsible, eq("extra", "x")).basis(&["c"]);
+    b.build()
+}
+
+#[test]
+fn an_answer_off_the_path_never_steers_the_path() {
+    let g = stale_graph();
+    let q = |id: &str| g.question_by_id(id).unwrap();
+    // looked_after was answered on an earlier path (through "school"); the parent now says "fei",
+    // so looked_after is not asked and its old answer must not choose idp's route.
+    let a = answers(&[one(g, "setting", "fei"), one(g, "idp", "a"), one(g, "extra", "x"), one(g, "looked_after", "yes")]);
+    assert_eq!(walk(g, &a, TODAY), Walk { path: vec![q("setting"), q("idp"), q("extra")], next: None });
+    let mut p = a.clone();
+    assert_eq!(prune(g, &mut p, TODAY), vec![q("looked_after")]);
+    assert_eq!(ids(g, &outcome(g, &a, TODAY).findings), ["f_extra"]);
+}
+
+#[test]
+fn changing_an_answer_leaves_no_stale_answer_even_when_a_route_read_the_dropped_one() {
+    let g = stale_graph();
+    let q = |id: &str| g.question_by_id(id).unwrap();
+    let mut a = Answers::default();
+    for x in [one(g, "setting", "school"), one(g, "looked_after", "yes"), one(g, "idp", "a"), one(g, "other", "p")] {
+        answer(g, &mut a, x.0, x.1, TODAY);
+    }
+    assert!(walk(g, &a, TODAY).done());
+    assert_eq!(ids(g, &outcome(g, &a, TODAY).findings), ["f_other"]);
+    // Now "fei": looked_after is off the path, so idp's route leads to extra, and other is off the path too.
+    let (sq, sa) = one(g, "setting", "fei");
+    let dropped = answer(g, &mut a, sq, sa, TODAY);
+    assert_eq!(dropped, vec![q("looked_after"), q("other")]);
+    assert_eq!(walk(g, &a, TODAY), Walk { path: vec![q("setting"), q("idp")], next: Some(q("extra")) });
+    assert!(outcome(g, &a, TODAY).findings.is_empty(), "the old answer to 'other' must not reach the outcome");
+}
+
+// ---------------------------------------------------------------- answers that do not fit
+
+#[test]
+fn an_answer_that_does_not_fit_its_question_is_asked_again() {
+    let g = g();
+    let cases: Vec<(Answers, &str)> = vec![
+        (answers(&[(q("setting"), Answer::One(3))]), "setting"),
+        (answers(&[(q("setting"), Answer::Many(1))]), "setting"),
+        (answers(&[one(g, "setting", "school"), (q("told"), Answer::Many(0))]), "told"),
+        (answers(&[one(g, "setting", "school"), (q("told"), Answer::Many(1 << 4))]), "told"),
+        (answers(&[one(g, "setting", "school"), (q("told"), Answer::Many(0b1001))]), "told"),
+        (answers(&[one(g, "setting", "school"), (q("told"), Answer::One(0))]), "told"),
+        (answers(&[one(g, "setting", "school"), many(g, "told", &["no_capacity"]), (q("s20_date"), Answer::One(0))]), "s20_date"),
+        (answers(&[one(g, "setting", "ehe"), one(g, "ehe_decided", "yes"), unsure(g, "meeting")]), "meeting"),
+    ];
+    for (a, asked) in cases {
+        let w = walk(g, &a, TODAY);
+        assert_eq!(w.next, Some(q(asked)), "{a:?}");
+        assert!(!w.path.contains(&q(asked)));
+        // Pruning drops it, and everything after it.
+        let mut p = a.clone();
+        let dropped = prune(g, &mut p, TODAY);
+        assert!(dropped.contains(&q(asked)), "{a:?}");
+        assert_eq!(p.get(q(asked)), None);
+    }
+}
+
+#[test]
+fn which_answers_fit() {
+    let g = g();
+    let setting = &g.questions[q("setting") as usize];
+    let told = &g.questions[q("told") as usize];
+    let s20 = &g.questions[q("s20_date") as usize];
+    let meeting = &g.questions[q("meeting") as usize];
+    assert!(fits(setting, &Answer::One(0)) && fits(setting, &Answer::One(2)));
+    assert!(!fits(setting, &Answer::One(3)));
+    assert!(!fits(setting, &Answer::Date(REFERRAL)));
+    assert!(fits(told, &Answer::Many(0b0111)), "every ordinary option together");
+    assert!(fits(told, &Answer::Many(0b1000)), "\"none\" alone");
+    assert!(!fits(told, &Answer::Many(0b1001)), "\"none\" with another option");
+    assert!(!fits(told, &Answer::Many(0)), "nothing chosen");
+    assert!(!fits(told, &Answer::Many(0b1_0000)), "an option that does not exist");
+    assert!(!fits(told, &Answer::Many(1 << 63)));
+    assert!(fits(s20, &Answer::Date(REFERRAL)) && fits(s20, &Answer::Unsure));
+    assert!(!fits(meeting, &Answer::Unsure), "no \"I do not know\" on this question");
+    assert!(!fits(s20, &Answer::One(0)) && !fits(s20, &Answer::Many(1)));
+}
+
+// ---------------------------------------------------------------- conditions
+
+#[test]
+fn an_unanswered_question_makes_every_comparison_false() {
+    let g = g();
+    let a = Answers::default();
+    let ev = Eval { g, answers: &a, today: TODAY };
+    let s = q("setting");
+    let t = q("told");
+    assert!(!ev.holds(&Cond::Eq(s, 0)));
+    assert!(!ev.holds(&Cond::Ne(s, 0)), "!= is false too when nothing was chosen");
+    assert!(!ev.holds(&Cond::In(s, &[0, 1, 2])));
+    assert!(!ev.holds(&Cond::Has(t, 0)));
+    assert!(!ev.holds(&Cond::Answered(s)));
+    assert!(!ev.holds(&Cond::Known(q("s20_date"))));
+    assert!(ev.holds(&Cond::Not(Box::leak(Box::new(Cond::Eq(s, 0))))));
+    assert!(ev.holds(&Cond::Always));
+    assert!(ev.holds(&Cond::And(&[])), "an empty 'and' holds");
+    assert!(!ev.holds(&Cond::Or(&[])), "an empty 'or' does not");
+}
+
+#[test]
+fn conditions_on_given_answers() {
+    let g = g();
+    let a = answers(&[one(g, "setting", "fei"), many(g, "told", &["no_capacity", "once_year"]), unsure(g, "s20_date")]);
+    let ev = Eval { g, answers: &a, today: TODAY };
+    let (s, t, d) = (q("setting"), q("told"), q("s20_date"));
+    assert!(ev.holds(&Cond::Eq(s, 1)) && !ev.holds(&Cond::Eq(s, 0)));
+    assert!(ev.holds(&Cond::Ne(s, 0)) && !ev.holds(&Cond::Ne(s, 1)));
+    assert!(ev.holds(&Cond::In(s, &[0, 1])) && !ev.holds(&Cond::In(s, &[0, 2])));
+    assert!(ev.holds(&Cond::Has(t, 0)) && ev.holds(&Cond::Has(t, 2)) && !ev.holds(&Cond::Has(t, 1)));
+    assert!(ev.holds(&Cond::Answered(d)), "\"I do not know\" is an answer");
+    assert!(!ev.holds(&Cond::Known(d)), "but not a known date");
+    assert!(!ev.holds(&Cond::Overdue(0)) && !ev.holds(&Cond::Upcoming(0)), "no date, no deadline");
+    assert_eq!(ev.due(0), None);
+    // A comparison of the wrong kind is simply false.
+    assert!(!ev.holds(&Cond::Eq(t, 0)));
+    assert!(!ev.holds(&Cond::Has(s, 1)));
+}
+
+#[test]
+fn a_deadline_is_due_on_its_last_day_and_overdue_the_day_after() {
+    let g = g();
+    let a = answers(&[on(g, "s20_date", REFERRAL)]);
+    // 5 January 2026 + 6 weeks (42 days) = 16 February 2026.
+    let due = Date { y: 2026, m: 2, d: 16 };
+    for (today, overdue) in [(Date { y: 2026, m: 2, d: 15 }, false), (due, false), (Date { y: 2026, m: 2, d: 17 }, true)] {
+        let ev = Eval { g, answers: &a, today };
+        assert_eq!(ev.due(0), Some(due));
+        assert_eq!(ev.holds(&Cond::Overdue(0)), overdue, "{today:?}");
+        assert_eq!(ev.holds(&Cond::Upcoming(0)), !overdue, "{today:?}");
+    }
+}
+
+// ---------------------------------------------------------------- the outcome
+
+#[test]
+fn the_outcome_gathers_every_finding_that_holds_in_section_then_rank_order() {
+    let g = g();
+    let a = answers(&[one(g, "setting", "school"), many(g, "told", &["no_capacity", "health_job", "once_year"]), on(g, "s20_date", REFERRAL)]);
+    let o = outcome(g, &a, TODAY);
+    assert_eq!(
+        ids(g, &o.findings),
+        [
+            "f_school",     // responsible
+            "f_health_job", // told, rank 1
+            "f_cap",        // told, rank 5, declared before f_once
+            "f_once",       // told, rank 5
+            "f_late",       // deadlines, rank 10: 16 February is before 1 March
+            "f_nhs_info",   // deadlines, rank 30
+            "f_review",     // steps
+            "f_practice",   // practice
+        ]
+    );
+    assert_eq!(ids(g, &o.in_section(g, Section::Told)), ["f_health_job", "f_cap", "f_once"]);
+    assert!(o.in_section(g, Section::Escalation).is_empty());
+}
+
+#[test]
+fn the_summary_is_the_three_lowest_summary_ranks_among_the_findings_shown() {
+    let g = g();
+    let a = answers(&[one(g, "setting", "school"), many(g, "told", &["no_capacity", "health_job", "once_year"]), on(g, "s20_date", REFERRAL)]);
+    let o = outcome(g, &a, TODAY);
+    // Candidates: f_late 5, f_cap 10, f_school 20, f_health_job 30.
+    assert_eq!(ids(g, &o.summary), ["f_late", "f_cap", "f_school"]);
+    // Fewer candidates, fewer points; f_cap's summary is not shown when f_cap is not.
+    let a = answers(&[one(g, "setting", "fei"), many(g, "told", &["once_year"])]);
+    let o = outcome(g, &a, TODAY);
+    assert_eq!(ids(g, &o.summary), ["f_school"]);
+}
+
+#[test]
+fn deadlines_are_computed_once_and_sorted_by_date_with_days_left() {
+    let g = g();
+    let a = answers(&[one(g, "setting", "school"), many(g, "told", &["no_capacity"]), on(g, "s20_date", REFERRAL)]);
+    let o = outcome(g, &a, TODAY);
+    // nhs: 16 February 2026, 13 days before 1 March. review: 5 January 2027,
+    // 306 days from 1 March 2026 to 1 January 2027, plus 4.
+    assert_eq!(
+        o.deadlines,
+        vec![
+            DeadlineStatus { deadline: 0, due: Date { y: 2026, m: 2, d: 16 }, days_left: -13 },
+            DeadlineStatus { deadline: 1, due: Date { y: 2027, m: 1, d: 5 }, days_left: 310 },
+        ]
+    );
+    assert!(o.deadlines[0].overdue() && !o.deadlines[1].overdue());
+    // On the due day itself: not overdue, and the "upcoming" finding shows instead.
+    let o = outcome(g, &a, Date { y: 2026, m: 2, d: 16 });
+    assert_eq!(o.deadlines[0].days_left, 0);
+    assert!(!o.deadlines[0].overdue());
+    let f = ids(g, &o.findings);
+    assert!(f.contains(&"f_soon") && !f.contains(&"f_late"), "{f:?}");
+    assert_eq!(outcome(g, &a, Date { y: 2026, m: 2, d: 17 }).deadlines[0].days_left, -1);
+}
+
+#[test]
+fn without_a_date_there_is_no_deadline_but_a_finding_that_says_how_to_find_out() {
+    let g = g();
+    let a = answers(&[one(g, "setting", "school"), many(g, "told", &["no_capacity"]), unsure(g, "s20_date")]);
+    let o = outcome(g, &a, TODAY);
+    assert!(o.deadlines.is_empty());
+    let f = ids(g, &o.findings);
+    assert!(f.contains(&"f_unsure"));
+    for x in ["f_late", "f_soon", "f_review", "f_nhs_info"] {
+        assert!(!f.contains(&x), "{x} in {f:?}");
+    }
+}
+
+#[test]
+fn letters_citations_and_terms_are_collected_once_each_in_order_of_first_use() {
+    let g = g();
+    let a = answers(&[one(g, "setting", "school"), many(g, "told", &["no_capacity", "health_job", "once_year"]), on(g, "s20_date", REFERRAL)]);
+    let o = outcome(g, &a, TODAY);
+    let letters: Vec<&str> = o.letters.iter().map(|&l| g.letters[l as usize].id).collect();
+    assert_eq!(letters, ["ask_lhb", "ask_la"]);
+    // Findings' bases in finding order (c11, then c21 from f_health_job, c23 from f_once),
+    // then the letters' (c28 from ask_la).
+    let cites: Vec<&str> = o.citations.iter().map(|&c| g.citations[c as usize].id).collect();
+    assert_eq!(cites, ["c11", "c21", "c23", "c28"]);
+    let terms: Vec<&str> = o.terms.iter().map(|&t| g.terms[t as usize].id).collect();
+    assert_eq!(terms, ["idp", "aln"]);
+}
+
+#[test]
+fn a_deadline_brings_its_own_citation() {
+    let mut b = Builder::new("d");
+    b.date("d", false, false, Some("check")).citation("c_law", "law").citation("c_deadline", "deadline law");
+    b.deadline("dl", "d", 1, Unit::Weeks, &["c_deadline"]);
+    b.finding("f", Section::Deadlines, known("d")).basis(&["c_law"]).deadline("dl");
+    let g = b.build();
+    let a = answers(&[(0, Answer::Date(REFERRAL))]);
+    assert_eq!(outcome(g, &a, TODAY).citations, vec![0, 1]);
+}
+
+#[test]
+fn no_answer_off_the_path_reaches_the_outcome() {
+    let g = g();
+    // s20_date and ehe_decided are answered, but neither is on this path
+    // (told has no no_capacity; setting is school).
+    let mut a = answers(&[one(g, "setting", "school"), many(g, "told", &["once_year"])]);
+    let clean = outcome(g, &a, TODAY);
+    set(&mut a, on(g, "s20_date", REFERRAL));
+    set(&mut a, one(g, "ehe_decided", "yes"));
+    let o = outcome(g, &a, TODAY);
+    assert_eq!(o, clean);
+    assert!(o.deadlines.is_empty());
+    let f = ids(g, &o.findings);
+    assert_eq!(f, ["f_school", "f_once", "f_practice"]);
+}
+
+#[test]
+fn with_no_answers_only_what_always_holds_is_shown() {
+    let o = outcome(g(), &Answers::default(), TODAY);
+    assert_eq!(ids(g(), &o.findings), ["f_practice"]);
+    assert!(o.summary.is_empty() && o.letters.is_empty() && o.citations.is_empty());
+}
+
+// ---------------------------------------------------------------- filling letters
+
+const TEMPLATE: &str = "To {school} about {child}, from {parent}. {la} and {lhb}. Referral {date:s20_date}; answer due {due:nhs}. Today {today}.";
+
+fn filled(a: &Answers, d: &Details) -> String {
+    fill(g(), TEMPLATE, a, d, TODAY, &words())
+}
+
+#[test]
+fn fill_puts_in_the_parents_details_and_dates() {
+    let g = g();
+    let a = school_path();
+    let d = Details { child: "Sam".into(), parent: "Alex Jones".into(), school: "Ysgol Y Wern".into(), la: Some(0), lhb: None };
+    assert_eq!(
+        filled(&a, &d),
+        "To Ysgol Y Wern about Sam, from Alex Jones. Cardiff Council and Cardiff and Vale University Health Board. \
+         Referral 5 January 2026; answer due 16 February 2026. Today 1 March 2026."
+    );
+    assert_eq!(d.board(g), Some(0), "Cardiff is in Cardiff and Vale");
+    let newport = Details { la: Some(1), ..d.clone() };
+    assert!(filled(&a, &newport).contains("Newport City Council and Aneurin Bevan University Health Board"));
+}
+
+#[test]
+fn a_chosen_health_board_overrides_the_councils_board() {
+    let a = school_path();
+    let d = Details { la: Some(0), lhb: Some(1), ..Default::default() };
+    assert_eq!(d.board(g()), Some(1));
+    assert!(filled(&a, &d).contains("Cardiff Council and Aneurin Bevan University Health Board"));
+    // A board without a council is fine too.
+    let d = Details { lhb: Some(0), ..Default::default() };
+    assert!(filled(&a, &d).contains("[local authority] and Cardiff and Vale University Health Board"));
+}
+
+#[test]
+fn what_the_parent_did_not_give_becomes_a_clear_blank() {
+    let d = Details::default();
+    assert_eq!(
+        filled(&Answers::default(), &d),
+        "To [school name] about [child's name], from [your name]. [local authority] and [health board]. \
+         Referral [date]; answer due [date]. Today 1 March 2026."
+    );
+    // "I do not know the date": blanks, not a made-up date.
+    let g = g();
+    let a = answers(&[one(g, "setting", "school"), many(g, "told", &["no_capacity"]), unsure(g, "s20_date")]);
+    assert!(filled(&a, &d).contains("Referral [date]; answer due [date]."));
+    // Only spaces is nothing; names are trimmed.
+    let d = Details { child: "   ".into(), school: "  Ysgol Y Wern \n".into(), ..Default::default() };
+    let t = filled(&a, &d);
+    assert!(t.contains("To Ysgol Y Wern about [child's name],"), "{t}");
+}
+
+#[test]
+fn hostile_and_unusual_text_is_inserted_literally() {
+    let a = school_path();
+    let cases = [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "&amp; &lt;",
+        "\"Bro\" 'Gwaun'",
+        "Siôn Ŵyn ŷ â",
+        "🦄👨‍👩‍👧",
+        "line one\nline two",
+        "50% = half & more?",
+        "{school}",
+        "{child",
+    ];
+    for s in cases {
+        let d = Details { child: s.into(), parent: s.into(), school: "Ysgol".into(), la: None, lhb: None };
+        let t = fill(g(), "Dear {parent}, about {child}.", &a, &d, TODAY, &words());
+        assert_eq!(t, format!("Dear {s}, about {s}."), "a name is never read as a placeholder or markup");
+    }
+}
+
+#[test]
+fn unknown_or_broken_placeholders_are_kept_as_written() {
+    let a = school_path();
+    let d = Details { child: "Sam".into(), ..Default::default() };
+    let f = |t: &str| fill(g(), t, &a, &d, TODAY, &words());
+    assert_eq!(f("{nope} {child}"), "{nope} Sam");
+    assert_eq!(f("{date:nope} {due:nope}"), "{date:nope} {due:nope}");
+    assert_eq!(f("Dear {child"), "Dear {child");
+    assert_eq!(f("} {child}"), "} Sam");
+    assert_eq!(f(""), "");
+    assert_eq!(f("no placeholders"), "no placeholders");
+}
+
+#[test]
+fn long_dates_name_the_month() {
+    assert_eq!(long_date(Date { y: 2026, m: 3, d: 1 }, &MONTHS), "1 March 2026");
+    assert_eq!(long_date(Date { y: 2027, m: 12, d: 31 }, &MONTHS), "31 December 2027");
+}
+
+// ---------------------------------------------------------------- the shipped graph
+
+#[test]
+fn the_shipped_graph_starts_at_its_start_question() {
+    let w = walk(&GRAPH, &Answers::default(), TODAY);
+    assert_eq!(w.path, Vec::<u16>::new());
+    assert_eq!(w.next, Some(GRAPH.start));
+    assert!((GRAPH.start as usize) < GRAPH.questions.len());
+}
+
+/// A complete path: the first candidate answer of every question.
+fn first_path(g: &Graph, today: Date, pick: impl Fn(&Question) -> Answer) -> Answers {
+    let mut a = Answers::default();
+    for _ in 0..=g.questions.len() {
+        match walk(g, &a, today).next {
+            Some(q) => {
+                let x = pick(&g.questions[q as usize]);
+                answer(g, &mut a, q, x, today);
+            }
+            None => return a,
+        }
+    }
+    panic!("the walk did not end")
+}
+
+fn pick_first(q: &Question) -> Answer {
+    candidates(q, &[Date { y: 2026, m: 1, d: 5 }], false).remove(0)
+}
+
+#[test]
+fn on_the_shipped_graph_each_answer_to_the_first_question_leads_where_its_routing_says() {
+    let g = &GRAPH;
+    let start = &g.questions[g.start as usize];
+    for x in candidates(start, &[REFERRAL], true) {
+        let mut a = Answers::default();
+        answer(g, &mut a, g.start, x.clone(), TODAY);
+        let w = walk(g, &a, TODAY);
+        assert_eq!(w.path, vec![g.start]);
+        let ev = Eval { g, answers: &a, today: TODAY };
+        match ev.next_of(g.start) {
+            Some(Target::Question(n)) => assert_eq!(w.next, Some(n), "{x:?}"),
+            Some(Target::Check) => assert!(w.done()),
+            None => panic!("{x:?} on the first question leads nowhere"),
+        }
+    }
+}
+
+#[test]
+fn on_the_shipped_graph_changing_the_first_answer_keeps_exactly_the_answers_still_on_the_path() {
+    let g = &GRAPH;
+    let full = first_path(g, TODAY, pick_first);
+    assert!(walk(g, &full, TODAY).done());
+    let start = &g.questions[g.start as usize];
+    for x in candidates(start, &[REFERRAL], true) {
+        let mut a = full.clone();
+        let mut unpruned = full.clone();
+        unpruned.set(g.start, x.clone());
+        let dropped = answer(g, &mut a, g.start, x.clone(), TODAY);
+        let path = walk(g, &unpruned, TODAY).path;
+        assert_eq!(walk(g, &a, TODAY).path, path, "pruning does not change the path");
+        for qi in 0..g.questions.len() as u16 {
+            if qi == g.start {
+                continue;
+            }
+            match full.get(qi) {
+                Some(old) if path.contains(&qi) => {
+                    assert_eq!(a.get(qi), Some(old), "{} is still on the path and keeps its answer", g.questions[qi as usize].id);
+                    assert!(!dropped.contains(&qi));
+                }
+                Some(_) => {
+                    assert_eq!(a.get(qi), None, "{} is off the path and must be dropped", g.questions[qi as usize].id);
+                    assert!(dropped.contains(&qi));
+                }
+                None => assert_eq!(a.get(qi), None),
+            }
+        }
+    }
+}
+
+#[test]
+fn on_the_shipped_graph_every_place_and_board_is_named() {
+    for a in GRAPH.authorities {
+        assert!((a.board as usize) < GRAPH.boards.len(), "{}", a.id);
+        assert!(!GRAPH.text(a.name).trim().is_empty(), "{}", a.id);
+        let d = Details { la: Some(GRAPH.authorities.iter().position(|x| x.id == a.id).unwrap() as u8), ..Default::default() };
+        let t = fill(&GRAPH, "{la}/{lhb}", &Answers::default(), &d, TODAY, &words());
+        assert_eq!(t, format!("{}/{}", GRAPH.text(a.name), GRAPH.text(GRAPH.boards[a.board as usize].name)));
+    }
+}
