@@ -7,9 +7,13 @@
 
 pub mod content;
 pub mod engine;
+pub mod render;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod compiler;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod tool;

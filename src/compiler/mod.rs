@@ -5,6 +5,7 @@
 
 pub mod codegen;
 pub mod cond;
+pub mod map;
 pub mod model;
 pub mod raw;
 

@@ -136,7 +136,26 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
     .is_some()
 }
 
+/// Opens every "Why?" box so that the printed page shows the law behind each point.
+pub fn open_details() {
+    if let Some(list) = window().document().and_then(|d| d.query_selector_all("details").ok()) {
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                let _ = el.set_attribute("open", "");
+            }
+        }
+    }
+}
+
+/// Opens the "Why?" boxes before any print (the button or the browser's own menu).
+pub fn on_before_print() {
+    let f = wasm_bindgen::closure::Closure::<dyn Fn()>::new(open_details);
+    window().set_onbeforeprint(Some(f.as_ref().unchecked_ref()));
+    f.forget();
+}
+
 pub fn print() {
+    open_details();
     let _ = window().print();
 }
 

@@ -1,6 +1,7 @@
 //! The Leptos shell: one page per route, no rules (they live in the engine).
 
 mod browser;
+mod embed;
 mod outcome;
 mod pages;
 mod panic;
@@ -221,6 +222,7 @@ pub fn start() {
         set_route(app, r.unwrap_or(Route::Start), true);
     });
     browser::window().set_onhashchange(Some(on_hash.as_ref().unchecked_ref()));
+    browser::on_before_print();
     on_hash.forget();
 
     // Three roots around the static start page: messages above it, "continue where
@@ -228,6 +230,7 @@ pub fn start() {
     mount("messages", move || view! { <Messages/> });
     mount("resume", move || view! { <pages::Resume/> });
     mount("app", move || view! { <Pages/> });
+    embed::start();
 }
 
 fn mount<V: IntoView + 'static>(id: &str, f: impl FnOnce() -> V + 'static) {

@@ -5,26 +5,9 @@ use super::{browser, t, App, Keep, Route};
 use crate::content::{ui, GRAPH};
 use crate::engine::codec::limit;
 use crate::engine::date::{parse_parts, DateError};
-use crate::engine::graph::{Kind, Question};
-use crate::engine::{answer, long_date, walk, Answer, MAX_NAME, MAX_SCHOOL};
+use crate::engine::graph::Kind;
+use crate::engine::{answer, walk, Answer, MAX_NAME, MAX_SCHOOL};
 use leptos::prelude::*;
-
-pub fn months() -> [&'static str; 12] {
-    [
-        t(ui::MONTH_1),
-        t(ui::MONTH_2),
-        t(ui::MONTH_3),
-        t(ui::MONTH_4),
-        t(ui::MONTH_5),
-        t(ui::MONTH_6),
-        t(ui::MONTH_7),
-        t(ui::MONTH_8),
-        t(ui::MONTH_9),
-        t(ui::MONTH_10),
-        t(ui::MONTH_11),
-        t(ui::MONTH_12),
-    ]
-}
 
 pub fn title_of(page: &str) {
     title(page, false)
@@ -41,23 +24,6 @@ fn title(page: &str, error: bool) {
     s.push_str(" – ");
     s.push_str(t(ui::APP_NAME));
     browser::set_title(&s);
-}
-
-/// The answer as the parent would say it.
-pub fn answer_text(q: &Question, a: &Answer) -> String {
-    match a {
-        Answer::One(o) => q.options.get(*o as usize).map(|o| t(o.label).to_string()).unwrap_or_default(),
-        Answer::Many(bits) => q
-            .options
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| bits & (1 << i) != 0)
-            .map(|(_, o)| t(o.label))
-            .collect::<Vec<_>>()
-            .join("; "),
-        Answer::Date(d) => long_date(*d, &months()),
-        Answer::Unsure => q.unsure.map(t).unwrap_or_default().to_string(),
-    }
 }
 
 #[component]
@@ -409,57 +375,11 @@ pub fn AboutPage(change: bool) -> impl IntoView {
 pub fn CheckPage() -> impl IntoView {
     let app = expect_context::<App>();
     title(t(ui::CHECK_TITLE), false);
-    let answers = app.answers.get_untracked();
-    let w = walk(&GRAPH, &answers, app.today);
-    let rows = w
-        .path
-        .iter()
-        .map(|&q| {
-            let question = &GRAPH.questions[q as usize];
-            let a = answers.get(q).map(|a| answer_text(question, a)).unwrap_or_default();
-            let href = Route::Question { q, change: true }.hash();
-            view! {
-                <div class="summary-row">
-                    <dt class="summary-key">{t(question.title)}</dt>
-                    <dd class="summary-value">{a}</dd>
-                    <dd class="summary-actions"><a href=href>{t(ui::CHANGE)}<span class="visually-hidden">" " {t(question.title)}</span></a></dd>
-                </div>
-            }
-        })
-        .collect_view();
-    let d = app.details.get_untracked();
-    let none = t(ui::NOT_GIVEN);
-    let or_none = |s: &str| if s.is_empty() { none.to_string() } else { s.to_string() };
-    let la = d.la.and_then(|a| GRAPH.authorities.get(a as usize)).map(|a| t(a.name).to_string()).unwrap_or_else(|| none.into());
-    let lhb = d.board(&GRAPH).and_then(|b| GRAPH.boards.get(b as usize)).map(|b| t(b.name).to_string()).unwrap_or_else(|| none.into());
-    let detail_rows = [
-        (ui::ABOUT_CHILD, or_none(&d.child)),
-        (ui::ABOUT_PARENT, or_none(&d.parent)),
-        (ui::ABOUT_SCHOOL, or_none(&d.school)),
-        (ui::ABOUT_LA, la),
-        (ui::ABOUT_LHB, lhb),
-    ]
-    .into_iter()
-    .map(|(k, v)| {
-        view! {
-            <div class="summary-row">
-                <dt class="summary-key">{t(k)}</dt>
-                <dd class="summary-value">{v}</dd>
-                <dd class="summary-actions"><a href=Route::About { change: true }.hash()>{t(ui::CHANGE)}<span class="visually-hidden">" " {t(k)}</span></a></dd>
-            </div>
-        }
-    })
-    .collect_view();
+    let (answers, details) = (app.answers.get_untracked(), app.details.get_untracked());
+    let html = crate::render::check_html(&crate::render::Case { answers: &answers, details: &details, today: app.today });
     view! {
         <a class="back-link" href=Route::About { change: false }.hash()>{t(ui::BACK)}</a>
-        <main id="main">
-            <h1 tabindex="-1">{t(ui::CHECK_TITLE)}</h1>
-            <h2>{t(ui::CHECK_ANSWERS)}</h2>
-            <dl class="summary-list">{rows}</dl>
-            <h2>{t(ui::ABOUT_TITLE)}</h2>
-            <dl class="summary-list">{detail_rows}</dl>
-            <a class="button" href=Route::Result.hash()>{t(ui::SEE_RESULT)}</a>
-        </main>
+        <main id="main" inner_html=html></main>
     }
 }
 

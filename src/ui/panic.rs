@@ -4,7 +4,6 @@
 
 use crate::content::GRAPH;
 use crate::engine::codec::Saved;
-use crate::engine::{long_date, Answer};
 use std::cell::RefCell;
 
 thread_local! {
@@ -13,26 +12,12 @@ thread_local! {
 
 /// Keeps a plain-text copy of the answers for the crash box.
 pub fn remember(saved: &Saved) {
-    let months = super::pages::months();
     let mut out = String::new();
     for (i, a) in saved.answers.0.iter().enumerate() {
         let (Some(a), Some(q)) = (a, GRAPH.questions.get(i)) else { continue };
-        let answer = match a {
-            Answer::One(o) => q.options.get(*o as usize).map(|o| GRAPH.text(o.label).to_string()).unwrap_or_default(),
-            Answer::Many(bits) => q
-                .options
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| bits & (1 << i) != 0)
-                .map(|(_, o)| GRAPH.text(o.label))
-                .collect::<Vec<_>>()
-                .join("; "),
-            Answer::Date(d) => long_date(*d, &months),
-            Answer::Unsure => q.unsure.map(|u| GRAPH.text(u)).unwrap_or_default().to_string(),
-        };
         out.push_str(GRAPH.text(q.title));
         out.push_str("\n  ");
-        out.push_str(&answer);
+        out.push_str(&crate::render::answer_text(i as u16, a));
         out.push('\n');
     }
     ANSWERS_TEXT.with(|t| *t.borrow_mut() = out);

@@ -1,0 +1,82 @@
+//! The outcome and check pages are HTML text: the parent's own words and the content
+//! must appear as text, never as markup.
+
+use camau::content::GRAPH;
+use camau::engine::date::Date;
+use camau::engine::{Answer, Answers, Details};
+use camau::render::{check_html, esc, outcome_html, Case};
+use camau::tool::sample_paths;
+
+const HOSTILE: &str = "<script>alert(1)</script><img src=x onerror=alert(1)> \"quotes\" 'single' &amp; Gwenllïan ŵ ŷ 🙂";
+
+fn today() -> Date {
+    Date::new(2026, 11, 23).unwrap()
+}
+
+#[test]
+fn esc_leaves_no_markup() {
+    assert_eq!(esc("<a href=\"x\">&'</a>"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
+    assert_eq!(esc("ŵ ŷ 🙂"), "ŵ ŷ 🙂");
+}
+
+#[test]
+fn hostile_details_are_text_on_every_page_and_in_every_letter() {
+    let details = Details { child: HOSTILE.into(), parent: HOSTILE.into(), school: HOSTILE.into(), la: Some(0), lhb: None };
+    // Paths spread over the graph by a seeded random walk.
+    for answers in &sample_paths(60, 7, today()) {
+        let case = Case { answers, details: &details, today: today() };
+        for html in [outcome_html(&case, true), check_html(&case)] {
+            assert!(!html.contains("<script"), "a <script> tag got into the page");
+            assert!(!html.contains("<img"), "an <img> tag got into the page");
+            assert!(!html.contains("\"quotes\"") && !html.contains("'single'"), "quotes from the parent's text could end an attribute");
+            assert!(!html.contains("&amp;amp;amp;"), "text was escaped twice");
+        }
+        let html = check_html(&case);
+        assert!(html.contains(&esc(HOSTILE)), "the check page shows the name as typed");
+        for l in camau::engine::outcome(&GRAPH, answers, today()).letters {
+            let text = case.letter_text(l);
+            let body = GRAPH.text(GRAPH.letters[l as usize].body);
+            if body.contains("{child}") {
+                assert!(text.contains(HOSTILE), "letter text keeps the name literally");
+            }
+            if let Some(m) = case.mailto(l) {
+                assert!(!m.contains('<') && !m.contains(' ') && !m.contains('\n') && !m.contains('&') || m.matches('&').count() == 1, "mailto is percent-encoded: {m}");
+                assert!(m.contains("%0D%0A") || !text.contains('\n'), "line breaks are CRLF-encoded");
+            }
+        }
+    }
+}
+
+#[test]
+fn page_text_says_your_child_but_letters_leave_a_clear_blank() {
+    let details = Details::default();
+    let paths = sample_paths(200, 11, today());
+    let mut seen_letter = false;
+    for answers in &paths {
+        let case = Case { answers, details: &details, today: today() };
+        for l in camau::engine::outcome(&GRAPH, answers, today()).letters {
+            let body = GRAPH.text(GRAPH.letters[l as usize].body);
+            if body.contains("{child}") {
+                assert!(case.letter_text(l).contains("[your child's name]"));
+                seen_letter = true;
+            }
+        }
+        if seen_letter {
+            break;
+        }
+    }
+    assert!(seen_letter, "some letter names the child");
+}
+
+#[test]
+fn check_page_lists_each_answer_with_a_change_link() {
+    let mut answers = Answers::default();
+    // The first question, answered with its first option.
+    answers.set(GRAPH.start, Answer::One(0));
+    let case = Case { answers: &answers, details: &Details::default(), today: today() };
+    let html = check_html(&case);
+    let q = &GRAPH.questions[GRAPH.start as usize];
+    assert!(html.contains(&esc(GRAPH.text(q.title))));
+    assert!(html.contains(&esc(GRAPH.text(q.options[0].label))));
+    assert!(html.contains(&format!("href=\"#/q/{}/change\"", q.id)));
+}
