@@ -500,8 +500,13 @@ pub fn ids(g: &Graph, findings: &[u16]) -> Vec<&'static str> {
 /// Every text the outcome page and its letters show, filled for these answers.
 pub fn shown_texts(g: &Graph, o: &Outcome, a: &Answers, details: &Details, today: Date) -> Vec<(String, String)> {
     let w = words();
+    shown_templates(g, o).into_iter().map(|(what, t)| (what, fill(g, g.text(t), a, details, today, &w))).collect()
+}
+
+/// Every text the outcome page and its letters show, unfilled.
+pub fn shown_templates(g: &Graph, o: &Outcome) -> Vec<(String, Txt)> {
     let mut out = vec![];
-    let mut put = |what: String, t: Txt| out.push((what, fill(g, g.text(t), a, details, today, &w)));
+    let mut put = |what: String, t: Txt| out.push((what, t));
     for &f in &o.findings {
         let x = &g.findings[f as usize];
         put(format!("finding {} title", x.id), x.title);

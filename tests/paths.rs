@@ -1,0 +1,349 @@
+//! Every way through the shipped graph.
+//!
+//! The full product of every answer to every question is far too large to walk
+//! (over a hundred million answer sets), so the walk is exhaustive where that is exact:
+//! every distinct *route* (routing reads only some answers, so two answer sets that agree
+//! on those follow the same questions from there on), and every candidate answer of
+//! every question in every routing situation, each on a completed path. A fixed
+//! pseudo-random sample of whole answer sets adds combinations, including pairs of
+//! options. Then, for each finding no path showed, a targeted search over the questions
+//! its condition reads decides whether any parent can ever see it.
+//!
+//! Candidate answers: each option of a one-choice question; each single option (the
+//! exclusive ones too) and all ordinary options together for a many-choice question
+//! (and every pair, in the sample and the targeted searches); for a date question
+//! "I do not know" (when allowed) and dates that make its deadlines all overdue, some
+//! overdue, or all upcoming, relative to a fixed today (a future date too where the
+//! question allows one, and in targeted searches the days either side of each deadline).
+//!
+//! On every complete path: the walk ends, every question on it is answered and nothing
+//! else is, the outcome has at least one finding, each finding shown has a citation or
+//! is good practice, every citation, letter, term and deadline shown exists, and every
+//! text shown (findings, letters, deadline labels) fills all its placeholders, with the
+//! parent's details and without them. Some paths also check that the same answers,
+//! given in another order, give the same outcome.
+
+mod common;
+
+use camau::content::GRAPH;
+use camau::engine::date::{parse_parts, Date};
+use camau::engine::graph::*;
+use camau::engine::*;
+use common::*;
+use std::collections::{BTreeSet, HashSet};
+
+const TODAY: Date = Date { y: 2026, m: 6, d: 15 };
+
+fn details() -> Details {
+    Details { child: "Sam".into(), parent: "Alex Jones".into(), school: "Ysgol Y Wern".into(), la: Some(0), lhb: None }
+}
+
+/// Dates for a date question: long ago (every deadline overdue), 50 days ago (6 weeks
+/// and 35 school days overdue, 8 and 12 weeks not), yesterday (everything upcoming),
+/// and, when the question allows it, a date ahead.
+fn main_dates(q: &Question) -> Vec<Date> {
+    let mut v = vec![TODAY.add_days(-800), TODAY.add_days(-50), TODAY.add_days(-1)];
+    if q.future {
+        v.push(TODAY.add_days(60));
+    }
+    v
+}
+
+/// For a targeted search: also the dates that put each of its deadlines exactly one day
+/// overdue and exactly due today.
+fn edge_dates(g: &Graph, qi: u16) -> Vec<Date> {
+    let mut v = main_dates(&g.questions[qi as usize]);
+    for dl in g.deadlines.iter().filter(|d| d.from == qi) {
+        for target in [TODAY.add_days(-1), TODAY] {
+            if let Some(x) = (0..1200).map(|k| TODAY.add_days(-k)).find(|x| x.add(dl.amount, dl.unit) <= target) {
+                if !v.contains(&x) {
+                    v.push(x);
+                }
+            }
+        }
+    }
+    v
+}
+
+/// Which candidate answers to try.
+#[derive(Clone, Copy, PartialEq)]
+enum Set {
+    /// Each option alone, all ordinary options together; the main dates.
+    Main,
+    /// Also every pair of ordinary options.
+    Pairs,
+    /// Pairs, and dates at the edges of each deadline (for targeted searches).
+    Edge,
+}
+
+/// The candidate answers of a question of the shipped graph (computed once).
+fn cands(g: &Graph, qi: u16, set: Set) -> &'static [Answer] {
+    use std::sync::OnceLock;
+    static T: OnceLock<[Vec<Vec<Answer>>; 3]> = OnceLock::new();
+    assert!(std::ptr::eq(g, &GRAPH));
+    let all = |set: Set| (0..g.questions.len() as u16).map(|q| make_cands(g, q, set)).collect::<Vec<_>>();
+    let t = T.get_or_init(|| [all(Set::Main), all(Set::Pairs), all(Set::Edge)]);
+    &t[set as usize][qi as usize]
+}
+
+fn make_cands(g: &Graph, qi: u16, set: Set) -> Vec<Answer> {
+    let q = &g.questions[qi as usize];
+    let dates = if set == Set::Edge { edge_dates(g, qi) } else { main_dates(q) };
+    for d in &dates {
+        // Every date we try is one the date form accepts for this question.
+        let r = parse_parts(&d.d.to_string(), &d.m.to_string(), &d.y.to_string(), TODAY, q.future);
+        assert_eq!(r, Ok(*d), "{} would refuse {}", q.id, d.iso());
+    }
+    candidates(q, &dates, set != Set::Main)
+}
+
+fn refs(g: &Graph, c: &Cond, out: &mut BTreeSet<u16>) {
+    match c {
+        Cond::Always => {}
+        Cond::Eq(q, _) | Cond::Ne(q, _) | Cond::In(q, _) | Cond::Has(q, _) | Cond::Answered(q) | Cond::Known(q) => {
+            out.insert(*q);
+        }
+        Cond::Overdue(d) | Cond::Upcoming(d) => {
+            out.insert(g.deadlines[*d as usize].from);
+        }
+        Cond::Not(c) => refs(g, c, out),
+        Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| refs(g, c, out)),
+    }
+}
+
+/// Questions whose answers some route reads.
+fn routing_questions(g: &Graph) -> BTreeSet<u16> {
+    let mut r = BTreeSet::new();
+    for q in g.questions {
+        for route in q.routes {
+            refs(g, &route.when, &mut r);
+        }
+    }
+    r
+}
+
+/// A hashable form of an answer.
+type K = (u8, u64, i64);
+fn k(a: &Answer) -> K {
+    match a {
+        Answer::One(i) => (0, *i as u64, 0),
+        Answer::Many(b) => (1, *b, 0),
+        Answer::Date(d) => (2, 0, d.days()),
+        Answer::Unsure => (3, 0, 0),
+    }
+}
+
+#[derive(Default)]
+struct Stats {
+    paths: usize,
+    routes: usize,
+    shown: Vec<bool>,
+    chosen: HashSet<(u16, K)>,
+    asked: BTreeSet<u16>,
+    filled: HashSet<(u16, Vec<K>)>,
+}
+
+/// Everything that must hold on one complete path.
+fn check(g: &Graph, a: &Answers, st: &mut Stats, thorough: bool) {
+    let w = walk(g, a, TODAY);
+    let say = || {
+        w.path
+            .iter()
+            .map(|&q| format!("{}={:?}", g.questions[q as usize].id, a.get(q)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    assert!(w.done(), "the walk did not end: {}", say());
+    for &q in &w.path {
+        let x = a.get(q).unwrap_or_else(|| panic!("{} on the path is unanswered: {}", g.questions[q as usize].id, say()));
+        assert!(fits(&g.questions[q as usize], x));
+        st.asked.insert(q);
+        st.chosen.insert((q, k(x)));
+    }
+    assert_eq!(a.count(), w.path.len(), "only questions on the path are answered: {}", say());
+    let o = outcome(g, a, TODAY);
+    assert!(!o.findings.is_empty(), "no finding at all for: {}", say());
+    for &f in &o.findings {
+        let x = &g.findings[f as usize];
+        assert!(x.practice || !x.basis.is_empty(), "finding {} is shown with no citation and is not practice", x.id);
+        assert!(x.basis.iter().all(|&c| (c as usize) < g.citations.len()));
+        st.shown[f as usize] = true;
+    }
+    assert!(o.citations.iter().all(|&c| (c as usize) < g.citations.len()), "a citation that does not exist");
+    assert!(o.letters.iter().all(|&l| (l as usize) < g.letters.len()));
+    assert!(o.terms.iter().all(|&t| (t as usize) < g.terms.len()));
+    assert!(o.summary.len() <= 3 && o.summary.iter().all(|f| o.findings.contains(f)));
+    for s in &o.deadlines {
+        assert!((s.deadline as usize) < g.deadlines.len());
+        assert_eq!(s.days_left, s.due.days() - TODAY.days());
+    }
+    // What `fill` gives depends only on the text, the details, today and the date
+    // answers: a text already filled and checked with these dates is not filled again.
+    let dates: Vec<K> = w.path.iter().filter(|&&q| g.questions[q as usize].kind == Kind::Date).map(|&q| k(a.get(q).unwrap())).collect();
+    let words = words();
+    for (what, t) in shown_templates(g, &o) {
+        if st.filled.insert((t.0, dates.clone())) {
+            for d in [details(), Details::default()] {
+                let text = fill(g, g.text(t), a, &d, TODAY, &words);
+                assert!(!text.contains('{') && !text.contains('}'), "{what} has a placeholder left unfilled:\n{text}\nfor: {}", say());
+            }
+        }
+    }
+    if thorough {
+        // Same answers, given in another order: same outcome.
+        let mut b = Answers::default();
+        for &q in w.path.iter().rev() {
+            b.set(q, a.get(q).unwrap().clone());
+        }
+        assert_eq!(outcome(g, &b, TODAY), o, "the outcome depends on more than the answers: {}", say());
+    }
+    st.paths += 1;
+}
+
+/// Finishes a path from `a`, choosing candidates in turn by `pick`, and checks it.
+fn complete(g: &Graph, a: &mut Answers, st: &mut Stats, set: Set, pick: &mut dyn FnMut(usize) -> usize) {
+    let mut b = a.clone();
+    while let Some(q) = walk(g, &b, TODAY).next {
+        let c = cands(g, q, set);
+        let x = c[pick(c.len())].clone();
+        b.set(q, x);
+    }
+    let thorough = st.paths % 7 == 0;
+    check(g, &b, st, thorough);
+}
+
+/// Depth-first over routing situations: a situation is the next question plus the
+/// answers routing can read. Each new situation is explored fully; every candidate
+/// answer that leads to a situation already seen is still checked on one completed path.
+fn explore(g: &Graph, a: &mut Answers, key_qs: &BTreeSet<u16>, edge_qs: &BTreeSet<u16>, seen: &mut HashSet<(Option<u16>, Vec<Option<K>>)>, st: &mut Stats, turn: &mut usize, stop: &dyn Fn(&Stats) -> bool) {
+    if stop(st) {
+        return;
+    }
+    let Some(q) = walk(g, a, TODAY).next else {
+        st.routes += 1;
+        check(g, a, st, st.routes % 5 == 0);
+        return;
+    };
+    let set = if edge_qs.contains(&q) { Set::Edge } else { Set::Main };
+    for x in cands(g, q, set) {
+        a.set(q, x.clone());
+        let next = walk(g, a, TODAY).next;
+        let key = (next, key_qs.iter().map(|&q| a.get(q).map(k)).collect::<Vec<_>>());
+        if seen.insert(key) {
+            explore(g, a, key_qs, edge_qs, seen, st, turn, stop);
+        } else {
+            complete(g, a, st, Set::Main, &mut |n| {
+                *turn += 1;
+                *turn % n
+            });
+        }
+        a.clear(q);
+        if stop(st) {
+            return;
+        }
+    }
+}
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn every_route_and_every_answer_reaches_a_complete_outcome() {
+    let g = &GRAPH;
+    let started = std::time::Instant::now();
+    let mut st = Stats { shown: vec![false; g.findings.len()], ..Default::default() };
+    let key_qs = routing_questions(g);
+    let mut seen = HashSet::new();
+    let mut turn = 0;
+    explore(g, &mut Answers::default(), &key_qs, &BTreeSet::new(), &mut seen, &mut st, &mut turn, &|_| false);
+    let routes = st.routes;
+    let exhaustive = st.paths;
+
+    // Combinations: a fixed sample of whole answer sets.
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    for _ in 0..6000 {
+        complete(g, &mut Answers::default(), &mut st, Set::Pairs, &mut |n| (rng.next() % n as u64) as usize);
+    }
+
+    // Every question can be asked, and every candidate answer was checked on some path.
+    for (i, q) in g.questions.iter().enumerate() {
+        assert!(st.asked.contains(&(i as u16)), "question {} is never asked", q.id);
+        for x in cands(g, i as u16, Set::Main) {
+            assert!(st.chosen.contains(&(i as u16, k(x))), "{} = {x:?} was never checked", q.id);
+        }
+    }
+
+    // A finding no path showed: search the questions its condition reads exhaustively.
+    let mut never = vec![];
+    for f in 0..g.findings.len() {
+        if st.shown[f] {
+            continue;
+        }
+        let x = &g.findings[f];
+        let mut r = BTreeSet::new();
+        refs(g, &x.when, &mut r);
+        let keys: BTreeSet<u16> = key_qs.union(&r).copied().collect();
+        let mut seen = HashSet::new();
+        let mut sub = Stats { shown: vec![false; g.findings.len()], ..Default::default() };
+        explore(g, &mut Answers::default(), &keys, &r, &mut seen, &mut sub, &mut turn, &|s: &Stats| s.shown[f]);
+        st.paths += sub.paths;
+        if sub.shown[f] {
+            st.shown[f] = true;
+        } else {
+            never.push(x.id);
+        }
+    }
+    assert!(never.is_empty(), "no parent can ever see these findings (no path makes their condition hold): {never:?}");
+
+    println!(
+        "{} distinct routes; {} paths checked exhaustively over routes and answers, {} in all with the sample and targeted searches; {:.1}s",
+        routes,
+        exhaustive,
+        st.paths,
+        started.elapsed().as_secs_f64()
+    );
+}
+
+#[test]
+fn every_letter_is_offered_by_some_finding() {
+    let g = &GRAPH;
+    for (i, l) in g.letters.iter().enumerate() {
+        assert!(g.findings.iter().any(|f| f.letters.contains(&(i as u16))), "letter {} is never offered: no finding lists it", l.id);
+    }
+}
+
+#[test]
+fn every_deadline_is_shown_by_some_finding() {
+    let g = &GRAPH;
+    for (i, d) in g.deadlines.iter().enumerate() {
+        assert!(g.findings.iter().any(|f| f.deadline == Some(i as u16)), "deadline {} is never shown: no finding names it", d.id);
+    }
+}
+
+#[test]
+fn the_same_answers_always_give_the_same_outcome() {
+    let g = &GRAPH;
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for _ in 0..300 {
+        let mut a = Answers::default();
+        while let Some(q) = walk(g, &a, TODAY).next {
+            let c = cands(g, q, Set::Pairs);
+            answer(g, &mut a, q, c[(rng.next() % c.len() as u64) as usize].clone(), TODAY);
+        }
+        let o = outcome(g, &a, TODAY);
+        assert_eq!(outcome(g, &a.clone(), TODAY), o);
+        assert_eq!(outcome(g, &a, TODAY), o);
+        // The saved form gives the same outcome back.
+        let text = camau::engine::codec::encode(g, &camau::engine::codec::Saved { answers: a.clone(), details: details() });
+        let back = camau::engine::codec::decode(g, &text);
+        assert!(back.problems.is_empty(), "{:?}", back.problems);
+        assert_eq!(outcome(g, &back.saved.answers, TODAY), o);
+    }
+}
