@@ -208,37 +208,49 @@ fn complete(g: &Graph, a: &mut Answers, st: &mut Stats, set: Set, pick: &mut dyn
         let x = c[pick(c.len())].clone();
         b.set(q, x);
     }
-    let thorough = st.paths % 7 == 0;
+    let thorough = st.paths.is_multiple_of(7);
     check(g, &b, st, thorough);
+}
+
+/// A depth-first search over routing situations.
+struct Search<'a> {
+    /// The questions whose answers are part of a situation.
+    key_qs: &'a BTreeSet<u16>,
+    /// Questions tried with the edge dates and pairs.
+    edge_qs: &'a BTreeSet<u16>,
+    seen: HashSet<(Option<u16>, Vec<Option<K>>)>,
+    turn: usize,
+    stop: &'a dyn Fn(&Stats) -> bool,
 }
 
 /// Depth-first over routing situations: a situation is the next question plus the
 /// answers routing can read. Each new situation is explored fully; every candidate
 /// answer that leads to a situation already seen is still checked on one completed path.
-fn explore(g: &Graph, a: &mut Answers, key_qs: &BTreeSet<u16>, edge_qs: &BTreeSet<u16>, seen: &mut HashSet<(Option<u16>, Vec<Option<K>>)>, st: &mut Stats, turn: &mut usize, stop: &dyn Fn(&Stats) -> bool) {
-    if stop(st) {
+fn explore(g: &Graph, a: &mut Answers, s: &mut Search, st: &mut Stats) {
+    if (s.stop)(st) {
         return;
     }
     let Some(q) = walk(g, a, TODAY).next else {
         st.routes += 1;
-        check(g, a, st, st.routes % 5 == 0);
+        check(g, a, st, st.routes.is_multiple_of(5));
         return;
     };
-    let set = if edge_qs.contains(&q) { Set::Edge } else { Set::Main };
+    let set = if s.edge_qs.contains(&q) { Set::Edge } else { Set::Main };
     for x in cands(g, q, set) {
         a.set(q, x.clone());
         let next = walk(g, a, TODAY).next;
-        let key = (next, key_qs.iter().map(|&q| a.get(q).map(k)).collect::<Vec<_>>());
-        if seen.insert(key) {
-            explore(g, a, key_qs, edge_qs, seen, st, turn, stop);
+        let key = (next, s.key_qs.iter().map(|&q| a.get(q).map(k)).collect::<Vec<_>>());
+        if s.seen.insert(key) {
+            explore(g, a, s, st);
         } else {
+            let turn = &mut s.turn;
             complete(g, a, st, Set::Main, &mut |n| {
                 *turn += 1;
                 *turn % n
             });
         }
         a.clear(q);
-        if stop(st) {
+        if (s.stop)(st) {
             return;
         }
     }
@@ -260,9 +272,10 @@ fn every_route_and_every_answer_reaches_a_complete_outcome() {
     let started = std::time::Instant::now();
     let mut st = Stats { shown: vec![false; g.findings.len()], ..Default::default() };
     let key_qs = routing_questions(g);
-    let mut seen = HashSet::new();
-    let mut turn = 0;
-    explore(g, &mut Answers::default(), &key_qs, &BTreeSet::new(), &mut seen, &mut st, &mut turn, &|_| false);
+    let none = BTreeSet::new();
+    let mut search = Search { key_qs: &key_qs, edge_qs: &none, seen: HashSet::new(), turn: 0, stop: &|_| false };
+    explore(g, &mut Answers::default(), &mut search, &mut st);
+    let mut turn = search.turn;
     let routes = st.routes;
     let exhaustive = st.paths;
 
@@ -290,9 +303,10 @@ fn every_route_and_every_answer_reaches_a_complete_outcome() {
         let mut r = BTreeSet::new();
         refs(g, &x.when, &mut r);
         let keys: BTreeSet<u16> = key_qs.union(&r).copied().collect();
-        let mut seen = HashSet::new();
         let mut sub = Stats { shown: vec![false; g.findings.len()], ..Default::default() };
-        explore(g, &mut Answers::default(), &keys, &r, &mut seen, &mut sub, &mut turn, &|s: &Stats| s.shown[f]);
+        let mut search = Search { key_qs: &keys, edge_qs: &r, seen: HashSet::new(), turn, stop: &|s: &Stats| s.shown[f] };
+        explore(g, &mut Answers::default(), &mut search, &mut sub);
+        turn = search.turn;
         st.paths += sub.paths;
         if sub.shown[f] {
             st.shown[f] = true;
