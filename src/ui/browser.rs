@@ -173,6 +173,10 @@ pub fn focus_later(selector: &'static str) {
             .and_then(|d| d.query_selector(selector).ok().flatten())
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
+            // A heading takes focus only with a tabindex (the static start page's h1 has none).
+            if !el.has_attribute("tabindex") {
+                let _ = el.set_attribute("tabindex", "-1");
+            }
             let _ = el.focus();
         }
     });

@@ -181,8 +181,12 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
                     view! {
                         {divider}
                         <div class="choice">
-                            <input class="choice-input" id=id.clone() name=qid type=if many { "checkbox" } else { "radio" } value=o.id
-                                prop:checked=move || chosen.get() & bit != 0
+                            // `checked` before `name` and `type`: moving from one question to the
+                            // next, Leptos reuses these inputs in place, attribute by attribute in
+                            // this order. A radio still checked from the last question that joined
+                            // this question's group would uncheck the parent's saved answer.
+                            <input class="choice-input" prop:checked=move || chosen.get() & bit != 0
+                                id=id.clone() name=qid type=if many { "checkbox" } else { "radio" } value=o.id
                                 aria-describedby=hid
                                 on:change=toggle/>
                             <label class="choice-label" for=id>{t(o.label)}</label>

@@ -1,0 +1,117 @@
+// Camau's page helper: plain JavaScript beside the wasm app, kept small and separate so the
+// app itself stays small. It does four things, each guarded so that a locked-down browser
+// simply skips it:
+//  1. keeps a copy of this release on the device (service worker sw.js) and, on a later
+//     visit, switches to a new release once and says "Camau has been updated";
+//  2. shows the host's own name and help link from camau-config.json, as text only;
+//  3. opens links to other websites in a new tab, never inside a frame;
+//  4. inside a frame, tells the host page when the parent moves to another page of Camau
+//     (so the host's embed.js can bring the top of Camau into view).
+(function () {
+  'use strict';
+  var doc = document;
+  var FLAG = 'camau-updated';
+  var framed = true;
+  try { framed = window.top !== window.self; } catch (e) { /* cross-origin top: framed */ }
+
+  // 1. Offline copy and updates ------------------------------------------------------------
+  // A release is never mixed with another: sw.js keeps each release in its own cache. A new
+  // release found during a visit waits; at the start of a later visit we switch to it and
+  // reload once, before the parent has done anything. Answers live in localStorage ("camau")
+  // and the page in the address, so both survive the reload.
+  try {
+    if (sessionStorage.getItem(FLAG)) {
+      sessionStorage.removeItem(FLAG);
+      var note = doc.getElementById('updated');
+      if (note) {
+        note.hidden = false;
+        addEventListener('hashchange', function () { note.hidden = true; }, { once: true });
+      }
+    }
+  } catch (e) { /* storage blocked: no notice */ }
+
+  var sw = null;
+  try {
+    if (/^https?:$/.test(location.protocol) && 'serviceWorker' in navigator) sw = navigator.serviceWorker;
+  } catch (e) { /* blocked in this frame */ }
+  var touched = false; // the parent has started using this page: never reload under them
+  ['pointerdown', 'keydown', 'input'].forEach(function (t) {
+    addEventListener(t, function () { touched = true; }, { capture: true, once: true, passive: true });
+  });
+  if (sw) {
+    sw.register('sw.js').then(function (reg) {
+      if (!reg.waiting) return;
+      if (sw.controller) {
+        sw.addEventListener('controllerchange', function () {
+          try { sessionStorage.setItem(FLAG, '1'); } catch (e) { /* no notice then */ }
+          if (!touched) location.reload(); // else the new release shows from the next load
+        }, { once: true });
+      }
+      // The browser switches only when the old release's worker has nothing in hand, so ask
+      // a moment after this page has loaded (the icon is fetched just after the load event).
+      var ask = function () {
+        setTimeout(function () { if (reg.waiting) reg.waiting.postMessage('camau:skip-waiting'); }, 1000);
+      };
+      if (document.readyState === 'complete') ask();
+      else addEventListener('load', ask, { once: true });
+    }).catch(function () { /* no offline copy: Camau still works online */ });
+  }
+
+  // 2. The host's name and help link ------------------------------------------------------
+  // camau-config.json beside index.html (same origin, optional):
+  //   { "organisation": "…", "help_text": "…", "help_url": "https://… | tel:… | mailto:…" }
+  function text(v, max) {
+    return typeof v === 'string' ? v.replace(/\s+/g, ' ').trim().slice(0, max) : '';
+  }
+  function showHost(c) {
+    var box = doc.getElementById('host');
+    if (!box || !c || typeof c !== 'object') return;
+    var org = text(c.organisation, 80), help = text(c.help_text, 80), url = text(c.help_url, 500);
+    var link = null;
+    if (/^(https?:|tel:|mailto:)/i.test(url)) {
+      link = doc.createElement('a');
+      link.href = url;
+      if (!/^(https?:|tel:|mailto:)$/.test(link.protocol)) link = null;
+    }
+    if (link) {
+      link.textContent = help || 'Get help';
+      if (/^https?:$/.test(link.protocol)) { link.target = '_blank'; link.rel = 'noopener'; }
+    }
+    if (!org && !help) return;
+    if (org) {
+      var name = doc.createElement('span');
+      name.className = 'host-name';
+      name.textContent = org;
+      box.appendChild(name);
+    }
+    if (help || link) {
+      if (org) box.appendChild(doc.createTextNode(' · '));
+      if (link) box.appendChild(link);
+      else box.appendChild(doc.createTextNode(help));
+    }
+    box.hidden = false;
+  }
+  try {
+    fetch('camau-config.json', { cache: 'no-store', credentials: 'omit', redirect: 'error' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(showHost)
+      .catch(function () { /* missing or invalid: nothing to show */ });
+  } catch (e) { /* no fetch */ }
+
+  // 3. Links to other websites open in a new tab -------------------------------------------
+  doc.addEventListener('click', function (e) {
+    var a = e.target && e.target.closest ? e.target.closest('a[href]') : null;
+    if (!a || a.target) return;
+    if (/^https?:$/.test(a.protocol) && a.origin !== location.origin) {
+      a.target = '_blank';
+      a.rel = 'noopener';
+    }
+  }, true);
+
+  // 4. Inside a frame: "the parent moved to another page" ---------------------------------
+  if (framed) {
+    addEventListener('hashchange', function () {
+      try { window.parent.postMessage({ type: 'camau:page' }, '*'); } catch (e) { /* ignore */ }
+    });
+  }
+})();

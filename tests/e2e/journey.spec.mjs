@@ -1,0 +1,185 @@
+// Issue 3: the wizard from the start page to an outcome on a phone. Every page visited has
+// zero axe violations; the guard (helpers.mjs) fails any test with a console error, a page
+// error or a request to another origin. Screenshots of the start, a question, check answers
+// and the outcome go to tests/e2e/artifacts/.
+import { test, expect, expectNoAxeViolations, SCHOOL_PATH } from './helpers.mjs';
+
+test('walks from the start page to an outcome, with zero axe violations on every page', async ({ page, camau }) => {
+  test.setTimeout(180_000); // axe on 18 pages
+  await camau.open();
+  // The start page is the static one from index.html, with its own title.
+  await expect(page.locator('#start h1')).toHaveText(/what the law says/);
+  await expect(page).toHaveTitle(/Camau/);
+  await expectNoAxeViolations(page, 'start');
+  await camau.screenshot('start');
+
+  const titles = new Set();
+  const seen = await camau.toOutcome(SCHOOL_PATH, { child: 'Alys' }, {
+    onPage: async (h) => {
+      await expect(camau.h1()).toBeVisible();
+      // The page title follows the heading, so each page has its own.
+      const title = await page.title();
+      titles.add(title);
+      if (h.startsWith('#/q/')) {
+        await expect(page.locator('#app .back-link')).toBeVisible();
+        await expect(page.locator('#app main .caption').first()).toBeVisible(); // the part of the journey
+        expect(title).toContain((await camau.main.locator('h1').textContent()).trim());
+      }
+      await expectNoAxeViolations(page, h);
+      if (h === '#/q/setting') await camau.screenshot('question');
+      if (h === '#/check') await camau.screenshot('check-answers');
+    },
+  });
+  expect(seen[0]).toBe('#/q/setting');
+  expect(seen).toContain('#/q/s20_date');
+  expect(seen.slice(-2)).toEqual(['#/check', '#/result']);
+  expect(titles.size).toBeGreaterThan(seen.length - 2);
+
+  // The outcome: a short summary first, then findings each with its legal basis.
+  const main = camau.main;
+  await expect(main.locator('h1')).toHaveText('What this means for your child');
+  await expect(main.locator('.summary-box li')).not.toHaveCount(0);
+  expect(await main.locator('.summary-box li').count()).toBeLessThanOrEqual(3);
+  await expect(main.locator('#f-school_keeps_idp, [id^="f-"]').first()).toBeVisible();
+  const findings = main.locator('.finding, .step');
+  expect(await findings.count()).toBeGreaterThan(3);
+  await expect(main.locator('details.why').first()).toBeAttached();
+  // The referral was 8 weeks ago with no answer: the health board's 6 weeks are overdue.
+  await expect(main.locator('#d-nhs_answer')).toHaveClass(/deadline-overdue/);
+  await expect(main.locator('#d-nhs_answer')).toContainText('Overdue');
+  await expect(main.locator('article.letter').first()).toContainText('Alys');
+  // Every "Why?" box opened, so that their contents are checked too.
+  await main.locator('details.why summary').evaluateAll((s) => s.forEach((x) => x.click()));
+  await expect(main.locator('details.why[open]')).toHaveCount(await main.locator('details.why').count());
+  await expectNoAxeViolations(page, 'result with every Why? open');
+  await camau.screenshot('outcome');
+});
+
+test('changing an earlier answer via Back changes the outcome and drops answers off the path', async ({ page, camau }) => {
+  await camau.openWith(SCHOOL_PATH, {}, '#/result'); // the first test walks there
+  const before = await camau.outcomeIds();
+  expect(before).toContain('d-nhs_answer');
+  expect(before).toContain('l-ask_lhb_answer');
+
+  // Back links all the way to the health question.
+  for (let i = 0; i < 20 && (await camau.qid()) !== 'health_involved'; i++) {
+    const from = await camau.hash();
+    await page.locator('#app a.back-link').click();
+    await page.waitForFunction((h) => location.hash !== h, from);
+    await expect(camau.h1()).toBeVisible();
+  }
+  expect(await camau.qid()).toBe('health_involved');
+  // The earlier answer is still chosen.
+  await expect(camau.main.locator('input[value=yes]')).toBeChecked();
+  await camau.answer('no');
+  const next = await camau.continue();
+  // The health answers no longer apply: the parent is told they were removed.
+  await expect(page.locator('#messages .notice')).toContainText('no longer apply');
+  // Every later question still on the path is answered already: on to the end.
+  expect(next).toBe('#/about');
+  await camau.about({});
+  // The check page no longer lists the health questions that were dropped, and keeps the rest.
+  await expect(camau.main).not.toContainText('When was the referral made?');
+  await expect(camau.main).not.toContainText('Where is this support written in the IDP?');
+  await expect(camau.main).toContainText('When was the IDP last reviewed?');
+  await expect(camau.main).toContainText('I do not know, or there has not been a review yet');
+  await camau.seeResult();
+  const after = await camau.outcomeIds();
+  expect(after).not.toEqual(before);
+  expect(after).not.toContain('d-nhs_answer');
+  expect(after).not.toContain('l-ask_lhb_answer');
+  expect(after.filter((id) => id.startsWith('f-')).length).toBeGreaterThan(0);
+  // The dropped answers are gone from the device too.
+  const stored = await camau.stored();
+  expect(stored).toContain('a.health_involved=no');
+  expect(stored).not.toContain('a.s20_date');
+  expect(stored).not.toContain('a.therapy_section');
+});
+
+test('coming back to any question shows the answer given, going back or forward', async ({ page, camau }) => {
+  // Answers at different places in each question, and every kind of page next to every other.
+  const answers = { ...SCHOOL_PATH, therapy_section: 'both', lhb_replied: 'not_sure', review_issues: ['short', 'no_voice'], told: ['no_capacity', 'la_wont'], social_care: 'waiting', decision: 'not_sure' };
+  await camau.openWith(answers, {}, '#/result');
+  const visited = [];
+  // Back links from the outcome to the first question…
+  for (let i = 0; i < 30 && (await camau.qid()) !== 'setting'; i++) {
+    const from = await camau.hash();
+    await page.locator('#app a.back-link').click();
+    await page.waitForFunction((h) => location.hash !== h, from);
+    await expect(camau.h1()).toBeVisible();
+    if (await camau.qid()) {
+      visited.push(await camau.qid());
+      await camau.expectShows(answers);
+    }
+  }
+  expect(visited).toEqual(['decision', 'social_care', 'told', 'review_issues', 'last_review', 'lhb_replied', 's20_date', 's20_made', 'therapy_section', 'health_involved', 'provision_beyond', 'idp_holder', 'looked_after', 'setting']);
+  // …then the browser's Back button retraces them, through the questions the other way.
+  for (const q of visited.slice(0, -1).reverse()) {
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`#/q/${q}$`));
+    await camau.expectShows(answers);
+  }
+});
+
+test('a reload mid-way keeps the place and the answers', async ({ page, camau }) => {
+  await camau.start();
+  await camau.answerFrom(SCHOOL_PATH); // setting
+  await camau.answerFrom(SCHOOL_PATH); // looked_after
+  expect(await camau.hash()).toBe('#/q/idp_holder');
+  const heading = await camau.main.locator('h1').textContent();
+  await page.reload();
+  await camau.ready();
+  expect(await camau.hash()).toBe('#/q/idp_holder');
+  await expect(camau.main.locator('h1')).toHaveText(heading);
+  await expect(page.locator('#start')).toBeHidden();
+  // The answers before it survive too.
+  await page.locator('#app a.back-link').click();
+  await expect(page).toHaveURL(/#\/q\/looked_after$/);
+  await expect(camau.main.locator('input[value=no]')).toBeChecked();
+  // And the start page offers to continue.
+  await camau.open();
+  await expect(page.locator('#resume')).toContainText('Continue where you left off');
+  await page.locator('#resume a.button').click();
+  await expect(page).toHaveURL(/#\/q\/idp_holder$/);
+});
+
+test("the browser's back and forward buttons move between pages", async ({ page, camau }) => {
+  await camau.start();
+  await camau.answerFrom(SCHOOL_PATH); // setting
+  await camau.answerFrom(SCHOOL_PATH); // looked_after
+  await camau.answerFrom(SCHOOL_PATH); // idp_holder
+  expect(await camau.hash()).toBe('#/q/provision_beyond');
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/q\/idp_holder$/);
+  await expect(camau.main.locator('h1')).toHaveText("Who keeps your child's IDP?");
+  await expect(camau.main.locator('input[value=school]')).toBeChecked();
+  await expect(camau.main.locator('h1')).toBeFocused();
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/q\/looked_after$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/q\/setting$/);
+  await expect(camau.main.locator('input[value=school]')).toBeChecked();
+  await page.goBack();
+  await expect(page.locator('#start h1')).toBeVisible();
+  await expect(page.locator('#app main')).toHaveCount(0);
+  await page.goForward();
+  await expect(page).toHaveURL(/#\/q\/setting$/);
+  await expect(page.locator('#start')).toBeHidden();
+  await page.goForward();
+  await page.goForward();
+  await expect(page).toHaveURL(/#\/q\/idp_holder$/);
+  await camau.continue();
+  await expect(page).toHaveURL(/#\/q\/provision_beyond$/);
+});
+
+test('opening Camau logs no console error at all (the optional host file included)', async ({ page, camau, guard }) => {
+  // Issue 3 asks for zero console errors. A host without camau-config.json (the usual case)
+  // must not leave a red "Failed to load resource: 404" in the console either.
+  guard.strict();
+  await camau.open();
+  await camau.start();
+  // page.js asks for its optional file as it starts: let that request finish.
+  await expect.poll(() => guard.requests.some((u) => u.endsWith('/camau-config.json'))).toBe(true);
+  await page.waitForTimeout(500);
+  expect(guard.errors.map((e) => `${e.kind}: ${e.text} ${e.url}`)).toEqual([]);
+});

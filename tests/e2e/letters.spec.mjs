@@ -1,0 +1,213 @@
+// Issue 5: letters that leave the phone. The optional "about you" details fill the letters;
+// copy puts the exact letter on the clipboard and says so to screen readers; the email link is
+// correctly encoded; the calendar file is valid RFC 5545 for the computed date; the text
+// download is UTF-8; the printed page has no buttons but every letter and citation.
+import { readFileSync } from 'node:fs';
+import { test, expect, SCHOOL_PATH, daysAgo, addDays } from './helpers.mjs';
+
+const DETAILS = { child: 'Alys', parent: 'Siân Jones', school: 'Ysgol Gŵyr & St Joseph’s?#%', la: 'Cardiff Council' };
+const BOARD = 'Cardiff and Vale University Health Board';
+// The same, saved on the device (council by id), for the tests that start at the outcome.
+const SAVED = { ...DETAILS, la: 'cardiff' };
+const atOutcome = (camau, details = SAVED) => camau.openWith(SCHOOL_PATH, details, '#/result');
+
+/// The letter shown on the page, as the app's plain text ("Subject: …\n\n<body>").
+async function letterOnPage(page, id) {
+  const art = page.locator(`#app article#l-${id}`);
+  await expect(art).toBeVisible();
+  const subject = await art.locator('.letter-subject').count()
+    ? (await art.locator('.letter-subject').textContent()).replace(/^Subject:\s*/, '')
+    : null;
+  const body = await art.locator('.letter-body').textContent();
+  return { art, subject, body, text: subject === null ? body : `Subject: ${subject}\n\n${body}` };
+}
+
+test('the optional details fill the letters, and the health board follows the council unless changed', async ({ page, camau }) => {
+  await camau.start();
+  await camau.walk(SCHOOL_PATH);
+  // About you: choosing the council names its health board as the default.
+  const lhb = page.locator('#about-lhb');
+  await expect(lhb.locator('option').first()).not.toContainText(BOARD);
+  await page.locator('#about-la').selectOption({ label: 'Cardiff Council' });
+  await expect(lhb.locator('option').first()).toContainText(BOARD);
+  await page.locator('#about-la').selectOption({ label: 'Powys County Council' });
+  await expect(lhb.locator('option').first()).toContainText('Powys Teaching Health Board');
+  await camau.about(DETAILS);
+  // Check answers lists them.
+  for (const v of ['Alys', 'Siân Jones', DETAILS.school, 'Cardiff Council', BOARD]) await expect(camau.main).toContainText(v);
+  await camau.seeResult();
+
+  const health = await letterOnPage(page, 'ask_lhb_answer');
+  expect(health.subject).toBe('Section 20 referral for Alys: answer overdue');
+  expect(health.body).toContain('My child, Alys, was referred to Cardiff and Vale University Health Board');
+  expect(health.body).toContain('Siân Jones');
+  const s20 = await daysAgo(page, 56);
+  expect(health.body).toContain(` on ${s20.d} `); // the referral date, as "D Month YYYY"
+  const plan = await letterOnPage(page, 'ask_la_takeover');
+  expect(plan.subject).toBe("Request for Cardiff Council to take over Alys's IDP");
+  expect(plan.body).toContain(`kept by ${DETAILS.school}.`);
+  for (const l of [health, plan]) expect(l.text).not.toMatch(/\[your child's name\]|\[school name\]|\[local authority\]|\[health board\]|\[your name\]|\{/);
+
+  // The parent overrides the health board: the letters follow.
+  await page.goto('/#/check');
+  await camau.main.locator('a[href="#/about/change"]').first().click();
+  await expect(page).toHaveURL(/#\/about\/change$/);
+  await expect(page.locator('#about-child')).toHaveValue('Alys');
+  await page.locator('#about-lhb').selectOption({ label: 'Powys Teaching Health Board' });
+  await camau.continue();
+  await expect(page).toHaveURL(/#\/check$/);
+  await expect(camau.main).toContainText('Powys Teaching Health Board');
+  await camau.seeResult();
+  expect((await letterOnPage(page, 'ask_lhb_answer')).body).toContain('referred to Powys Teaching Health Board');
+});
+
+test('without details the letters show clear blanks to fill in', async ({ page, camau }) => {
+  await atOutcome(camau, {});
+  const plan = await letterOnPage(page, 'ask_la_takeover');
+  expect(plan.subject).toBe("Request for [local authority] to take over [your child's name]'s IDP");
+  expect(plan.body).toContain('kept by [school name].');
+  expect(plan.body).not.toContain('{');
+});
+
+test('Copy puts the whole letter on the clipboard and announces it', async ({ page, context, camau, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL).origin });
+  await atOutcome(camau);
+  const l = await letterOnPage(page, 'ask_lhb_answer');
+  const status = l.art.locator('.action-status');
+  await expect(status).toHaveAttribute('role', 'status');
+  await expect(status).toHaveAttribute('aria-live', 'polite');
+  await expect(status).toHaveText('');
+  await page.evaluate(() => navigator.clipboard.writeText('something else'));
+  await l.art.getByRole('button', { name: 'Copy' }).click();
+  await expect(status).toHaveText(/^Copied/);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(l.text);
+  expect(copied.startsWith('Subject: Section 20 referral for Alys: answer overdue\n\n')).toBe(true);
+  expect(copied).toContain(BOARD);
+});
+
+test('Open in email is a mailto link with the subject and body percent-encoded', async ({ page, camau }) => {
+  await atOutcome(camau);
+  for (const id of ['ask_la_takeover', 'ask_lhb_answer']) {
+    const l = await letterOnPage(page, id);
+    const href = await l.art.getByRole('link', { name: 'Open in email' }).getAttribute('href');
+    const m = href.match(/^mailto:\?subject=([^&]*)&body=([^&]*)$/);
+    expect(m, `mailto shape: ${href.slice(0, 80)}`).toBeTruthy();
+    const [, subject, body] = m;
+    // Only unreserved characters and %XX escapes: no raw space, +, &, ?, #, % or line break.
+    for (const part of [subject, body]) expect(part).toMatch(/^(?:[A-Za-z0-9\-_.~]|%[0-9A-F]{2})*$/);
+    expect(decodeURIComponent(subject)).toBe(l.subject);
+    // Line breaks are CRLF (%0D%0A), never a bare LF.
+    expect(body).toContain('%0D%0A');
+    expect(body.replace(/%0D%0A/g, '')).not.toMatch(/%0A|%0D/);
+    expect(decodeURIComponent(body)).toBe(l.body.replace(/\r?\n/g, '\r\n'));
+    // As a mail program reads it (URLSearchParams would turn + into space: there is none).
+    const parsed = new URL(href);
+    expect(parsed.protocol).toBe('mailto:');
+  }
+  // The school name's & ? # % survive the trip.
+  const plan = await letterOnPage(page, 'ask_la_takeover');
+  const href = await plan.art.getByRole('link', { name: 'Open in email' }).getAttribute('href');
+  expect(href).toContain(encodeURIComponent('Ysgol Gŵyr & St Joseph’s?#%').replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()));
+  expect(decodeURIComponent(href.split('&body=')[1])).toContain('kept by Ysgol Gŵyr & St Joseph’s?#%.');
+});
+
+test('Add to calendar downloads an .ics file for the computed due date', async ({ page, camau }) => {
+  await atOutcome(camau);
+  const s20 = await daysAgo(page, 56);
+  const due = addDays(s20.iso, 42); // the health board's 6 weeks
+  const deadline = page.locator('#d-nhs_answer');
+  const label = (await deadline.locator('h3').textContent()).trim();
+  const [download] = await Promise.all([page.waitForEvent('download'), deadline.getByRole('button', { name: 'Add to calendar' }).click()]);
+  expect(download.suggestedFilename()).toBe(`nhs_answer-${due}.ics`);
+  const raw = readFileSync(await download.path());
+  const text = raw.toString('utf8');
+  expect(Buffer.from(text, 'utf8').equals(raw)).toBe(true);
+  // Every line ends in CRLF; no bare LF or CR; no line over 75 octets.
+  expect(text.endsWith('\r\n')).toBe(true);
+  expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  const physical = text.split('\r\n').slice(0, -1);
+  for (const line of physical) expect(Buffer.byteLength(line, 'utf8'), line).toBeLessThanOrEqual(75);
+  // Unfold (RFC 5545 3.1) and read the properties.
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  expect(lines[0]).toBe('BEGIN:VCALENDAR');
+  expect(lines.at(-1)).toBe('END:VCALENDAR');
+  expect(lines).toContain('VERSION:2.0');
+  expect(lines).toContain('BEGIN:VEVENT');
+  expect(lines).toContain('END:VEVENT');
+  const prop = (name) => lines.find((l) => l.startsWith(name))?.slice(name.length);
+  const compact = (iso) => iso.replace(/-/g, '');
+  expect(prop('DTSTART;VALUE=DATE:')).toBe(compact(due));
+  expect(prop('DTEND;VALUE=DATE:')).toBe(compact(addDays(due, 1)));
+  expect(prop('UID:')).toBe(`nhs_answer-${due}@camau`);
+  expect(prop('DTSTAMP:')).toMatch(/^\d{8}T000000Z$/);
+  // TEXT values escape backslash, comma, semicolon and newline; unescaped, the summary is the label.
+  for (const name of ['SUMMARY:', 'DESCRIPTION:']) {
+    const v = prop(name);
+    expect(v, name).toBeTruthy();
+    expect(v.replace(/\\[\\,;nN]/g, '')).not.toMatch(/[\\,;]/);
+  }
+  const unescape = (v) => v.replace(/\\([\\,;])/g, '$1').replace(/\\[nN]/g, '\n');
+  expect(unescape(prop('SUMMARY:'))).toBe(label);
+  // The page shows the same date.
+  const [y, m, d] = due.split('-').map(Number);
+  const month = new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+  await expect(deadline.locator('.deadline-date')).toHaveText(`${d} ${month} ${y}`);
+});
+
+test('Download saves the letter as a UTF-8 text file', async ({ page, camau }) => {
+  await atOutcome(camau);
+  const l = await letterOnPage(page, 'ask_la_takeover');
+  const [download] = await Promise.all([page.waitForEvent('download'), l.art.getByRole('button', { name: 'Download' }).click()]);
+  expect(download.suggestedFilename()).toBe('ask_la_takeover.txt');
+  const raw = readFileSync(await download.path());
+  // Valid UTF-8 (a strict decoder accepts it) and exactly the letter, Welsh letters included.
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(raw).replace(/^\uFEFF/, '');
+  expect(text).toBe(l.text);
+  expect(raw.includes(Buffer.from('Gŵyr', 'utf8'))).toBe(true);
+  await expect(l.art.locator('.action-status')).toHaveText('Saved as a text file.');
+});
+
+test('printing hides the buttons and shows every letter in full', async ({ page, camau }) => {
+  await atOutcome(camau);
+  await page.emulateMedia({ media: 'print' });
+  const main = camau.main;
+  for (const sel of ['button', 'a.button', '.back-link', 'header.header', 'footer.footer', '.no-print']) {
+    const n = await page.locator(sel).count();
+    for (let i = 0; i < n; i++) await expect(page.locator(sel).nth(i), `${sel} #${i} when printing`).toBeHidden();
+  }
+  const letters = main.locator('article.letter');
+  expect(await letters.count()).toBeGreaterThan(1);
+  for (let i = 0; i < (await letters.count()); i++) {
+    const body = letters.nth(i).locator('.letter-body');
+    await expect(body).toBeVisible();
+    // In full: nothing clipped by a height limit or scrolling box.
+    expect(await body.evaluate((e) => e.scrollHeight <= e.clientHeight + 1 && getComputedStyle(e).overflowY !== 'scroll')).toBe(true);
+  }
+  await expect(main.locator('h1')).toBeVisible();
+  await expect(main.locator('.finding').first()).toBeVisible();
+});
+
+test('printing shows the legal basis inside every closed "Why?" box', async ({ page, camau }) => {
+  await atOutcome(camau);
+  const why = camau.main.locator('details.why');
+  expect(await why.count()).toBeGreaterThan(3);
+  // Closed on screen, as the parent left them.
+  await expect(why.first()).not.toHaveAttribute('open', /.*/);
+  await page.emulateMedia({ media: 'print' });
+  const n = await why.count();
+  for (let i = 0; i < n; i++) {
+    await expect(why.nth(i).locator('li').first(), `citation in Why? box #${i} when printing`).toBeVisible();
+  }
+});
+
+test('the browser\'s own print command opens the "Why?" boxes first', async ({ page, camau }) => {
+  await atOutcome(camau);
+  const why = camau.main.locator('details.why');
+  await expect(why.first()).not.toHaveAttribute('open', /.*/);
+  // What Ctrl+P or the browser menu fires before printing.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  const n = await why.count();
+  for (let i = 0; i < n; i++) await expect(why.nth(i).locator('li').first()).toBeVisible();
+});

@@ -1,0 +1,107 @@
+// Trunk post_build hook (Trunk.toml): finishes dist after Trunk has written it, because only
+// now are the final hashed file names and the final index.html known.
+//   1. Content-Security-Policy: adds the sha256 of every inline <script> (Trunk's wasm loader)
+//      to script-src and of every inline <style> (style/main.css, inlined) to style-src.
+//   2. Checks that every address in index.html and the manifest is relative (any host, any path).
+//   3. Marks index.html with this release and writes the release and its file list into sw.js.
+//
+// Trunk runs it with TRUNK_STAGING_DIR (dist/.stage, moved to dist afterwards). It can also be
+// run again on a finished folder: node tools/post_build.mjs dist
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
+if (!dir) fail('give the folder to finish: node tools/post_build.mjs dist');
+
+function fail(msg) {
+  console.error(`post_build: ${msg}`);
+  process.exit(1);
+}
+const sha256 = (data, enc) => createHash('sha256').update(data).digest(enc);
+
+// Files that are not part of the app a parent loads: the worker itself, the host page's
+// helper, a host's own configuration, and anything hidden or packed.
+const NOT_PRECACHED = new Set(['sw.js', 'embed.js', 'camau-config.json']);
+function list(d) {
+  return readdirSync(d).flatMap((name) => {
+    if (name.startsWith('.')) return [];
+    const p = join(d, name);
+    return statSync(p).isDirectory() ? list(p) : [relative(dir, p).split(sep).join('/')];
+  });
+}
+const files = list(dir).filter((f) => !NOT_PRECACHED.has(f) && !/\.(zip|map|d\.ts)$/.test(f)).sort();
+if (!files.includes('index.html')) fail(`no index.html in ${dir}`);
+
+// 1. CSP ------------------------------------------------------------------------------------
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+const CSP = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/i;
+const csp = html.match(CSP);
+if (!csp) fail('index.html has no <meta http-equiv="Content-Security-Policy"> to complete');
+
+// Inline elements are hashed exactly as written between the tags (the browser hashes the same text).
+const inline = (tag) =>
+  [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}\\s*>`, 'gi'))]
+    .filter((m) => tag !== 'script' || !/\ssrc\s*=/i.test(m[1]))
+    .map((m) => `'sha256-${sha256(m[2].replace(/\r\n?/g, '\n'), 'base64')}'`);
+const scriptHashes = [...new Set(inline('script'))];
+const styleHashes = [...new Set(inline('style'))];
+if (/<[a-z][^>]*\sstyle\s*=/i.test(html.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ''))) {
+  fail('index.html has a style="…" attribute: the CSP blocks it; use a class in style/main.css');
+}
+const policy = csp[1]
+  .split(';')
+  .map((d) => d.trim())
+  .filter(Boolean)
+  .map((d) => {
+    const [name, ...vals] = d.split(/\s+/);
+    const kept = vals.filter((v) => !v.startsWith("'sha256-"));
+    if (name === 'script-src') kept.push(...scriptHashes);
+    if (name === 'style-src') kept.push(...styleHashes);
+    return [name, ...kept].join(' ');
+  })
+  .join('; ');
+if (/'unsafe-inline'|'unsafe-eval'|\*/.test(policy)) fail(`the CSP must not allow unsafe-inline, unsafe-eval or *: ${policy}`);
+html = html.replace(CSP, `<meta http-equiv="Content-Security-Policy" content="${policy}">`);
+
+// 2. Relative addresses only ----------------------------------------------------------------
+for (const m of html.matchAll(/\s(?:src|href|action|poster|data)\s*=\s*["']?([^"'\s>]*)/gi)) {
+  const url = m[1];
+  if (/^(\/|[a-z][a-z0-9+.-]*:)/i.test(url) && !/^(mailto|tel):/i.test(url)) {
+    fail(`index.html refers to "${url}": use a relative address so dist works at any path`);
+  }
+}
+if (files.includes('manifest.webmanifest')) {
+  const man = JSON.parse(readFileSync(join(dir, 'manifest.webmanifest'), 'utf8'));
+  const urls = [man.start_url, man.scope, man.id, ...(man.icons || []).map((i) => i.src)].filter(Boolean);
+  for (const u of urls) if (/^(\/|[a-z][a-z0-9+.-]*:)/i.test(u)) fail(`manifest.webmanifest refers to "${u}": use a relative address`);
+}
+
+// 3. Release mark and service worker list ---------------------------------------------------
+const RELEASE_MARK = /<meta name="camau-release" content="[^"]*">\n?/;
+html = html.replace(RELEASE_MARK, '');
+const entries = files.map((f) => [f, f === 'index.html' ? null : sha256(readFileSync(join(dir, f)), 'hex')]);
+const release = sha256(
+  entries.map(([f, h]) => `${f} ${h ?? sha256(html, 'hex')}`).join('\n'),
+  'hex',
+).slice(0, 16);
+html = html.replace(CSP, (m) => `${m}\n<meta name="camau-release" content="${release}">`);
+writeFileSync(indexPath, html);
+
+const swPath = join(dir, 'sw.js');
+let sw;
+try {
+  sw = readFileSync(swPath, 'utf8');
+} catch {
+  fail(`no sw.js in ${dir} (index.html should copy public/sw.js)`);
+}
+const before = sw;
+sw = sw
+  .replace(/^const RELEASE = .*; \/\/ camau:release$/m, `const RELEASE = '${release}'; // camau:release`)
+  .replace(/^const FILES = .*; \/\/ camau:files$/m, `const FILES = ${JSON.stringify(entries)}; // camau:files`);
+if (!sw.includes(`'${release}'; // camau:release`) || !sw.includes('// camau:files')) fail('sw.js lost its "camau:release" or "camau:files" line');
+if (sw === before && !before.includes(release)) fail('sw.js was not updated');
+writeFileSync(swPath, sw);
+
+console.log(`post_build: release ${release}, ${entries.length} files kept offline; CSP ${scriptHashes.length} script and ${styleHashes.length} style hash(es)`);
