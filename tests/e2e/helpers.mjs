@@ -20,16 +20,11 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
 /// Zero axe violations (WCAG 2.0/2.1/2.2 A and AA) on the page as it is now.
 export async function expectNoAxeViolations(page, label = '') {
   // Only violations are needed: skipping the passes list makes axe much faster on long pages.
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ['violations'] }).analyze();
+  const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(WCAG_TAGS).analyze();
   const report = results.violations.map((v) =>
     `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n'));
   expect(report, `axe violations on ${label || (await page.evaluate(() => location.hash)) || 'start'}`).toEqual([]);
 }
-
-/// The one console error every test tolerates, and only for this file: Chromium logs "Failed
-/// to load resource: 404" when page.js asks for the optional camau-config.json (issue 6) and
-/// the host has none. journey.spec.mjs has a strict test that does not tolerate it.
-export const CONFIG_404 = (e) => e.kind === 'console' && /^Failed to load resource: .*404/.test(e.text) && /\/camau-config\.json$/.test(e.url);
 
 /// Records every request of a browser context and every console error / page error of its
 /// pages. `check()` fails on any of them (run automatically after each test).
@@ -38,7 +33,7 @@ export class Guard {
     this.origin = new URL(baseURL).origin;
     this.requests = [];
     this.errors = [];
-    this.allowed = [CONFIG_404];
+    this.allowed = [];
     context.on('request', (r) => this.requests.push(r.url()));
     const watchPage = (p) => {
       p.on('console', (m) => {
@@ -58,10 +53,6 @@ export class Guard {
   /// function of { kind, text, url }).
   allow(re) {
     this.allowed.push(re);
-  }
-  /// Tolerates nothing at all, not even CONFIG_404.
-  strict() {
-    this.allowed = [];
   }
   /// Requests that left the app's own origin (data: URLs and same-origin blob: URLs are local).
   foreign() {
@@ -190,9 +181,11 @@ export class Camau {
   /// Chooses an option of the question shown: by option id (the input's value) or label text.
   async answer(option) {
     const qid = await this.qid();
-    let input = this.main.locator(`input[type=radio][value="${option}"], input[type=checkbox][value="${option}"]`);
-    if (!(await input.count()) && qid) input = this.main.locator(`[id="${qid}-${option}"]`);
-    if (!(await input.count())) input = this.main.getByLabel(option, { exact: true });
+    // By option id (the input's value) on this question's own inputs (which waits for the page
+    // to be drawn), or else by its label.
+    const input = /^[a-z0-9_]+$/.test(option)
+      ? this.main.locator(`input.choice-input[name="${qid}"][value="${option}"]`)
+      : this.main.getByLabel(option, { exact: true });
     await expect(input, `option ${option} on ${qid}`).toHaveCount(1);
     await input.check();
   }

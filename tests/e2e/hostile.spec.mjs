@@ -60,6 +60,21 @@ test('script, markup, quotes, entities, Welsh letters and emoji appear literally
   expect(camau.guard.requests.filter((u) => /\/x$/.test(new URL(u).pathname))).toEqual([]);
 });
 
+test('line breaks and markup in saved details stay text in the page, the letter and the email link', async ({ page, camau }) => {
+  // A text field cannot take a line break, but a saved value (older version, tampering) can.
+  const school = 'Ysgol <b>Un</b>\nLine two & 100% "sure" #1?';
+  await camau.openWith(SCHOOL_PATH, { child: 'Alys', school }, '#/check');
+  await expect(camau.main.locator('.summary-list').nth(1).locator('.summary-value').nth(2)).toHaveText(school);
+  await page.goto('/#/result');
+  const letter = page.locator('#app article#l-ask_la_takeover');
+  expect(await letter.locator('.letter-body').textContent()).toContain(`kept by ${school}.`);
+  expect(await page.locator('#app b').count()).toBe(0);
+  const href = await letter.getByRole('link', { name: 'Open in email' }).getAttribute('href');
+  const body = href.split('&body=')[1];
+  expect(body).toMatch(/^(?:[A-Za-z0-9\-_.~]|%[0-9A-F]{2})*$/);
+  expect(decodeURIComponent(body)).toContain(`kept by ${school.replace('\n', '\r\n')}.`);
+});
+
 test('a name or school that is too long gets an error message, and nothing is saved', async ({ page, camau }) => {
   await camau.start();
   await camau.walk(SCHOOL_PATH);

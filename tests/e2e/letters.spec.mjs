@@ -3,7 +3,7 @@
 // correctly encoded; the calendar file is valid RFC 5545 for the computed date; the text
 // download is UTF-8; the printed page has no buttons but every letter and citation.
 import { readFileSync } from 'node:fs';
-import { test, expect, SCHOOL_PATH, daysAgo, addDays } from './helpers.mjs';
+import { test, expect, SCHOOL_PATH, daysAgo, addDays, isoDaysAgo } from './helpers.mjs';
 
 const DETAILS = { child: 'Alys', parent: 'Siân Jones', school: 'Ysgol Gŵyr & St Joseph’s?#%', la: 'Cardiff Council' };
 const BOARD = 'Cardiff and Vale University Health Board';
@@ -153,6 +153,24 @@ test('Add to calendar downloads an .ics file for the computed due date', async (
   const [y, m, d] = due.split('-').map(Number);
   const month = new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
   await expect(deadline.locator('.deadline-date')).toHaveText(`${d} ${month} ${y}`);
+});
+
+test('calendar text with a comma is escaped, and the date is 12 weeks on', async ({ page, camau }) => {
+  // Home educated, the council has not decided: its 12 weeks run from when ALN was raised.
+  const path = { setting: 'ehe', ehe_decided: 'waiting', raised_date: { daysAgo: 100 }, health_involved: 'no', told: ['none'], social_care: 'assessed', decision: 'no' };
+  await camau.openWith(path, {}, '#/result');
+  const deadline = page.locator('#d-la_decision');
+  const label = (await deadline.locator('h3').textContent()).trim();
+  expect(label).toContain(','); // "The council's decision on ALN (and the IDP, if needed)"
+  const [download] = await Promise.all([page.waitForEvent('download'), deadline.getByRole('button', { name: 'Add to calendar' }).click()]);
+  const text = readFileSync(await download.path(), 'utf8');
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const summary = lines.find((l) => l.startsWith('SUMMARY:')).slice('SUMMARY:'.length);
+  expect(summary).toBe(label.replace(/\\/g, '\\\\').replace(/([,;])/g, '\\$1'));
+  const due = addDays(isoDaysAgo(100), 84);
+  expect(lines).toContain(`DTSTART;VALUE=DATE:${due.replace(/-/g, '')}`);
+  // Overdue (100 days > 12 weeks) and marked so.
+  await expect(deadline).toHaveClass(/deadline-overdue/);
 });
 
 test('Download saves the letter as a UTF-8 text file', async ({ page, camau }) => {

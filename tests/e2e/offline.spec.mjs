@@ -70,6 +70,7 @@ test('after the first visit, Camau reloads and runs the whole journey with no ne
 });
 
 test('a new release is picked up on a later visit, never mixed, with a notice; answers survive', async ({ page }) => {
+  test.setTimeout(120_000);
   // Two builds: A is dist as it is; B differs in its start page and manifest (post_build
   // gives it a new release and a new service worker list).
   const a = copyDist();
