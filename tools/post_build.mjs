@@ -40,6 +40,13 @@ const CSP = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/i;
 const csp = html.match(CSP);
 if (!csp) fail('index.html has no <meta http-equiv="Content-Security-Policy"> to complete');
 
+// `trunk serve` adds its live-reload script, whose placeholders it fills in while serving each
+// page (so the hash would not match): fill them in now, as it would, so the hash holds.
+const servedBase = (process.env.TRUNK_PUBLIC_URL || '').startsWith('/') ? process.env.TRUNK_PUBLIC_URL : '/';
+html = html
+  .replace(/'\{\{__TRUNK_ADDRESS__\}\}'/g, 'window.location.host')
+  .replace(/\{\{__TRUNK_WS_BASE__\}\}/g, servedBase);
+
 // Inline elements are hashed exactly as written between the tags (the browser hashes the same text).
 const inline = (tag) =>
   [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}\\s*>`, 'gi'))]

@@ -103,6 +103,7 @@ export function files(dir = DIST) {
   const out = [];
   const walk = (d) => {
     for (const n of readdirSync(d)) {
+      if (n.startsWith('.')) continue; // e.g. Trunk's .stage while a build runs
       const p = join(d, n);
       if (statSync(p).isDirectory()) walk(p);
       else out.push(relative(dir, p).split(sep).join('/'));

@@ -12,7 +12,8 @@ const cacheNames = (page) => page.evaluate(() => caches.keys());
 test('the service worker keeps every file of the release and nothing else', async ({ page }) => {
   const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
   const list = JSON.parse(sw.match(/^const FILES = (.*); \/\/ camau:files$/m)[1]);
-  const expected = files().filter((f) => !['sw.js', 'embed.js'].includes(f)).sort();
+  // Not part of a release: the worker itself, the host page's helper, the host's settings.
+  const expected = files().filter((f) => !['sw.js', 'embed.js', 'camau-config.json'].includes(f)).sort();
   expect(list.map(([f]) => f).sort()).toEqual(expected);
   // Every hashed asset that index.html loads is in the list.
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
@@ -27,7 +28,8 @@ test('the service worker keeps every file of the release and nothing else', asyn
     const names = await cacheNames(page);
     expect(names).toEqual([`camau ${app.url} ${await release(page)}`]);
     const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), names[0]);
-    expect(cached.map((u) => u.slice(app.url.length)).map((u) => u || 'index.html').sort()).toEqual(expected);
+    // (The host's settings are kept too, for offline, but checked against nothing.)
+    expect(cached.map((u) => u.slice(app.url.length)).map((u) => u || 'index.html').sort()).toEqual([...expected, 'camau-config.json'].sort());
   } finally {
     await app.close();
   }
