@@ -216,8 +216,7 @@ export async function journey(target, { onPage = async () => {}, child = 'Alys' 
   throw new Error(`the journey did not end: ${seen.join(' ')}`);
 }
 
-/// Records every request the browser makes (pages, frames and service workers) and every
-/// CSP violation and page error.
+/// Records every request the browser context makes (pages, frames and service workers).
 export function watch(context) {
   const requests = [];
   context.on('request', (r) => requests.push({ url: r.url(), sw: !!r.serviceWorker(), time: Date.now() }));
