@@ -203,7 +203,6 @@ pub fn start() {
             })
         });
     }
-    ROOT.with(|r| r.set(Some(app)));
     set_route(app, first.unwrap_or(Route::Start), false);
     let on_hash = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         let h = browser::hash();
@@ -227,14 +226,13 @@ pub fn start() {
 
     // Three roots around the static start page: messages above it, "continue where
     // you left off" inside it, and every other page below it.
-    mount("messages", move || view! { <Messages/> });
-    mount("resume", move || view! { <pages::Resume/> });
-    mount("app", move || view! { <Pages/> });
+    mount(app, "messages", move || view! { <Messages/> });
+    mount(app, "resume", move || view! { <pages::Resume/> });
+    mount(app, "app", move || view! { <Pages/> });
     embed::start();
 }
 
-fn mount<V: IntoView + 'static>(id: &str, f: impl FnOnce() -> V + 'static) {
-    let app = use_app_root();
+fn mount<V: IntoView + 'static>(app: App, id: &str, f: impl FnOnce() -> V + 'static) {
     let Some(root) = browser::window()
         .document()
         .and_then(|d| d.get_element_by_id(id))
@@ -249,13 +247,6 @@ fn mount<V: IntoView + 'static>(id: &str, f: impl FnOnce() -> V + 'static) {
     .forget();
 }
 
-thread_local! {
-    static ROOT: std::cell::Cell<Option<App>> = const { std::cell::Cell::new(None) };
-}
-
-fn use_app_root() -> App {
-    ROOT.with(|r| r.get()).expect("app state is set before mounting")
-}
 
 /// Applies a route: corrects it if it does not apply, shows or hides the static start page,
 /// and moves focus to the new page's heading (not on first load).
