@@ -183,8 +183,14 @@ pub fn focus_later(selector: &'static str) {
 }
 
 /// Shows or hides the static start page written in index.html.
-pub fn show_static_start(show: bool) {
-    if let Some(el) = window().document().and_then(|d| d.get_element_by_id("start")) {
+/// Also marks `#app` with the address of the page it shows (`data-route`), set in the same
+/// task as the render, so scripts and tests can tell the page is the one the address names.
+pub fn show_static_start(show: bool, route: &str) {
+    let doc = window().document();
+    if let Some(app) = doc.as_ref().and_then(|d| d.get_element_by_id("app")) {
+        let _ = app.set_attribute("data-route", route);
+    }
+    if let Some(el) = doc.and_then(|d| d.get_element_by_id("start")) {
         if show {
             let _ = el.remove_attribute("hidden");
         } else {

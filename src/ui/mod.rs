@@ -107,8 +107,15 @@ impl App {
         self.save_failed.set(browser::save(&text).is_err());
     }
 
+    /// Moves to `r` now: the new page is rendered in the same task that changes the
+    /// address, so the address never names a page that is not yet shown. The
+    /// `hashchange` that follows finds the route already applied and does nothing.
     pub fn go(&self, r: Route) {
+        let r = self.allowed(r);
+        let msg = self.pending.try_update_value(|p| p.take()).flatten();
         browser::go(&r.hash());
+        self.notice.set(msg);
+        set_route(*self, r, true);
     }
 
     /// Moves on and says `msg` on the next page.
@@ -213,6 +220,9 @@ pub fn start() {
             return;
         }
         let r = Route::parse(&h);
+        if r.as_ref() == Some(&app.route.get_untracked()) {
+            return; // applied already by `App::go`
+        }
         let mut msg = app.pending.try_update_value(|p| p.take()).flatten();
         if r.is_none() {
             msg = Some(t(ui::BAD_LINK).into());
@@ -255,7 +265,7 @@ fn set_route(app: App, r: Route, moved: bool) {
     if allowed != r {
         browser::replace(&allowed.hash());
     }
-    browser::show_static_start(allowed == Route::Start);
+    browser::show_static_start(allowed == Route::Start, &allowed.hash());
     app.route.set(allowed.clone());
     if moved {
         browser::focus_later(if allowed == Route::Start { "#start h1" } else { "#app h1" });

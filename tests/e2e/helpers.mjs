@@ -8,6 +8,7 @@
 //   camau              – the page object for the test's page.
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { settled } from './hosting.mjs';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve, join } from 'node:path';
@@ -205,6 +206,7 @@ export class Camau {
     const before = await this.hash();
     await this.main.locator('button[type=submit]').click();
     await this.page.waitForFunction((h) => location.hash !== h || !!document.querySelector('#app .error-summary'), before);
+    await settled(this.page);
     await expect(this.h1()).toBeVisible();
     return this.hash();
   }

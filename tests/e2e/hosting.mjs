@@ -162,6 +162,15 @@ export async function started(target) {
   await expect(target.locator('main:not([hidden]) h1').first()).toBeVisible();
 }
 
+/// Waits until the page drawn is the one the address names (`#app[data-route]` is set in the
+/// same task as the render), so a test never reads the page before a link's `hashchange`.
+export async function settled(target) {
+  await target.waitForFunction(() => {
+    const app = document.getElementById('app');
+    return !!app && app.dataset.route === (location.hash || '#/');
+  });
+}
+
 /// Walks the whole journey from the start page to the outcome: the first option of every
 /// question, a date eight weeks ago (or "I do not know"), the optional details left blank.
 /// Calls `onPage(hash)` on every page. Returns the list of pages seen.
@@ -171,7 +180,8 @@ export async function journey(target, { onPage = async () => {}, child = 'Alys' 
   const weeksAgo = new Date(Date.now() - 56 * 864e5);
   await target.locator('a.button-start').click();
   for (let step = 0; step < 80; step++) {
-    await expect(target.locator('#app h1')).toBeVisible();
+    await settled(target);
+    await expect(target.locator('main:not([hidden]) h1').first()).toBeVisible();
     const hash = await hashOf();
     seen.push(hash);
     await onPage(hash);
