@@ -18,8 +18,13 @@ fn main() {
     });
     match compiler::compile(&files) {
         Ok(model) => {
-            let out = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("content.rs");
-            std::fs::write(out, compiler::codegen::generate(&model)).expect("write content.rs");
+            let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+            let g = compiler::codegen::generate(&model);
+            std::fs::write(out.join("content.rs"), g.rust).expect("write content.rs");
+            // The outcome page's words, fetched by the browser after the first page (see
+            // tools/post_build.mjs, which copies this file into dist), and the printable guide.
+            std::fs::write(out.join(&g.late_name), &g.late_text).expect("write the late words");
+            std::fs::write(out.join("guide.html"), compiler::guide::guide_html(&model)).expect("write guide.html");
         }
         Err(diags) => {
             for d in &diags {

@@ -1,12 +1,15 @@
 // Camau's page helper: plain JavaScript beside the wasm app, kept small and separate so the
-// app itself stays small. It does four things, each guarded so that a locked-down browser
+// app itself stays small. It does six things, each guarded so that a locked-down browser
 // simply skips it:
 //  1. keeps a copy of this release on the device (service worker sw.js) and, on a later
 //     visit, switches to a new release once and says "Camau has been updated";
 //  2. shows the host's own name and help link from camau-config.json, as text only;
 //  3. opens links to other websites in a new tab, never inside a frame;
 //  4. inside a frame, tells the host page when the parent moves to another page of Camau
-//     (so the host's embed.js can bring the top of Camau into view).
+//     (so the host's embed.js can bring the top of Camau into view);
+//  5. if the wasm app cannot start (no WebAssembly, or its files fail to load), says so and
+//     offers the printable guide (guide.html) instead of a page that does nothing;
+//  6. in the crash box (shown by the app if it ever stops), copies the answers.
 (function () {
   'use strict';
   var doc = document;
@@ -107,6 +110,35 @@
       a.rel = 'noopener';
     }
   }, true);
+
+  // 5. When the app cannot start ----------------------------------------------------------
+  function started() {
+    var app = doc.getElementById('app');
+    return !!(app && app.firstElementChild);
+  }
+  function cannotStart() {
+    var box = doc.getElementById('nowasm');
+    if (box && !started()) box.hidden = false;
+  }
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') cannotStart();
+  // Trunk's loader fails with an unhandled rejection (a file that did not arrive, a wasm the
+  // browser refuses); an error before the app has drawn anything means the same.
+  addEventListener('unhandledrejection', cannotStart);
+  addEventListener('error', function (e) { if (!e.filename || /\.(js|wasm)$/.test(e.filename)) cannotStart(); });
+
+  // 6. The crash box's copy button ---------------------------------------------------------
+  doc.addEventListener('click', function (e) {
+    if (!e.target || e.target.id !== 'crash-copy') return;
+    var area = doc.getElementById('crash-answers');
+    var status = doc.getElementById('crash-status');
+    var say = function (ok) { if (status) status.textContent = ok ? 'Copied.' : 'Could not copy: select the text and copy it yourself.'; };
+    var fallback = function () {
+      try { area.focus(); area.select(); say(doc.execCommand('copy')); } catch (x) { say(false); }
+    };
+    try {
+      navigator.clipboard.writeText(area.value).then(function () { say(true); }, fallback);
+    } catch (x) { fallback(); }
+  });
 
   // 4. Inside a frame: "the parent moved to another page" ---------------------------------
   if (framed) {

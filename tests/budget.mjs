@@ -1,7 +1,7 @@
 // Byte budget of the first load (issue 7): every file index.html makes the browser fetch
 // before the first question is usable. Sizes are deterministic, so this may fail CI.
 // Prints a table; exits 1 when a budget is broken. Usage: node tests/budget.mjs [dist]
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
 
@@ -11,9 +11,11 @@ const KB = 1024;
 const FIRST_ROUND_TRIP = 14 * KB;
 // The issue's target for the whole first load.
 const TARGET = 120 * KB;
-// What CI enforces today: the measured first load plus a little room. It fails on any
-// real regression; the gap to TARGET is explained in README ("Speed and size").
-const CEILING = 150 * KB;
+// What CI enforces: the issue's target itself.
+const CEILING = TARGET;
+// The outcome page's words (words-<hash>.txt), fetched once the first page is up: not part
+// of the first load, but counted here so that moving bytes there is not free.
+const LATER = 24 * KB;
 
 const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length;
 const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
@@ -45,11 +47,23 @@ for (const [name, buf] of rows) {
 }
 console.log('first load total'.padEnd(44), String(total.raw).padStart(9), String(total.gz).padStart(9), String(total.br).padStart(9));
 
+// Fetched after the first page is up (and kept offline with the rest).
+const later = readdirSync(dist).filter((f) => /^words-[0-9a-f]{16}\.txt$/.test(f)).map((f) => [f, readFileSync(join(dist, f))]);
+let laterBr = 0;
+for (const [name, buf] of later) {
+  const b = br(buf);
+  laterBr += b;
+  console.log(`${name} (after the first page)`.padEnd(44), String(buf.length).padStart(9), String(gz(buf)).padStart(9), String(b).padStart(9));
+}
+console.log('whole app (first load + later)'.padEnd(44), ''.padStart(9), ''.padStart(9), String(total.br + laterBr).padStart(9));
+
 let passed = 0, failed = 0;
 const check = (ok, what) => { ok ? passed++ : failed++; console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`); };
 const htmlBr = br(html);
 check(htmlBr <= FIRST_ROUND_TRIP, `index.html ${(htmlBr / KB).toFixed(1)} KB brotli <= ${FIRST_ROUND_TRIP / KB} KB (first round trip)`);
-check(total.br <= CEILING, `first load ${(total.br / KB).toFixed(1)} KB brotli <= ${CEILING / KB} KB (enforced ceiling; target ${TARGET / KB} KB, ${total.br <= TARGET ? 'met' : `${((total.br - TARGET) / KB).toFixed(1)} KB over`})`);
+check(total.br <= CEILING, `first load ${(total.br / KB).toFixed(1)} KB brotli <= ${CEILING / KB} KB`);
 check(rows.some(([n]) => n.endsWith('.wasm')), 'the wasm is counted in the first load');
+check(later.length === 1 && laterBr <= LATER, `the outcome page's words: one file, ${(laterBr / KB).toFixed(1)} KB brotli <= ${LATER / KB} KB`);
+check(existsSync(join(dist, 'guide.html')), 'the printable guide (guide.html) is in dist');
 console.log(`budget: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

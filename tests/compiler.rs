@@ -177,3 +177,14 @@ fn arbitrary_and_truncated_text_gives_located_errors_without_panicking() {
         }
     }
 }
+
+#[test]
+fn a_control_character_is_refused_with_its_line() {
+    // Written as an escape or typed in, it would also split the late words file wrongly.
+    let first_says = MINI.lines().find(|l| l.starts_with("says = \"")).expect("fixture has a says line");
+    let line = line_of(MINI, first_says);
+    for bad in ["says = \"a \\u001F b\"", "says = \"a \u{1f} b\""] {
+        let (_, diags) = broken(first_says, bad);
+        expect(&diags, "control character", line);
+    }
+}

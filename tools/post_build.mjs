@@ -3,13 +3,16 @@
 //   1. Content-Security-Policy: adds the sha256 of every inline <script> (Trunk's wasm loader)
 //      to script-src and of every inline <style> (style/main.css, inlined) to style-src.
 //   2. Checks that every address in index.html and the manifest is relative (any host, any path).
+//   0. Copies the outcome page's words (words-<hash>.txt, written by build.rs into Cargo's
+//      OUT_DIR; the wasm names the one it expects) and the printable guide into the folder.
 //   3. Marks index.html with this release and writes the release and its file list into sw.js.
 //
 // Trunk runs it with TRUNK_STAGING_DIR (dist/.stage, moved to dist afterwards). It can also be
 // run again on a finished folder: node tools/post_build.mjs dist
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, writeFileSync, readdirSync, statSync, existsSync, copyFileSync } from 'node:fs';
+import { join, relative, sep, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
 if (!dir) fail('give the folder to finish: node tools/post_build.mjs dist');
@@ -19,6 +22,29 @@ function fail(msg) {
   process.exit(1);
 }
 const sha256 = (data, enc) => createHash('sha256').update(data).digest(enc);
+
+// 0. Files build.rs made ---------------------------------------------------------------------
+{
+  const wasm = readdirSync(dir).find((f) => f.endsWith('.wasm'));
+  if (!wasm) fail(`no .wasm in ${dir}`);
+  const name = readFileSync(join(dir, wasm)).toString('latin1').match(/words-[0-9a-f]{16}\.txt/)?.[0];
+  if (!name) fail(`${wasm} names no words-<hash>.txt`);
+  if (!existsSync(join(dir, name))) {
+    const root = process.env.TRUNK_SOURCE_DIR || resolve(fileURLToPath(new URL('..', import.meta.url)));
+    const target = resolve(root, process.env.CARGO_TARGET_DIR || 'target', 'wasm32-unknown-unknown');
+    const outs = readdirSync(target).flatMap((profile) => {
+      const b = join(target, profile, 'build');
+      return existsSync(b) ? readdirSync(b).filter((d) => d.startsWith('camau-')).map((d) => join(b, d, 'out')) : [];
+    });
+    // The newest build script output with this words file (debug and release builds each
+    // have one; the newest also has the newest guide.html).
+    const out = outs.filter((o) => existsSync(join(o, name))).sort((a, b) => statSync(join(b, name)).mtimeMs - statSync(join(a, name)).mtimeMs)[0];
+    if (!out) fail(`cannot find ${name} (written by build.rs) under ${target}/*/build/camau-*/out`);
+    copyFileSync(join(out, name), join(dir, name));
+    copyFileSync(join(out, 'guide.html'), join(dir, 'guide.html'));
+  }
+  if (!existsSync(join(dir, 'guide.html'))) fail('no guide.html beside the words file');
+}
 
 // Files that are not part of the app a parent loads: the worker itself, the host page's
 // helper, a host's own configuration, and anything hidden or packed.

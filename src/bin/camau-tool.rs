@@ -7,7 +7,7 @@ fn main() {
     let arg = std::env::args().nth(1).unwrap_or_default();
     match arg.as_str() {
         "words" => {
-            for s in camau::content::STRINGS {
+            for s in camau::content::STRINGS.iter().chain(camau::content::LATE) {
                 println!("{s}");
             }
         }

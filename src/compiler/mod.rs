@@ -5,6 +5,7 @@
 
 pub mod codegen;
 pub mod cond;
+pub mod guide;
 pub mod map;
 pub mod model;
 pub mod raw;
@@ -190,6 +191,23 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
     let mut ui: BTreeMap<String, (usize, S)> = BTreeMap::new();
 
     for (fi, (name, text)) in files.iter().enumerate() {
+        // Control characters (written or escaped) have no place in words for a parent, and one
+        // of them separates the strings of the late words file.
+        for (n, line) in text.lines().enumerate() {
+            let lower = line.to_ascii_lowercase();
+            let escaped = ["\\u00", "\\u000000"].iter().any(|p| {
+                lower.match_indices(p).any(|(i, _)| {
+                    let hex = &lower[i + p.len()..];
+                    hex.len() >= 2 && u8::from_str_radix(&hex[..2], 16).is_ok_and(|b| b < 0x20 && b != b'\n' && b != b'\t')
+                })
+            });
+            if escaped || line.chars().any(|c| c.is_control() && c != '\t' && c != '\r') {
+                cx.diags.push(Diagnostic {
+                    loc: Loc { file: name.clone(), line: n + 1 },
+                    message: "a control character (other than tab and new line) in the text".into(),
+                });
+            }
+        }
         match toml::from_str::<RawFile>(text) {
             Ok(rf) => {
                 flows.extend(rf.flow.map(|x| (fi, x)));

@@ -204,11 +204,62 @@ pub struct Graph {
     pub authorities: &'static [Authority],
     pub boards: &'static [Board],
     pub strings: &'static [&'static str],
+    /// The outcome page's words (`Txt` ids with [`LATE_BIT`]): compiled in natively; empty in
+    /// the browser, which fetches them once the first page is up (see [`accept_late`]).
+    pub late: &'static [&'static str],
+}
+
+/// `Txt` ids with this bit set are late words.
+pub const LATE_BIT: u16 = 0x8000;
+/// Separates the strings in the late words file.
+pub const LATE_SEP: char = '\u{1f}';
+
+static LOADED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+
+/// FNV-1a, 64 bits (the same as the compiler's): checks the late words file.
+pub fn fnv64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Why a fetched late words file was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LateError {
+    /// Not the file this build expects (another release, or a host's "not found" page).
+    Mismatch,
+}
+
+/// Takes the fetched late words file. It is only checked (hash, count) and split: no parsing.
+/// Accepting twice keeps the first.
+pub fn accept_late(bytes: Vec<u8>, hash: u64, count: usize) -> Result<(), LateError> {
+    if fnv64(&bytes) != hash {
+        return Err(LateError::Mismatch);
+    }
+    let text: &'static str = String::from_utf8(bytes).map_err(|_| LateError::Mismatch)?.leak();
+    let words: Vec<&'static str> = text.split(LATE_SEP).collect();
+    if words.len() != count {
+        return Err(LateError::Mismatch);
+    }
+    let _ = LOADED.set(words);
+    Ok(())
+}
+
+/// Whether the late words are here (always, natively).
+pub fn late_ready(g: &Graph) -> bool {
+    !g.late.is_empty() || LOADED.get().is_some()
 }
 
 impl Graph {
     pub fn text(&self, t: Txt) -> &'static str {
-        self.strings.get(t.0 as usize).copied().unwrap_or("")
+        if t.0 & LATE_BIT == 0 {
+            return self.strings.get(t.0 as usize).copied().unwrap_or("");
+        }
+        let i = (t.0 & !LATE_BIT) as usize;
+        self.late.get(i).or_else(|| LOADED.get().and_then(|w| w.get(i))).copied().unwrap_or("")
     }
     pub fn question_by_id(&self, id: &str) -> Option<u16> {
         self.questions.iter().position(|q| q.id == id).map(|i| i as u16)

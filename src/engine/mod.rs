@@ -250,12 +250,12 @@ pub fn outcome(g: &Graph, answers: &Answers, today: Date) -> Outcome {
     prune(g, &mut on_path, today);
     let ev = Eval { g, answers: &on_path, today };
     let mut shown: Vec<u16> = (0..g.findings.len() as u16).filter(|&f| ev.holds(&g.findings[f as usize].when)).collect();
-    shown.sort_by_key(|&f| {
+    sort_small(&mut shown, |&f| {
         let x = &g.findings[f as usize];
         (x.section, x.rank, f)
     });
     let mut summary: Vec<u16> = shown.iter().copied().filter(|&f| g.findings[f as usize].summary.is_some()).collect();
-    summary.sort_by_key(|&f| (g.findings[f as usize].summary_rank, f));
+    sort_small(&mut summary, |&f| (g.findings[f as usize].summary_rank, f));
     summary.truncate(3);
 
     let mut o = Outcome { findings: shown.clone(), summary, ..Default::default() };
@@ -286,8 +286,20 @@ pub fn outcome(g: &Graph, answers: &Answers, today: Date) -> Outcome {
             push_unique(&mut o.citations, c);
         }
     }
-    o.deadlines.sort_by_key(|s| (s.due, s.deadline));
+    sort_small(&mut o.deadlines, |s| (s.due, s.deadline));
     o
+}
+
+/// A stable insertion sort: the lists here are short (at most the number of findings), and
+/// the standard library's sorts cost kilobytes of wasm for each type they sort.
+fn sort_small<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// The parent's optional details, used only to fill letters.

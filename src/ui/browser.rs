@@ -72,27 +72,45 @@ fn call(obj: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
     f.apply(obj, &list).ok()
 }
 
-/// Runs `done(true|false)` when a promise settles (or at once with false when there is none).
-fn settle(p: Option<JsValue>, done: impl FnOnce(bool) + 'static) {
+/// Runs `done(Some(value))` when a promise resolves, `done(None)` when it fails (or at once
+/// when there is no promise).
+fn settle_value(p: Option<JsValue>, done: impl FnOnce(Option<JsValue>) + 'static) {
     let Some(p) = p.and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else {
-        done(false);
+        done(None);
         return;
     };
     let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
     let d2 = done.clone();
-    let ok = wasm_bindgen::closure::Closure::once(move |_: JsValue| {
+    let ok = wasm_bindgen::closure::Closure::once(move |v: JsValue| {
         if let Some(f) = done.take() {
-            f(true)
+            f(Some(v))
         }
     });
     let bad = wasm_bindgen::closure::Closure::once(move |_: JsValue| {
         if let Some(f) = d2.take() {
-            f(false)
+            f(None)
         }
     });
     let _ = p.then2(&ok, &bad);
     ok.forget();
     bad.forget();
+}
+
+/// Runs `done(true|false)` when a promise settles (or at once with false when there is none).
+fn settle(p: Option<JsValue>, done: impl FnOnce(bool) + 'static) {
+    settle_value(p, move |v| done(v.is_some()));
+}
+
+/// Fetches a file of Camau's own (a relative address) and calls `done` with its bytes, or
+/// `None` when the network, the host or the offline copy cannot give it.
+pub fn fetch_bytes(url: &str, done: impl FnOnce(Option<Vec<u8>>) + 'static) {
+    let w: JsValue = window().into();
+    settle_value(call(&w, "fetch", &[JsValue::from_str(url)]), move |resp| {
+        let Some(resp) = resp.filter(|r| get(r, "ok").and_then(|ok| ok.as_bool()) == Some(true)) else {
+            return done(None);
+        };
+        settle_value(call(&resp, "arrayBuffer", &[]), move |buf| done(buf.map(|b| js_sys::Uint8Array::new(&b).to_vec())));
+    });
 }
 
 pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
@@ -196,6 +214,13 @@ pub fn show_static_start(show: bool, route: &str) {
         } else {
             let _ = el.set_attribute("hidden", "");
         }
+    }
+}
+
+/// Hides a static element of index.html (by id), if it is there.
+pub fn hide(id: &str) {
+    if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
+        let _ = el.set_attribute("hidden", "");
     }
 }
 

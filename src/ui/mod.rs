@@ -9,7 +9,7 @@ mod panic;
 use crate::content::{ui, GRAPH};
 use crate::engine::codec::{self, Problem, Saved};
 use crate::engine::date::Date;
-use crate::engine::graph::Txt;
+use crate::engine::graph::{accept_late, late_ready, Txt};
 use crate::engine::{walk, Answers, Details};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -89,7 +89,33 @@ pub struct App {
     pub keep: RwSignal<Keep>,
     /// A save failed (storage full): answers are kept in memory only.
     pub save_failed: RwSignal<bool>,
+    /// The outcome page's words, fetched after the first page (`content::LATE_FILE`).
+    pub words: RwSignal<Words>,
     pub today: Date,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Words {
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// Fetches the outcome page's words (once; again after a failure). They are checked against
+/// the hash this build expects, so a stale file or a host's "not found" page is refused.
+pub fn load_words(app: App) {
+    if late_ready(&GRAPH) {
+        return app.words.set(Words::Ready);
+    }
+    app.words.set(Words::Loading);
+    browser::fetch_bytes(crate::content::LATE_FILE, move |bytes| {
+        let ok = bytes.is_some_and(|b| accept_late(b, crate::content::LATE_HASH, crate::content::LATE_COUNT).is_ok());
+        app.words.set(if ok || late_ready(&GRAPH) { Words::Ready } else { Words::Failed });
+        if app.route.get_untracked() == Route::Result {
+            // The page was waiting for its words and has been drawn again.
+            browser::focus_later("#app h1");
+        }
+    });
 }
 
 impl App {
@@ -198,6 +224,7 @@ pub fn start() {
         pending: StoredValue::new(None),
         keep: RwSignal::new(keep),
         save_failed: RwSignal::new(false),
+        words: RwSignal::new(Words::Loading),
         today,
     };
     let first = Route::parse(&browser::hash());
@@ -240,6 +267,9 @@ pub fn start() {
     mount(app, "resume", move || view! { <pages::Resume/> });
     mount(app, "app", move || view! { <Pages/> });
     embed::start();
+    // page.js may have said the app could not start (an early error); it has started.
+    browser::hide("nowasm");
+    load_words(app);
 }
 
 fn mount<V: IntoView + 'static>(app: App, id: &str, f: impl FnOnce() -> V + 'static) {

@@ -1,7 +1,7 @@
 //! The outcome page: written by `render::outcome_html` (escaped HTML), with one delegated
 //! listener for the letter and calendar buttons.
 
-use super::{browser, t, App, Route};
+use super::{browser, t, App, Route, Words};
 use crate::content::{ui, GRAPH};
 use crate::engine::ics;
 use crate::render::{outcome_html, Case};
@@ -14,8 +14,32 @@ fn status(l: &str, msg: &str) {
     }
 }
 
+/// The outcome page once its words are here; until then a short wait, or a way to try again.
 #[component]
 pub fn OutcomePage() -> impl IntoView {
+    let app = expect_context::<App>();
+    move || match app.words.get() {
+        Words::Ready => view! { <Outcome/> }.into_any(),
+        w => {
+            super::pages::title_of(t(ui::RESULT_TITLE));
+            let failed = w == Words::Failed;
+            view! {
+                <a class="back-link" href=Route::Check.hash()>{t(ui::BACK)}</a>
+                <main id="main" class="outcome">
+                    <h1 tabindex="-1">{t(ui::RESULT_TITLE)}</h1>
+                    <p role="status">{t(if failed { ui::WORDS_FAILED } else { ui::WORDS_LOADING })}</p>
+                    {failed.then(|| view! {
+                        <button type="button" class="button" on:click=move |_| super::load_words(app)>{t(ui::TRY_AGAIN)}</button>
+                    })}
+                </main>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn Outcome() -> impl IntoView {
     let app = expect_context::<App>();
     super::pages::title_of(t(ui::RESULT_TITLE));
     let (answers, details) = (app.answers.get_untracked(), app.details.get_untracked());

@@ -452,6 +452,7 @@ impl Builder {
             authorities: leak(authorities),
             boards: leak(boards),
             strings: leak(strings),
+            late: &[],
         }))
     }
 }

@@ -270,6 +270,8 @@ export class Camau {
     await this.main.locator('a[href="#/result"]').click();
     await expect(this.page).toHaveURL(/#\/result$/);
     await expect(this.main.locator('h1')).toBeVisible();
+    // The outcome itself, not the short wait for its words (fetched after the first page).
+    await expect(this.main.locator('p.lead')).toBeVisible();
   }
 
   /// Start to outcome in one go. Returns the list of addresses seen.
@@ -333,6 +335,7 @@ export class Camau {
     await this.seed(encodeSaved(answers, details));
     await this.open(hash);
     expect(await this.hash(), `${hash} opened as itself`).toBe(hash);
+    if (hash === '#/result') await expect(this.main.locator('p.lead')).toBeVisible();
   }
 
   /// The text saved on this device (null when nothing is).

@@ -218,6 +218,8 @@ export async function journey(target, { onPage = async () => {}, child = 'Alys' 
       await target.locator('#app main a[href="#/result"]').click();
       await target.waitForFunction(() => location.hash === '#/result');
     } else if (hash === '#/result') {
+      // The outcome itself, not the short wait for its words (fetched after the first page).
+      await expect(target.locator('#app main p.lead')).toBeVisible();
       return seen;
     } else {
       throw new Error(`unexpected page ${hash}`);

@@ -95,6 +95,7 @@ test('keyboard alone: start to outcome, focus on each new heading and on the err
   await tabTo(page, (f) => f.href === '#/result', 'See what this means for you', 80);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/result$/);
+  await expect(page.locator('#app main p.lead')).toBeVisible();
   await expect.poll(() => isH1(page)).toBe(true);
 
   // On the outcome: a "Why?" box opens with Enter, and a letter's Copy button is reachable.

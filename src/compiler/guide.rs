@@ -1,0 +1,177 @@
+//! The printable guide (`guide.html`): every finding, deadline, letter and term of the content
+//! on one static page, for a browser without JavaScript or WebAssembly (issue 7). Written by
+//! build.rs next to `content.rs`; `tools/post_build.mjs` puts it in dist. No script at all.
+//!
+//! Its fixed words are the `guide_*` keys of `content/ui.toml` (not compiled into the wasm).
+
+use super::model::{MCond, MUnit, Model};
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+struct G<'a> {
+    m: &'a Model,
+}
+
+impl G<'_> {
+    fn ui(&self, k: &str) -> &str {
+        self.m.ui.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str()).unwrap_or("")
+    }
+
+    /// Placeholders become the same clear blanks a letter shows when nothing was given.
+    fn blanks(&self, text: &str) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(i) = rest.find('{') {
+            let Some(j) = rest[i..].find('}') else { break };
+            out.push_str(&rest[..i]);
+            let name = &rest[i + 1..i + j];
+            out.push_str(match name {
+                "child" => self.ui("blank_child"),
+                "parent" => self.ui("blank_parent"),
+                "school" => self.ui("blank_school"),
+                "la" => self.ui("blank_la"),
+                "lhb" => self.ui("blank_lhb"),
+                _ => self.ui("blank_date"),
+            });
+            rest = &rest[i + j + 1..];
+        }
+        out.push_str(rest);
+        esc(&out)
+    }
+
+    /// A condition in words: "Where is your child educated?: At school".
+    fn cond(&self, c: &MCond) -> String {
+        let q = |i: usize| format!("“{}”", esc(&self.m.questions[i].title));
+        let o = |qi: usize, oi: usize| esc(&self.m.questions[qi].options[oi].label);
+        let deadline = |i: usize| self.blanks(&self.m.deadlines[i].label);
+        match c {
+            MCond::Always => self.ui("guide_always").into(),
+            MCond::Eq(qi, oi) | MCond::Has(qi, oi) => format!("{} {}", q(*qi), o(*qi, *oi)),
+            MCond::Ne(qi, oi) => format!("{} {} {}", q(*qi), self.ui("guide_not"), o(*qi, *oi)),
+            MCond::In(qi, os) => {
+                let labels: Vec<String> = os.iter().map(|oi| o(*qi, *oi)).collect();
+                format!("{} {}", q(*qi), labels.join(&format!(" {} ", self.ui("or"))))
+            }
+            MCond::Answered(qi) => format!("{} {}", q(*qi), self.ui("guide_answered")),
+            MCond::Known(qi) => format!("{} {}", q(*qi), self.ui("guide_date_given")),
+            MCond::Overdue(d) => format!("{} {}", deadline(*d), self.ui("guide_overdue")),
+            MCond::Upcoming(d) => format!("{} {}", deadline(*d), self.ui("guide_upcoming")),
+            MCond::Not(c) => format!("{} ({})", self.ui("guide_not"), self.cond(c)),
+            MCond::And(cs) => cs.iter().map(|c| self.cond(c)).collect::<Vec<_>>().join(&format!("; {} ", self.ui("guide_and"))),
+            MCond::Or(cs) => format!("({})", cs.iter().map(|c| self.cond(c)).collect::<Vec<_>>().join(&format!("; {} ", self.ui("or")))),
+        }
+    }
+
+    fn basis(&self, ids: &[usize]) -> String {
+        let names: Vec<String> = ids.iter().map(|&c| esc(&self.m.citations[c].full)).collect();
+        format!("<p class=\"basis\"><strong>{}</strong> {}</p>", esc(self.ui("guide_basis")), names.join("; "))
+    }
+}
+
+/// The whole guide as one HTML page.
+pub fn guide_html(m: &Model) -> String {
+    let g = G { m };
+    let ui = |k: &str| esc(g.ui(k));
+    let mut o = String::with_capacity(256 * 1024);
+    o.push_str("<!doctype html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">");
+    o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+    o.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">");
+    o.push_str("<meta name=\"referrer\" content=\"no-referrer\">");
+    o.push_str(&format!("<title>{} – {}</title>", ui("guide_title"), ui("app_name")));
+    o.push_str("<style>body{font:1.0625rem/1.5 system-ui,sans-serif;color:#0b0c0c;margin:0 auto;max-width:44rem;padding:1rem}\
+h1{font-size:1.75rem;line-height:1.2}h2{margin-top:2.5rem;border-top:4px solid #1d5c4d;padding-top:.5rem}h3{margin-bottom:.25rem}\
+.when{color:#484949;margin:0}.basis{font-size:.95rem}section{break-inside:avoid}\
+pre{white-space:pre-wrap;font:inherit;border-left:4px solid #b1b4b6;padding-left:1rem}a{color:#1d5c4d}\
+@media print{h2{break-before:page}a{color:inherit}}</style></head><body><main>");
+    o.push_str(&format!("<h1>{}</h1>", ui("start_title")));
+    o.push_str(&format!("<p>{}</p><p><strong>{}</strong></p><p>{}</p>", ui("guide_intro"), ui("not_advice"), ui("guide_how")));
+    o.push_str(&format!("<p><a href=\"./\">{}</a></p>", ui("guide_back")));
+
+    // Contents
+    let sections: [(&str, &str); 6] = [
+        ("responsible", "section_responsible"),
+        ("told", "section_told"),
+        ("steps", "section_steps"),
+        ("escalation", "section_escalation"),
+        ("practice", "section_practice"),
+        ("deadlines", "section_deadline_notes"),
+    ];
+    o.push_str(&format!("<nav aria-labelledby=\"contents\"><h2 id=\"contents\">{}</h2><ul>", ui("guide_contents")));
+    for (id, key) in sections {
+        o.push_str(&format!("<li><a href=\"#{id}\">{}</a></li>", ui(key)));
+    }
+    for (id, key) in [("deadline-list", "section_deadlines"), ("letters", "section_letters"), ("terms", "guide_terms")] {
+        o.push_str(&format!("<li><a href=\"#{id}\">{}</a></li>", ui(key)));
+    }
+    o.push_str("</ul></nav>");
+
+    for (id, key) in sections {
+        let mut fs: Vec<_> = m.findings.iter().filter(|f| f.section == id).collect();
+        fs.sort_by_key(|f| f.rank);
+        if fs.is_empty() {
+            continue;
+        }
+        o.push_str(&format!("<h2 id=\"{id}\">{}</h2>", ui(key)));
+        for f in fs {
+            o.push_str(&format!("<section><h3>{}</h3>", g.blanks(&f.title)));
+            o.push_str(&format!("<p class=\"when\">{} {}</p>", ui("guide_when"), g.cond(&f.when)));
+            if let Some(told) = &f.told {
+                o.push_str(&format!("<p><em>{}</em></p>", g.blanks(told)));
+            }
+            o.push_str(&format!("<p>{}</p>", g.blanks(&f.says)));
+            if let Some(who) = &f.who {
+                o.push_str(&format!("<p><strong>{}</strong> {}</p>", ui("guide_who"), g.blanks(who)));
+            }
+            if f.practice {
+                o.push_str(&format!("<p><em>{}</em></p>", ui("guide_practice")));
+            }
+            o.push_str(&g.basis(&f.basis));
+            o.push_str("</section>");
+        }
+    }
+
+    o.push_str(&format!("<h2 id=\"deadline-list\">{}</h2><ul>", ui("section_deadlines")));
+    for d in &m.deadlines {
+        let unit = match d.unit {
+            MUnit::Days => "guide_days",
+            MUnit::Weeks => "guide_weeks",
+            MUnit::Months => "guide_months",
+            MUnit::SchoolDays => "guide_school_days",
+            MUnit::TermDays => "guide_term_days",
+        };
+        let names: Vec<String> = d.basis.iter().map(|&c| esc(&m.citations[c].short)).collect();
+        o.push_str(&format!(
+            "<li><strong>{}</strong>: {} {} {} “{}” ({})</li>",
+            g.blanks(&d.label),
+            d.amount,
+            ui(unit),
+            ui("guide_after"),
+            esc(&m.questions[d.from].title),
+            names.join("; ")
+        ));
+    }
+    o.push_str("</ul>");
+
+    o.push_str(&format!("<h2 id=\"letters\">{}</h2><p>{}</p>", ui("section_letters"), ui("guide_letters")));
+    for l in &m.letters {
+        o.push_str(&format!("<section><h3>{}</h3>", g.blanks(&l.title)));
+        if let Some(to) = &l.to {
+            o.push_str(&format!("<p><strong>{}</strong> {}</p>", ui("guide_to"), esc(to)));
+        }
+        if let Some(subject) = &l.subject {
+            o.push_str(&format!("<p><strong>{}</strong> {}</p>", ui("guide_subject"), g.blanks(subject)));
+        }
+        o.push_str(&format!("<pre>{}</pre>", g.blanks(l.body.trim())));
+        o.push_str(&g.basis(&l.basis));
+        o.push_str("</section>");
+    }
+
+    o.push_str(&format!("<h2 id=\"terms\">{}</h2><dl>", ui("guide_terms")));
+    for t in &m.terms {
+        o.push_str(&format!("<dt><strong>{}</strong></dt><dd>{}</dd>", g.blanks(&t.term), g.blanks(&t.means)));
+    }
+    o.push_str("</dl></main></body></html>\n");
+    o
+}
