@@ -1,0 +1,138 @@
+// Issues 7 and 8: nobody gets a blank or frozen page. Without JavaScript or WebAssembly the
+// start page says so and offers the printable guide; the outcome page's words (fetched after
+// the first page) can fail and be fetched again; a panic in the wasm shows the crash box with
+// the answers to copy.
+import { test, expect, SCHOOL_PATH, expectNoAxeViolations } from './helpers.mjs';
+
+// The first question and the answer the crash test gives (content/flow.toml).
+const FIRST = { title: 'Where does your child learn now?', answer: 'At a school' };
+
+test('without JavaScript: the start page says so and the printable guide has everything', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, baseURL });
+  const page = await context.newPage();
+  const foreign = [];
+  context.on('request', (r) => { if (new URL(r.url()).origin !== new URL(baseURL).origin) foreign.push(r.url()); });
+  try {
+    await page.goto('/');
+    await expect(page.locator('#start h1')).toBeVisible();
+    const banner = page.locator('#start .banner', { hasText: 'needs JavaScript' });
+    await expect(banner).toBeVisible();
+    await banner.getByRole('link', { name: 'read the printable guide' }).click();
+    await expect(page).toHaveURL(/guide\.html$/);
+    await expect(page.locator('h1')).toHaveText("Your child's IDP: what the law says and what to do next");
+    await expect(page.locator('body')).toContainText('not legal advice');
+    // Situations with when they apply and their legal basis, deadlines, letters with blanks.
+    await expect(page.locator('#responsible ~ section').first().locator('.when')).toContainText('Applies when:');
+    await expect(page.locator('.basis').first()).toContainText('Legal basis:');
+    await expect(page.locator('#deadline-list + ul li').first()).toBeVisible();
+    await expect(page.locator('#letters ~ section pre').first()).toContainText('[');
+    expect(await page.locator('#letters ~ section').count()).toBeGreaterThan(20);
+    // No placeholder is left unfilled, and it reads on a phone.
+    expect(await page.locator('main').innerText()).not.toMatch(/\{(child|school|la|lhb|parent|today|due:|date:)/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(foreign).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the printable guide passes axe and prints', async ({ page }) => {
+  await page.goto('/guide.html');
+  await expectNoAxeViolations(page, 'guide.html');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('#letters ~ section pre').first()).toBeVisible();
+});
+
+test('without WebAssembly: a clear message and the guide, never a page that does nothing', async ({ page, guard }) => {
+  await page.addInitScript(() => { delete window.WebAssembly; });
+  guard.allow(() => true); // Trunk's loader fails loudly without WebAssembly: that is the point.
+  await page.goto('/');
+  const box = page.locator('#nowasm');
+  await expect(box).toBeVisible();
+  await expect(box).toContainText('could not start');
+  await expect(box.getByRole('link', { name: 'read the printable guide' })).toHaveAttribute('href', 'guide.html');
+  await expectNoAxeViolations(page, 'start without wasm');
+});
+
+test('the wasm file does not arrive: the same message', async ({ page, guard }) => {
+  guard.allow(() => true);
+  await page.route(/_bg\.wasm$/, (r) => r.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('/');
+  await expect(page.locator('#nowasm')).toBeVisible();
+});
+
+test('the app started: no such message', async ({ page, camau }) => {
+  await camau.open();
+  await page.waitForTimeout(300);
+  await expect(page.locator('#nowasm')).toBeHidden();
+});
+
+test('the outcome page waits for its words, says so if they fail, and tries again', async ({ page, camau, guard }) => {
+  let fail = true;
+  await page.route(/words-[0-9a-f]{16}\.txt$/, (r) => (fail ? r.abort('internetdisconnected') : r.continue()));
+  guard.allow(/words-|Failed to fetch|ERR_INTERNET_DISCONNECTED/);
+  await camau.start();
+  await camau.walk(SCHOOL_PATH);
+  await camau.about({ child: 'Alys' });
+  await camau.main.locator('a[href="#/result"]').click();
+  await expect(page).toHaveURL(/#\/result$/);
+  await expect(camau.main.locator('h1')).toHaveText('What this means for your child');
+  await expect(camau.main.getByRole('status')).toContainText('could not get the words');
+  await expectNoAxeViolations(page, 'outcome, words failed');
+  // The answers are all still there.
+  expect(await camau.stored()).toContain('a.setting=school');
+  fail = false;
+  await camau.main.getByRole('button', { name: 'Try again' }).click();
+  await expect(camau.main.locator('p.lead')).toBeVisible();
+  await expect(camau.main.locator('article[id^="l-"]').first()).toBeVisible();
+  await expect(camau.main.locator('h1')).toBeFocused();
+});
+
+test('a words file from another release (or a host\'s "not found" page) is refused, not shown', async ({ page, camau, guard }) => {
+  await page.route(/words-[0-9a-f]{16}\.txt$/, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Not found</title>' }));
+  guard.allow(/words-/);
+  await camau.openWith(SCHOOL_PATH, { child: 'Alys' }, '#/check');
+  await camau.main.locator('a[href="#/result"]').click();
+  await expect(camau.main.getByRole('status')).toContainText('could not get the words');
+  expect(await camau.main.innerText()).not.toContain('Not found');
+});
+
+test('a panic in the wasm: the crash box, the answers to copy, and a reload that keeps them', async ({ page, context, camau, guard, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL).origin });
+  // A browser that refuses to make elements from now on: Leptos unwraps that, so the wasm
+  // really panics (panic = "abort"), through the same hook as any other panic.
+  await page.addInitScript(() => {
+    const make = Document.prototype.createElement;
+    Document.prototype.createElement = function (...a) {
+      if (window.__refuse) throw new Error('test: createElement refused');
+      return make.apply(this, a);
+    };
+  });
+  guard.allow(/unreachable|createElement refused|RuntimeError/);
+  await camau.start();
+  await camau.answer('school');
+  await camau.continue();
+  await page.evaluate(() => { window.__refuse = true; });
+  await camau.main.locator('input.choice-input').first().check();
+  await camau.main.locator('button[type=submit]').click();
+
+  const crash = page.locator('#crash');
+  await expect(crash).toBeVisible();
+  await expect(crash.locator('h1')).toHaveText('Something went wrong');
+  await expect(page.locator('#app')).toBeHidden();
+  await page.evaluate(() => { window.__refuse = false; }); // (axe makes elements too)
+  // The answer given so far, as text: the question and the answer chosen.
+  const text = await page.locator('#crash-answers').inputValue();
+  expect(text).toContain(FIRST.title);
+  expect(text).toContain(FIRST.answer);
+  await expectNoAxeViolations(page, 'crash box');
+
+  await page.locator('#crash-copy').click();
+  await expect(page.locator('#crash-status')).toHaveText('Copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+
+  // Reloading brings Camau back with the answers kept.
+  await crash.getByRole('link', { name: 'Reload Camau' }).click();
+  await camau.ready();
+  expect(await camau.stored()).toContain('a.setting=school');
+});
