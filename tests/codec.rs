@@ -32,7 +32,7 @@ fn g() -> &'static Graph {
 const SEPT: Date = Date { y: 2026, m: 9, d: 1 };
 
 fn saved(list: &[(u16, Answer)], details: Details) -> Saved {
-    Saved { answers: answers(list), details }
+    Saved { answers: answers(list), details, saved_on: None }
 }
 
 fn dec(text: &str) -> Decoded {
@@ -54,10 +54,10 @@ fn the_saved_line_uses_ids_and_percent_encoding() {
         Details { child: "Sam".into(), la: Some(0), ..Default::default() },
     );
     // ',' is not unreserved, so the list separator is written %2C; '_' and '-' stay.
-    assert_eq!(encode(g, &s), "v=1&a.setting=school&a.told=no_capacity%2Conce_year&a.s20_date=2026-09-01&d.child=Sam&d.la=cardiff");
+    assert_eq!(encode(g, &s), "v=2&a.setting=school&a.told=no_capacity%2Conce_year&a.s20_date=2026-09-01&d.child=Sam&d.la=cardiff");
     let s = saved(&[one(g, "setting", "ehe"), many(g, "told", &["none"]), unsure(g, "s20_date")], Details { lhb: Some(1), ..Default::default() });
-    assert_eq!(encode(g, &s), "v=1&a.setting=ehe&a.told=none&a.s20_date=unsure&d.lhb=ab");
-    assert_eq!(encode(g, &Saved::default()), "v=1", "nothing answered, nothing given");
+    assert_eq!(encode(g, &s), "v=2&a.setting=ehe&a.told=none&a.s20_date=unsure&d.lhb=ab");
+    assert_eq!(encode(g, &Saved::default()), "v=2", "nothing answered, nothing given");
 }
 
 #[test]
@@ -87,8 +87,46 @@ fn encoding_skips_what_does_not_exist() {
     let g = g();
     let mut a = Answers::default();
     a.set(40, Answer::One(0)); // no question 40
-    let s = Saved { answers: a, details: Details { la: Some(99), lhb: Some(99), ..Default::default() } };
-    assert_eq!(encode(g, &s), "v=1");
+    let s = Saved { answers: a, details: Details { la: Some(99), lhb: Some(99), ..Default::default() }, saved_on: None };
+    assert_eq!(encode(g, &s), "v=2");
+}
+
+// ---------------------------------------------------------------- versions
+
+#[test]
+fn the_day_of_saving_is_written_and_read_back() {
+    let g = g();
+    let mut s = saved(&[one(g, "setting", "school")], Details { child: "Siân".into(), ..Default::default() });
+    s.saved_on = Some(Date { y: 2026, m: 11, d: 23 });
+    let text = encode(g, &s);
+    assert_eq!(text, "v=2&s=2026-11-23&a.setting=school&d.child=Si%C3%A2n");
+    assert_eq!(dec(&text), Decoded { saved: s, problems: vec![] });
+    // A broken day is dropped quietly; the answers stay.
+    let d = dec("v=2&s=2026-02-31&a.setting=school");
+    assert_eq!((d.saved.saved_on, d.problems.len()), (None, 0));
+    assert!(d.saved.answers.get(0).is_some());
+}
+
+#[test]
+fn the_previous_format_is_migrated_with_every_answer_kept() {
+    let g = g();
+    // Exactly what version 1 wrote (before the day of saving was added).
+    let v1 = "v=1&a.setting=school&a.told=no_capacity%2Conce_year&a.s20_date=2026-09-01&d.child=Sam&d.school=Ysgol%20G%C5%B5yr&d.la=cardiff&d.lhb=ab";
+    let d = dec(v1);
+    assert_eq!(d.problems, vec![], "nothing to tell the parent: nothing was lost");
+    let want = saved(
+        &[one(g, "setting", "school"), many(g, "told", &["no_capacity", "once_year"]), on(g, "s20_date", SEPT)],
+        Details { child: "Sam".into(), school: "Ysgol Gŵyr".into(), la: Some(0), lhb: Some(1), ..Default::default() },
+    );
+    assert_eq!(d.saved, want);
+    // Written again in the current format, it reads back the same, with the day added.
+    let mut again = d.saved.clone();
+    again.saved_on = Some(Date { y: 2026, m: 11, d: 23 });
+    let text = encode(g, &again);
+    assert!(text.starts_with("v=2&s=2026-11-23&a.setting=school"), "{text}");
+    assert_eq!(dec(&text).saved, again);
+    // A version older than any Camau wrote is not guessed at.
+    unreadable("v=0&a.setting=school");
 }
 
 // ---------------------------------------------------------------- reading junk
@@ -131,8 +169,8 @@ fn surrounding_spaces_and_a_final_newline_are_tolerated() {
 #[test]
 fn a_newer_version_is_read_as_far_as_possible_and_flagged() {
     let g = g();
-    let d = dec("v=2&a.setting=school&a.new_question=x&d.child=Sam&d.new_detail=1");
-    assert_eq!(d.problems, vec![Problem::Newer(2), Problem::Dropped(vec!["new_question".into()])]);
+    let d = dec("v=3&a.setting=school&a.new_question=x&d.child=Sam&d.new_detail=1");
+    assert_eq!(d.problems, vec![Problem::Newer(3), Problem::Dropped(vec!["new_question".into()])]);
     assert_eq!(d.saved.answers, answers(&[one(g, "setting", "school")]));
     assert_eq!(d.saved.details.child, "Sam");
 }

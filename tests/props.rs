@@ -404,6 +404,7 @@ fn codec_text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         Just("v=1".to_string()),
         Just("v=2".to_string()),
+        Just("&s=".to_string()),
         Just("&".to_string()),
         Just("=".to_string()),
         Just("a.".to_string()),
@@ -427,7 +428,8 @@ fn codec_text() -> impl Strategy<Value = String> {
 fn valid_saved() -> impl Strategy<Value = Saved> {
     let g = &GRAPH;
     let n = g.questions.len();
-    (prop::collection::vec((any::<bool>(), any::<u64>()), n), details_strategy(g), "\\PC{0,60}", "\\PC{0,120}").prop_map(move |(picks, mut details, child, school)| {
+    let day = prop::option::of((1990i32..2100, 1u8..13, 1u8..29).prop_map(|(y, m, d)| camau::engine::date::Date { y, m, d }));
+    (prop::collection::vec((any::<bool>(), any::<u64>()), n), details_strategy(g), "\\PC{0,60}", "\\PC{0,120}", day).prop_map(move |(picks, mut details, child, school, saved_on)| {
         let mut a = Answers::default();
         for (q, (on, s)) in picks.into_iter().enumerate() {
             if on {
@@ -439,7 +441,7 @@ fn valid_saved() -> impl Strategy<Value = Saved> {
         }
         details.child = child;
         details.school = school;
-        Saved { answers: a, details }
+        Saved { answers: a, details, saved_on }
     })
 }
 

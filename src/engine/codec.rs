@@ -1,6 +1,8 @@
 //! The saved form of a parent's answers, and percent-encoding.
 //!
-//! Stored as one line: `v=1&a.setting=school&a.told=x,y&a.s20_date=2026-09-01&d.child=Sam`.
+//! Stored as one line: `v=2&s=2026-11-23&a.setting=school&a.told=x,y&a.s20_date=2026-09-01&d.child=Sam`
+//! (`s` is the day the answers were last saved, shown when the parent comes back).
+//! Version 1 (until 23 November 2026) had no `s`; it is read as it is, and written again as 2.
 //! Keys are stable ids (question, option, authority, board), never indices, so a
 //! content change cannot silently move an answer onto another question.
 //! Decoding never fails on bad input: it keeps what it can and says what it dropped.
@@ -10,7 +12,9 @@ use super::graph::{Graph, Kind};
 use super::{fits, Answer, Answers, Details, MAX_NAME, MAX_SCHOOL};
 
 /// The format written now. Raise it when the format changes, and teach `decode` the old one.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// Older formats `decode` still reads.
+pub const OLDEST: u32 = 1;
 
 /// The longest saved text we will read (the real thing is a few hundred bytes).
 pub const MAX_STORED: usize = 16 * 1024;
@@ -55,6 +59,8 @@ pub fn percent_decode(s: &str) -> Option<String> {
 pub struct Saved {
     pub answers: Answers,
     pub details: Details,
+    /// The day these answers were last saved (none in version 1).
+    pub saved_on: Option<Date>,
 }
 
 /// What decoding found wrong, for the message the parent sees.
@@ -79,6 +85,10 @@ pub struct Decoded {
 pub fn encode(g: &Graph, s: &Saved) -> String {
     let mut out = String::from("v=");
     out.push_str(&VERSION.to_string());
+    if let Some(d) = s.saved_on {
+        out.push_str("&s=");
+        out.push_str(&d.iso());
+    }
     for (i, a) in s.answers.0.iter().enumerate() {
         let (Some(a), Some(q)) = (a, g.questions.get(i)) else { continue };
         let v = match a {
@@ -157,7 +167,8 @@ pub fn decode(g: &Graph, text: &str) -> Decoded {
     let mut fields = text.trim().split('&');
     let version = fields.next().and_then(|f| f.strip_prefix("v=")).and_then(|v| v.parse::<u32>().ok());
     match version {
-        Some(v) if v == VERSION => {}
+        // Version 1 is version 2 without `s`: the same reading serves both.
+        Some(v) if (OLDEST..=VERSION).contains(&v) => {}
         Some(v) if v > VERSION => out.problems.push(Problem::Newer(v)),
         _ => {
             out.problems.push(Problem::Unreadable);
@@ -168,6 +179,10 @@ pub fn decode(g: &Graph, text: &str) -> Decoded {
     let mut shortened = false;
     for f in fields {
         let Some((k, v)) = f.split_once('=') else { continue };
+        if k == "s" {
+            out.saved.saved_on = Date::parse_iso(v);
+            continue;
+        }
         let Some(v) = percent_decode(v) else {
             dropped.push(k.trim_start_matches("a.").to_string());
             continue;

@@ -92,6 +92,8 @@ pub struct App {
     /// The outcome page's words, fetched after the first page (`content::LATE_FILE`).
     pub words: RwSignal<Words>,
     pub today: Date,
+    /// When the answers were last saved (none before format 2, or when nothing is saved).
+    pub saved_on: RwSignal<Option<Date>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,7 +122,7 @@ pub fn load_words(app: App) {
 
 impl App {
     pub fn saved(&self) -> Saved {
-        Saved { answers: self.answers.get_untracked(), details: self.details.get_untracked() }
+        Saved { answers: self.answers.get_untracked(), details: self.details.get_untracked(), saved_on: Some(self.today) }
     }
 
     /// Writes the answers to this device, if the parent lets us.
@@ -130,7 +132,11 @@ impl App {
             return;
         }
         let text = codec::encode(&GRAPH, &self.saved());
-        self.save_failed.set(browser::save(&text).is_err());
+        let failed = browser::save(&text).is_err();
+        self.save_failed.set(failed);
+        if !failed {
+            self.saved_on.set(Some(self.today));
+        }
     }
 
     /// Moves to `r` now: the new page is rendered in the same task that changes the
@@ -155,6 +161,7 @@ impl App {
         browser::delete();
         self.answers.set(Answers::default());
         self.details.set(Details::default());
+        self.saved_on.set(None);
         panic::remember(&Saved::default());
         if self.keep.get_untracked() == Keep::Newer {
             self.keep.set(Keep::Saving);
@@ -226,6 +233,7 @@ pub fn start() {
         save_failed: RwSignal::new(false),
         words: RwSignal::new(Words::Loading),
         today,
+        saved_on: RwSignal::new(saved.saved_on),
     };
     let first = Route::parse(&browser::hash());
     if first.is_none() {

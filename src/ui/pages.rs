@@ -408,6 +408,9 @@ pub fn Resume() -> impl IntoView {
         Some(view! {
             <section class="resume" aria-labelledby="resume-title">
                 <h2 id="resume-title">{t(ui::RESUME_TITLE)}</h2>
+                {app.saved_on.get().map(|d| view! {
+                    <p>{format!("{} {}.", t(ui::RESUME_SAVED_ON), crate::engine::long_date(d, &crate::render::months()))}</p>
+                })}
                 <p>{t(ui::RESUME_TEXT)}</p>
                 <div class="button-group">
                     <a class="button" href=href>{t(ui::RESUME_CONTINUE)}</a>

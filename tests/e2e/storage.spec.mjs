@@ -96,7 +96,7 @@ test.describe('bad data saved on the device', () => {
     await expect(notice(page)).toContainText('We could not read the answers saved on this device');
     await works(page, camau);
     await camau.answerFrom(SCHOOL_PATH);
-    expect(await camau.stored()).toMatch(/^v=1&a\.setting=school/);
+    expect(await camau.stored()).toMatch(/^v=2&s=\d{4}-\d\d-\d\d&a\.setting=school/);
   });
 
   test('JSON from something else: the parent is told, nothing crashes', async ({ page, camau }) => {
@@ -106,6 +106,31 @@ test.describe('bad data saved on the device', () => {
     // Nothing was read, so the link to a later question goes to the first one.
     await expect(page).toHaveURL(/#\/q\/setting$/);
     await expect(camau.main.locator('h1')).toBeVisible();
+  });
+
+  test('the previous version\'s format: every answer kept, no alarm, saved again in the new format with the day', async ({ page, camau }) => {
+    // Exactly what Camau wrote before format 2 (no day of saving).
+    const v1 = 'v=1&a.setting=school&a.looked_after=no&a.idp_holder=school&d.child=Si%C3%A2n&d.la=cardiff';
+    await seed(page, v1);
+    await camau.open();
+    await expect(notice(page)).toHaveCount(0);
+    await expect(banner(page)).toHaveCount(0);
+    await expect(page.locator('#resume')).toContainText('Continue where you left off');
+    await expect(page.locator('#resume')).not.toContainText('You last saved');
+    await page.locator('#resume a.button').click();
+    // The three answers are kept: the next question is the fourth of the path.
+    await expect(page).toHaveURL(/#\/q\/provision_beyond$/);
+    await page.locator('#app a.back-link').click();
+    await expect(camau.main.locator('input[value=school]')).toBeChecked();
+    // Any change saves it in the new format, with the day, and the start page then says when.
+    await camau.continue();
+    const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+    const stored = await camau.stored();
+    expect(stored).toMatch(new RegExp(`^v=2&s=${today}&a\\.setting=school&a\\.looked_after=no&a\\.idp_holder=school`));
+    expect(stored).toContain('d.child=Si%C3%A2n&d.la=cardiff');
+    await page.goto('/');
+    await camau.ready();
+    await expect(page.locator('#resume')).toContainText('You last saved these answers on');
   });
 
   test('a newer version: read, the parent told, and never overwritten', async ({ page, camau }) => {
