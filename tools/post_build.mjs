@@ -5,6 +5,8 @@
 //   2. Checks that every address in index.html and the manifest is relative (any host, any path).
 //   0. Copies the outcome page's words (words-<hash>.txt, written by build.rs into Cargo's
 //      OUT_DIR; the wasm names the one it expects) and the printable guide into the folder.
+//   0b. Release builds: minifies the JavaScript of the first load (wasm-bindgen's glue and
+//      page.js) with npm's terser, and updates their integrity="sha384-…" in index.html.
 //   3. Marks index.html with this release and writes the release and its file list into sw.js.
 //
 // Trunk runs it with TRUNK_STAGING_DIR (dist/.stage, moved to dist afterwards). It can also be
@@ -44,6 +46,24 @@ const sha256 = (data, enc) => createHash('sha256').update(data).digest(enc);
     copyFileSync(join(out, 'guide.html'), join(dir, 'guide.html'));
   }
   if (!existsSync(join(dir, 'guide.html'))) fail('no guide.html beside the words file');
+}
+
+// 0b. Minified JavaScript (release) ------------------------------------------------------------
+if ((process.env.TRUNK_PROFILE || 'release') === 'release') {
+  const { minify } = await import('terser');
+  let page = readFileSync(join(dir, 'index.html'), 'utf8');
+  for (const f of readdirSync(dir).filter((f) => /^(camau|page)-[0-9a-f]+\.js$/.test(f))) {
+    const p = join(dir, f);
+    const src = readFileSync(p, 'utf8');
+    // The glue is an ES module; page.js a classic script. Property names are never mangled.
+    const out = await minify(src, { module: f.startsWith('camau-'), compress: { passes: 2 }, mangle: true, format: { comments: false } });
+    if (!out.code || out.code.length >= src.length) continue;
+    writeFileSync(p, out.code);
+    const before = `sha384-${createHash('sha384').update(src).digest('base64')}`;
+    const after = `sha384-${createHash('sha384').update(out.code).digest('base64')}`;
+    page = page.split(before).join(after);
+  }
+  writeFileSync(join(dir, 'index.html'), page);
 }
 
 // Files that are not part of the app a parent loads: the worker itself, the host page's
