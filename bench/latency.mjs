@@ -16,7 +16,6 @@ import { chromium } from '@playwright/test';
 const [url, outFile] = process.argv.slice(2);
 const chromePath = process.env.CHROME_PATH || execSync('command -v chromium || true', { shell: '/bin/sh' }).toString().trim();
 
-// (handleSIGINT off, in both scripts: on Ctrl-C the node process dies of the signal, so bench/run stops too.)
 // Runs in the page before its own scripts.
 function instrument() {
   const B = (window.__bench = { navs: [], events: [] });
@@ -68,6 +67,8 @@ const out = { url, viewport: '360x740', cpu_throttle: 4, error: null, steps: [],
 let browser;
 try {
   if (!url) throw new Error('usage: node bench/latency.mjs URL [OUT.json]');
+  // handleSIGINT off: on Ctrl-C this process dies of the signal (so bench/run stops too) and
+  // Chromium, in the same process group, gets it as well.
   browser = await chromium.launch({ executablePath: chromePath, handleSIGINT: false, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: false });
   const cdp = await page.context().newCDPSession(page);

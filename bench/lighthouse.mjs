@@ -19,19 +19,27 @@ const FIGURES = [
   ['lcp_ms', 'largest-contentful-paint', '< 1200 ms', (v) => v < 1200],
   ['tbt_ms', 'total-blocking-time', '< 50 ms', (v) => v < 50],
   ['cls', 'cumulative-layout-shift', '0', (v) => v === 0],
-  ['transfer_bytes', 'total-byte-weight', '', null],
+  ['transfer_bytes', 'total-byte-weight', '', null], // as served (tests/e2e/server.mjs does not compress)
 ];
+const warnings = new Set();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+let chrome; // the Chrome of the run under way
+// On Ctrl-C: close Chrome (it runs in its own process group), then die of the signal, so
+// that bench/run stops too (chrome-launcher's own handler would exit 130 and bench/run go on).
+process.once('SIGINT', async () => { await chrome?.kill(); process.kill(process.pid, 'SIGINT'); });
+
 async function once(lighthouse, chromeLauncher) {
-  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox'], handleSIGINT: false });
+  chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox'], handleSIGINT: false });
   try {
     // No config: Lighthouse's default is mobile (Moto G Power) with simulated throttling.
     const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
     if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
     const score = lhr.categories.performance.score;
-    return Object.fromEntries(FIGURES.map(([name, audit]) =>
-      [name, audit ? lhr.audits[audit].numericValue : score == null ? null : Math.round(score * 100)]));
+    for (const w of lhr.runWarnings) warnings.add(w.split('\n')[0]);
+    // benchmarkIndex: this machine's CPU speed as Lighthouse sees it (low when the machine is busy).
+    return Object.fromEntries([['benchmark_index', lhr.environment.benchmarkIndex], ...FIGURES.map(([name, audit]) =>
+      [name, audit ? lhr.audits[audit].numericValue : score == null ? null : Math.round(score * 100)])]);
   } finally {
     await chrome.kill();
   }
@@ -46,17 +54,19 @@ try {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await once(lighthouse, chromeLauncher));
   // The median of each figure on its own (not the figures of the median run).
-  for (const [name] of FIGURES) {
+  for (const name of ['benchmark_index', ...FIGURES.map(([n]) => n)]) {
     const xs = runs.map((r) => r[name]).filter((v) => v != null);
     out[name] = xs.length ? +median(xs).toFixed(name === 'cls' ? 4 : 0) : null;
   }
   out.all = runs;
+  out.warnings = [...warnings];
 } catch (e) {
   out.error = String(e?.message ?? e).split('\n')[0];
   console.log(`lighthouse could not run: ${out.error}`);
 }
 
-console.log(`\nlighthouse ${out.lighthouse ?? '?'} on ${url}: mobile, simulated throttling, median of ${RUNS}`);
+console.log(`\nlighthouse ${out.lighthouse ?? '?'} on ${url}: mobile, simulated throttling, median of ${RUNS} (CPU benchmark index ${out.benchmark_index ?? '?'})`);
+for (const w of out.warnings ?? []) console.log(`  warning: ${w}`);
 for (const [name, , budget, ok] of FIGURES) {
   const v = out[name];
   const mark = v == null || !ok ? '' : ok(v) ? 'ok' : 'OVER';
