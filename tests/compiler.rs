@@ -188,3 +188,11 @@ fn a_control_character_is_refused_with_its_line() {
         expect(&diags, "control character", line);
     }
 }
+
+#[test]
+fn a_placeholder_in_question_text_is_refused() {
+    // Question pages show their words as written, so "{child}" would reach the parent as is.
+    let title = "title = \"Where does your child learn?\"";
+    let (_, diags) = broken(title, "title = \"Where does {child} learn?\"");
+    expect(&diags, "placeholders", line_of(MINI, title));
+}

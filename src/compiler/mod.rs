@@ -298,6 +298,16 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
 
     for (f, q) in &questions {
         let f = *f;
+        // Question pages show their words as written: a placeholder there would reach the parent.
+        let texts = [Some(&q.title), q.hint.as_ref(), q.unsure.as_ref()]
+            .into_iter()
+            .flatten()
+            .chain(q.option.iter().flat_map(|o| [Some(&o.label), o.hint.as_ref()].into_iter().flatten()));
+        for s in texts {
+            if s.get_ref().contains(['{', '}']) {
+                cx.err(f, s, format!("question '{}': placeholders ({{...}}) are not filled on question pages", q.id.get_ref()));
+            }
+        }
         let kind = match q.kind.get_ref().as_str() {
             "one" => MKind::One,
             "many" => MKind::Many,

@@ -191,11 +191,21 @@ fn problem_message(p: &Problem) -> String {
         Problem::Dropped(ids) => {
             let titles: Vec<&str> =
                 ids.iter().filter_map(|id| GRAPH.question_by_id(id)).map(|q| t(GRAPH.questions[q as usize].title)).collect();
-            if titles.is_empty() {
-                t(ui::STORED_DROPPED).into()
+            let mut msg = if titles.is_empty() && ids.iter().any(|id| !id.starts_with("d.")) {
+                t(ui::STORED_DROPPED).to_string()
+            } else if titles.is_empty() {
+                String::new()
             } else {
                 format!("{} {}", t(ui::STORED_DROPPED_ASK), titles.join("; "))
+            };
+            // A detail (name, school) that could not be read: say so, and where to give it again.
+            if ids.iter().any(|id| id.starts_with("d.")) {
+                if !msg.is_empty() {
+                    msg.push(' ');
+                }
+                msg.push_str(t(ui::STORED_DETAIL_LOST));
             }
+            msg
         }
         Problem::Shortened => t(ui::STORED_SHORTENED).into(),
     }

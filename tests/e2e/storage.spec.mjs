@@ -133,6 +133,14 @@ test.describe('bad data saved on the device', () => {
     await expect(page.locator('#resume')).toContainText('You last saved these answers on');
   });
 
+  test('a detail that cannot be read (broken text): the parent told where to give it again, the answers kept', async ({ page, camau }) => {
+    await seed(page, 'v=2&a.setting=school&d.child=%E2%82&d.school=Ysgol');
+    await camau.open();
+    await expect(notice(page)).toContainText("could not be read. You can give them again on the page 'About you and your child'");
+    await expect(notice(page)).not.toContainText('d.child');
+    await expect(page.locator('#resume')).toContainText('Continue where you left off');
+  });
+
   test('a newer version: read, the parent told, and never overwritten', async ({ page, camau }) => {
     const saved = 'v=99&a.setting=school&a.looked_after=no&a.new_question=zzz&x.future=1';
     await seed(page, saved);
