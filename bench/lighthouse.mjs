@@ -6,7 +6,7 @@
 //
 // Writes the figures as JSON to OUT.json (if given) and as stdout's last line. Timings are
 // never asserted: exits 0, and if Lighthouse cannot run, says why and writes null figures.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 
 const [url, outFile] = process.argv.slice(2);
@@ -48,6 +48,8 @@ async function once(lighthouse, chromeLauncher) {
 const out = { url, runs: RUNS, lighthouse: null, error: null, ...Object.fromEntries(FIGURES.map(([n]) => [n, null])) };
 try {
   if (!url) throw new Error('usage: node bench/lighthouse.mjs URL [OUT.json]');
+  // chrome-launcher crashes the process (an unhandled 'error' event) on a missing Chrome: check first.
+  try { accessSync(chromePath, constants.X_OK); } catch { throw new Error(`no Chrome at CHROME_PATH "${chromePath}"`); }
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   out.lighthouse = JSON.parse(readFileSync(new URL('../node_modules/lighthouse/package.json', import.meta.url))).version;
