@@ -38,7 +38,11 @@ async function once(lighthouse, chromeLauncher) {
     const score = lhr.categories.performance.score;
     for (const w of lhr.runWarnings) warnings.add(w.split('\n')[0]);
     // benchmarkIndex: this machine's CPU speed as Lighthouse sees it (low when the machine is busy).
-    return Object.fromEntries([['benchmark_index', lhr.environment.benchmarkIndex], ...FIGURES.map(([name, audit]) =>
+    // Which element was the largest paint, and how its time splits (TTFB, load delay, render delay).
+    const lcpItems = lhr.audits['largest-contentful-paint-element']?.details?.items ?? [];
+    const lcp_element = lcpItems[0]?.items?.[0]?.node?.snippet ?? null;
+    const lcp_phases = Object.fromEntries((lcpItems[1]?.items ?? []).map((p) => [p.phase, Math.round(p.timing)]));
+    return Object.fromEntries([['benchmark_index', lhr.environment.benchmarkIndex], ['lcp_element', lcp_element], ['lcp_phases', lcp_phases], ...FIGURES.map(([name, audit]) =>
       [name, audit ? lhr.audits[audit].numericValue : score == null ? null : Math.round(score * 100)])]);
   } finally {
     await chrome.kill();

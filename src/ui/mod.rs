@@ -211,8 +211,15 @@ fn problem_message(p: &Problem) -> String {
     }
 }
 
+/// Starts Camau in three short tasks rather than one long one, so the page stays responsive
+/// while it starts on a slow phone (Lighthouse's Total Blocking Time; see bench/run).
 pub fn start() {
     panic::install();
+    set_timeout(start_state, std::time::Duration::ZERO);
+}
+
+/// Task 1: the saved answers, the app state, the route and its listener.
+fn start_state() {
     let today = browser::today();
     let mut notices = vec![];
     let mut keep = Keep::Saving;
@@ -278,16 +285,22 @@ pub fn start() {
     browser::window().set_onhashchange(Some(on_hash.as_ref().unchecked_ref()));
     browser::on_before_print();
     on_hash.forget();
+    set_timeout(move || start_views(app), std::time::Duration::ZERO);
+}
 
-    // Three roots around the static start page: messages above it, "continue where
-    // you left off" inside it, and every other page below it.
+/// Task 2: three roots around the static start page: messages above it, "continue where
+/// you left off" inside it, and every other page below it.
+fn start_views(app: App) {
     mount(app, "messages", move || view! { <Messages/> });
     mount(app, "resume", move || view! { <pages::Resume/> });
     mount(app, "app", move || view! { <Pages/> });
-    embed::start();
     // page.js may have said the app could not start (an early error); it has started.
     browser::hide("nowasm");
-    load_words(app);
+    set_timeout(move || {
+        // Task 3: the host page's frame height, and the outcome page's words.
+        embed::start();
+        load_words(app);
+    }, std::time::Duration::ZERO);
 }
 
 fn mount<V: IntoView + 'static>(app: App, id: &str, f: impl FnOnce() -> V + 'static) {

@@ -3,14 +3,17 @@
 // tests run against, and the kind of plain host a charity would use (no rewrites, no
 // directory listing, no cookies).
 //
-//   node tests/e2e/server.mjs [--port 4173] [--host 127.0.0.1] [--dir dist] [--prefix /support/aln-helper/]
+//   node tests/e2e/server.mjs [--port 4173] [--host 127.0.0.1] [--dir dist] [--prefix /support/aln-helper/] [--compress on]
 //
 // --prefix serves the folder under a sub-path: http://127.0.0.1:PORT/support/aln-helper/ is
 // dist/index.html, the prefix without its last "/" redirects to it, anything outside it is 404.
 // A folder address answers with that folder's index.html (or 404): never a listing.
+// --compress on answers text, scripts and wasm brotli-compressed when the browser accepts it, as
+// most static hosts do (the benchmark uses it, so Lighthouse sees realistic transfer sizes).
 // Prints "serving DIR at URL" once listening. Stops on SIGINT/SIGTERM.
 import http from 'node:http';
-import { createReadStream, statSync, realpathSync } from 'node:fs';
+import { createReadStream, statSync, realpathSync, readFileSync } from 'node:fs';
+import zlib from 'node:zlib';
 import { join, resolve, extname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,7 +48,8 @@ export function normalisePrefix(p = '/') {
 }
 
 /// Starts serving `dir` under `prefix`. Resolves to { server, url, port, close() }.
-export function serve({ dir = 'dist', port = 0, host = '127.0.0.1', prefix = '/', quiet = true } = {}) {
+export function serve({ dir = 'dist', port = 0, host = '127.0.0.1', prefix = '/', quiet = true, compress = false } = {}) {
+  const packed = new Map(); // file -> brotli bytes (compress on)
   const root = realpathSync(resolve(dir));
   prefix = normalisePrefix(prefix);
   const send = (res, code, body = '', headers = {}) => {
@@ -82,8 +86,15 @@ export function serve({ dir = 'dist', port = 0, host = '127.0.0.1', prefix = '/'
     } catch {
       return send(res, 404, 'not found');
     }
+    const type = TYPES[extname(file).toLowerCase()] || 'application/octet-stream';
+    if (compress && /\bbr\b/.test(req.headers['accept-encoding'] || '') && /text|javascript|json|wasm|svg|manifest/.test(type)) {
+      if (!packed.has(file)) packed.set(file, zlib.brotliCompressSync(readFileSync(file), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      const body = packed.get(file);
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'br', vary: 'accept-encoding', 'content-length': body.length, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
     res.writeHead(200, {
-      'content-type': TYPES[extname(file).toLowerCase()] || 'application/octet-stream',
+      'content-type': type,
       'content-length': st.size,
       'cache-control': 'no-cache',
       'last-modified': st.mtime.toUTCString(),
@@ -120,10 +131,10 @@ function args(argv) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const here = fileURLToPath(new URL('.', import.meta.url));
   const a = args(process.argv.slice(2));
-  const allowed = new Set(['port', 'host', 'dir', 'prefix', 'log']);
+  const allowed = new Set(['port', 'host', 'dir', 'prefix', 'log', 'compress']);
   for (const k of Object.keys(a)) if (!allowed.has(k)) { console.error(`server: unknown option --${k}`); process.exit(2); }
   const dir = a.dir ? resolve(a.dir) : resolve(here, '../../dist');
-  serve({ dir, port: Number(a.port ?? 4173), host: a.host ?? '127.0.0.1', prefix: a.prefix ?? '/', quiet: a.log !== 'on' })
+  serve({ dir, port: Number(a.port ?? 4173), host: a.host ?? '127.0.0.1', prefix: a.prefix ?? '/', quiet: a.log !== 'on', compress: a.compress === 'on' })
     .then(({ url, close }) => {
       console.log(`serving ${dir} at ${url}`);
       const stop = () => close().then(() => process.exit(0));
