@@ -129,10 +129,12 @@ impl App {
     pub fn persist(&self) {
         panic::remember(&self.saved());
         if self.keep.get_untracked() != Keep::Saving {
+            panic::kept(false);
             return;
         }
         let text = codec::encode(&GRAPH, &self.saved());
         let failed = browser::save(&text).is_err();
+        panic::kept(!failed);
         self.save_failed.set(failed);
         if !failed {
             self.saved_on.set(Some(self.today));
@@ -239,6 +241,7 @@ fn start_state() {
     // Stale answers (a content change moved the path) are dropped here, once.
     crate::engine::prune(&GRAPH, &mut saved.answers, today);
     panic::remember(&saved);
+    panic::kept(keep == Keep::Saving);
 
     let app = App {
         answers: RwSignal::new(saved.answers),

@@ -433,6 +433,7 @@ pub fn PrivacyPage() -> impl IntoView {
         if off {
             browser::delete();
             app.keep.set(Keep::Off);
+            app.persist(); // (saves nothing now; the crash box then says the answers are not kept)
         } else if browser::storage().is_some() {
             app.keep.set(Keep::Saving);
             app.persist();

@@ -8,6 +8,13 @@ use std::cell::RefCell;
 
 thread_local! {
     static ANSWERS_TEXT: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Whether the latest answers are kept on this device (so the crash box can say so).
+    static KEPT: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// Records whether the latest answers are saved on this device.
+pub fn kept(k: bool) {
+    KEPT.with(|c| c.set(k));
 }
 
 /// Keeps a plain-text copy of the answers for the crash box.
@@ -34,6 +41,11 @@ fn show() {
     }
     if let Some(start) = doc.get_element_by_id("start") {
         let _ = start.set_attribute("hidden", "");
+    }
+    if !KEPT.with(|c| c.get()) {
+        if let Some(p) = doc.get_element_by_id("crash-saved") {
+            p.set_text_content(Some(GRAPH.text(crate::content::ui::CRASH_NOT_KEPT)));
+        }
     }
     if let Some(text) = doc.get_element_by_id("crash-answers") {
         ANSWERS_TEXT.with(|t| text.set_text_content(Some(&t.borrow())));

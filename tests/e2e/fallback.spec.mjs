@@ -119,6 +119,7 @@ test('a panic in the wasm: the crash box, the answers to copy, and a reload that
   const crash = page.locator('#crash');
   await expect(crash).toBeVisible();
   await expect(crash.locator('h1')).toHaveText('Something went wrong');
+  await expect(page.locator('#crash-saved')).toHaveText('Your answers are still saved on this device.');
   await expect(page.locator('#app')).toBeHidden();
   await page.evaluate(() => { window.__refuse = false; }); // (axe makes elements too)
   // The answer given so far, as text: the question and the answer chosen.
@@ -135,4 +136,28 @@ test('a panic in the wasm: the crash box, the answers to copy, and a reload that
   await crash.getByRole('link', { name: 'Reload Camau' }).click();
   await camau.ready();
   expect(await camau.stored()).toContain('a.setting=school');
+});
+
+test('a panic when storage is refused: the crash box says the answers are not kept, and offers them to copy', async ({ page, camau, guard }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+    const make = Document.prototype.createElement;
+    Document.prototype.createElement = function (...a) {
+      if (window.__refuse) throw new Error('test: createElement refused');
+      return make.apply(this, a);
+    };
+  });
+  guard.allow(/unreachable|createElement refused|RuntimeError/);
+  await camau.start();
+  await camau.answer('school');
+  await camau.continue();
+  await page.evaluate(() => { window.__refuse = true; });
+  await camau.main.locator('input.choice-input').first().check();
+  await camau.main.locator('button[type=submit]').click();
+  await expect(page.locator('#crash')).toBeVisible();
+  await expect(page.locator('#crash-saved')).toHaveText('Your latest answers are not saved on this device, so copy them below before you reload.');
+  expect(await page.locator('#crash-answers').inputValue()).toContain(FIRST.answer);
 });
