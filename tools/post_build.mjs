@@ -1,17 +1,17 @@
 // Trunk post_build hook (Trunk.toml): finishes dist after Trunk has written it, because only
 // now are the final hashed file names and the final index.html known.
-//   1. Content-Security-Policy: adds the sha256 of every inline <script> (Trunk's wasm loader)
-//      to script-src and of every inline <style> (style/main.css, inlined) to style-src.
-//   2. Checks that every address in index.html and the manifest is relative (any host, any path).
-//   0. Copies the outcome page's words (words-<hash>.txt, written by build.rs into Cargo's
+//   1. Copies the outcome page's words (words-<hash>.txt, written by build.rs into Cargo's
 //      OUT_DIR; the wasm names the one it expects) and the printable guide into the folder.
-//   0b. Release builds: minifies the JavaScript of the first load (wasm-bindgen's glue and
+//   2. Release builds: minifies the JavaScript of the first load (wasm-bindgen's glue and
 //      page.js) with npm's terser, and updates their integrity="sha384-…" in index.html.
-//   0c. Lets the start page paint before the wasm download starts: drops Trunk's
+//   3. Lets the start page paint before the wasm download starts: drops Trunk's
 //      <link rel="preload"> of the wasm and makes the loader wait for the first frame (at most
 //      100 ms). The start page is complete HTML, so the parent reads it sooner (Lighthouse LCP
 //      1.66 s → about 1 s, simulated mobile); the app starts a round trip later (bench/run).
-//   3. Marks index.html with this release and writes the release and its file list into sw.js.
+//   4. Content-Security-Policy: adds the sha256 of every inline <script> (Trunk's wasm loader)
+//      to script-src and of every inline <style> (style/main.css, inlined) to style-src.
+//   5. Checks that every address in index.html and the manifest is relative (any host, any path).
+//   6. Marks index.html with this release and writes the release and its file list into sw.js.
 //
 // Trunk runs it with TRUNK_STAGING_DIR (dist/.stage, moved to dist afterwards). It can also be
 // run again on a finished folder: node tools/post_build.mjs dist
@@ -29,7 +29,7 @@ function fail(msg) {
 }
 const sha256 = (data, enc) => createHash('sha256').update(data).digest(enc);
 
-// 0. Files build.rs made ---------------------------------------------------------------------
+// 1. Files build.rs made ---------------------------------------------------------------------
 {
   const wasm = readdirSync(dir).find((f) => f.endsWith('.wasm'));
   if (!wasm) fail(`no .wasm in ${dir}`);
@@ -52,7 +52,7 @@ const sha256 = (data, enc) => createHash('sha256').update(data).digest(enc);
   if (!existsSync(join(dir, 'guide.html'))) fail('no guide.html beside the words file');
 }
 
-// 0b. Minified JavaScript (release) ------------------------------------------------------------
+// 2. Minified JavaScript (release) -------------------------------------------------------------
 if ((process.env.TRUNK_PROFILE || 'release') === 'release') {
   const { minify } = await import('terser');
   let page = readFileSync(join(dir, 'index.html'), 'utf8');
@@ -70,7 +70,7 @@ if ((process.env.TRUNK_PROFILE || 'release') === 'release') {
   writeFileSync(join(dir, 'index.html'), page);
 }
 
-// 0c. No wasm preload -------------------------------------------------------------------------
+// 3. No wasm preload --------------------------------------------------------------------------
 {
   const p = join(dir, 'index.html');
   const page = readFileSync(p, 'utf8');
@@ -96,7 +96,7 @@ function list(d) {
 const files = list(dir).filter((f) => !NOT_PRECACHED.has(f) && !/\.(zip|map|d\.ts)$/.test(f)).sort();
 if (!files.includes('index.html')) fail(`no index.html in ${dir}`);
 
-// 1. CSP ------------------------------------------------------------------------------------
+// 4. CSP ------------------------------------------------------------------------------------
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 const CSP = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/i;
@@ -135,7 +135,7 @@ const policy = csp[1]
 if (/'unsafe-inline'|'unsafe-eval'|\*/.test(policy)) fail(`the CSP must not allow unsafe-inline, unsafe-eval or *: ${policy}`);
 html = html.replace(CSP, `<meta http-equiv="Content-Security-Policy" content="${policy}">`);
 
-// 2. Relative addresses only ----------------------------------------------------------------
+// 5. Relative addresses only ----------------------------------------------------------------
 for (const m of html.matchAll(/\s(?:src|href|action|poster|data)\s*=\s*["']?([^"'\s>]*)/gi)) {
   const url = m[1];
   if (/^(\/|[a-z][a-z0-9+.-]*:)/i.test(url) && !/^(mailto|tel):/i.test(url)) {
@@ -148,7 +148,7 @@ if (files.includes('manifest.webmanifest')) {
   for (const u of urls) if (/^(\/|[a-z][a-z0-9+.-]*:)/i.test(u)) fail(`manifest.webmanifest refers to "${u}": use a relative address`);
 }
 
-// 3. Release mark and service worker list ---------------------------------------------------
+// 6. Release mark and service worker list ---------------------------------------------------
 const RELEASE_MARK = /<meta name="camau-release" content="[^"]*">\n?/;
 html = html.replace(RELEASE_MARK, '');
 const entries = files.map((f) => [f, f === 'index.html' ? null : sha256(readFileSync(join(dir, f)), 'hex')]);
