@@ -97,10 +97,10 @@ test('a words file from another release (or a host\'s "not found" page) is refus
   expect(await camau.main.innerText()).not.toContain('Not found');
 });
 
-test('a panic in the wasm: the crash box, the answers to copy, and a reload that keeps them', async ({ page, context, camau, guard, baseURL }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL).origin });
-  // A browser that refuses to make elements from now on: Leptos unwraps that, so the wasm
-  // really panics (panic = "abort"), through the same hook as any other panic.
+/// Answers the first question, then makes the wasm panic for real on the next Continue: the
+/// browser refuses to make elements from then on, Leptos unwraps that (panic = "abort"), and
+/// the panic goes through the same hook as any other.
+async function panicAfterOneAnswer(page, camau, guard) {
   await page.addInitScript(() => {
     const make = Document.prototype.createElement;
     Document.prototype.createElement = function (...a) {
@@ -115,6 +115,11 @@ test('a panic in the wasm: the crash box, the answers to copy, and a reload that
   await page.evaluate(() => { window.__refuse = true; });
   await camau.main.locator('input.choice-input').first().check();
   await camau.main.locator('button[type=submit]').click();
+}
+
+test('a panic in the wasm: the crash box, the answers to copy, and a reload that keeps them', async ({ page, context, camau, guard, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL).origin });
+  await panicAfterOneAnswer(page, camau, guard);
 
   const crash = page.locator('#crash');
   await expect(crash).toBeVisible();
@@ -144,19 +149,8 @@ test('a panic when storage is refused: the crash box says the answers are not ke
       configurable: true,
       get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
     });
-    const make = Document.prototype.createElement;
-    Document.prototype.createElement = function (...a) {
-      if (window.__refuse) throw new Error('test: createElement refused');
-      return make.apply(this, a);
-    };
   });
-  guard.allow(/unreachable|createElement refused|RuntimeError/);
-  await camau.start();
-  await camau.answer('school');
-  await camau.continue();
-  await page.evaluate(() => { window.__refuse = true; });
-  await camau.main.locator('input.choice-input').first().check();
-  await camau.main.locator('button[type=submit]').click();
+  await panicAfterOneAnswer(page, camau, guard);
   await expect(page.locator('#crash')).toBeVisible();
   await expect(page.locator('#crash-saved')).toHaveText('Your latest answers are not saved on this device, so copy them below before you reload.');
   expect(await page.locator('#crash-answers').inputValue()).toContain(FIRST.answer);
