@@ -13,7 +13,7 @@ struct Strings {
 /// Keys of the words only the outcome page shows. In the browser they are not in the wasm but
 /// in `words-<hash>.txt`, fetched once the first page is up (see [`LATE_BIT`]).
 pub const LATE_PREFIXES: [&str; 5] = ["finding.", "deadline.", "letter.", "citation.", "term."];
-// The same as `engine::graph`'s (build.rs cannot use the crate it builds; tests/engine.rs
+// The same as `engine::graph`'s (build.rs cannot use the crate it builds; tests/late.rs
 // checks they agree).
 /// `Txt` ids with this bit set index the late table.
 pub const LATE_BIT: u16 = 0x8000;
@@ -288,6 +288,8 @@ pub fn generate(m: &Model) -> Generated {
     }
     o.push_str("];\n#[cfg(target_arch = \"wasm32\")]\npub static LATE: &[&str] = &[];\n");
     let _ = writeln!(o, "/// The late words file, its FNV-1a hash and how many strings it holds.\npub const LATE_FILE: &str = {late_name:?};\npub const LATE_HASH: u64 = {hash:#x};\npub const LATE_COUNT: usize = {};", s.late.len());
+    // Each table is indexed by 15 bits of a `Txt`: a clear build error long before that runs out.
+    let _ = writeln!(o, "const _: () = assert!({} < 0x8000 && {} < 0x8000, \"more than 32767 strings in one table: widen Txt\");", s.text.len(), s.late.len());
     o.push_str("/// The key of each string, for translators (a Welsh table uses the same keys): `STRINGS` then `LATE`.\n#[cfg(not(target_arch = \"wasm32\"))]\npub static KEYS: &[&str] = &[\n");
     for k in s.keys.iter().chain(&s.late_keys) {
         let _ = writeln!(o, "    {k:?},");
