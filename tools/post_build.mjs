@@ -52,10 +52,14 @@ const sha256 = (data, enc) => createHash('sha256').update(data).digest(enc);
   if (!existsSync(join(dir, 'guide.html'))) fail('no guide.html beside the words file');
 }
 
+// index.html is read once here, changed by steps 2–6, and written once at the end of step 6.
+const indexPath = join(dir, 'index.html');
+if (!existsSync(indexPath)) fail(`no index.html in ${dir}`);
+let html = readFileSync(indexPath, 'utf8');
+
 // 2. Minified JavaScript (release) -------------------------------------------------------------
 if ((process.env.TRUNK_PROFILE || 'release') === 'release') {
   const { minify } = await import('terser');
-  let page = readFileSync(join(dir, 'index.html'), 'utf8');
   for (const f of readdirSync(dir).filter((f) => /^(camau|page)-[0-9a-f]+\.js$/.test(f))) {
     const p = join(dir, f);
     const src = readFileSync(p, 'utf8');
@@ -65,22 +69,18 @@ if ((process.env.TRUNK_PROFILE || 'release') === 'release') {
     writeFileSync(p, out.code);
     const before = `sha384-${createHash('sha384').update(src).digest('base64')}`;
     const after = `sha384-${createHash('sha384').update(out.code).digest('base64')}`;
-    page = page.split(before).join(after);
+    html = html.split(before).join(after);
   }
-  writeFileSync(join(dir, 'index.html'), page);
 }
 
 // 3. No wasm preload --------------------------------------------------------------------------
 {
-  const p = join(dir, 'index.html');
-  const page = readFileSync(p, 'utf8');
-  const FRAME = 'await new Promise((r) => { requestAnimationFrame(() => setTimeout(r)); setTimeout(r, 100); });\n';
-  let without = page.replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>\n?/g, '');
-  if (!without.includes(FRAME)) {
-    without = without.replace(/(\nconst wasm = await init\()/, `\n${FRAME.trimEnd()}$1`);
-    if (!without.includes(FRAME.trimEnd())) fail("cannot find Trunk's loader (const wasm = await init(…)) in index.html");
+  const FRAME = 'await new Promise((r) => { requestAnimationFrame(() => setTimeout(r)); setTimeout(r, 100); });';
+  html = html.replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>\n?/g, '');
+  if (!html.includes(FRAME)) {
+    html = html.replace(/(\nconst wasm = await init\()/, `\n${FRAME}$1`);
+    if (!html.includes(FRAME)) fail("cannot find Trunk's loader (const wasm = await init(…)) in index.html");
   }
-  if (without !== page) writeFileSync(p, without);
 }
 
 // Files that are not part of the app a parent loads: the worker itself, the host page's
@@ -97,8 +97,6 @@ const files = list(dir).filter((f) => !NOT_PRECACHED.has(f) && !/\.(zip|map|d\.t
 if (!files.includes('index.html')) fail(`no index.html in ${dir}`);
 
 // 4. CSP ------------------------------------------------------------------------------------
-const indexPath = join(dir, 'index.html');
-let html = readFileSync(indexPath, 'utf8');
 const CSP = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/i;
 const csp = html.match(CSP);
 if (!csp) fail('index.html has no <meta http-equiv="Content-Security-Policy"> to complete');
