@@ -127,12 +127,13 @@ impl App {
 
     /// Writes the answers to this device, if the parent lets us.
     pub fn persist(&self) {
-        panic::remember(&self.saved());
+        let saved = self.saved();
+        panic::remember(&saved);
         if self.keep.get_untracked() != Keep::Saving {
             panic::kept(false);
             return;
         }
-        let text = codec::encode(&GRAPH, &self.saved());
+        let text = codec::encode(&GRAPH, &saved);
         let failed = browser::save(&text).is_err();
         panic::kept(!failed);
         self.save_failed.set(failed);
