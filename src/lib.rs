@@ -8,6 +8,7 @@
 pub mod content;
 pub mod engine;
 pub mod render;
+pub mod route;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod compiler;

@@ -10,27 +10,17 @@ use crate::content::{ui, GRAPH};
 use crate::engine::codec::percent_encode;
 use crate::engine::date::{weeks_days, Date};
 use crate::engine::graph::{LetterKind, Section, Txt, Unit};
-use crate::engine::{fill, long_date, outcome, walk, Answer, Answers, DeadlineStatus, Details, Words};
+use crate::engine::graph::Late;
+use crate::engine::{fill, long_date, outcome, walk, Answer, Answers, Blank, DeadlineStatus, Details, Words};
+use crate::route::Route;
+use camau_graph::Detail;
 
+/// A word compiled into the wasm (the interface, the question pages).
 pub fn t(x: Txt) -> &'static str {
-    GRAPH.text(x)
+    GRAPH.early(x)
 }
 
-/// Escapes text for HTML content and double-quoted attributes.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use camau_graph::esc;
 
 pub fn months() -> [&'static str; 12] {
     [
@@ -49,22 +39,22 @@ pub fn months() -> [&'static str; 12] {
     ]
 }
 
-pub fn blank(what: &str) -> String {
+pub fn blank(what: Blank) -> String {
     t(match what {
-        "child" => ui::BLANK_CHILD,
-        "parent" => ui::BLANK_PARENT,
-        "school" => ui::BLANK_SCHOOL,
-        "la" => ui::BLANK_LA,
-        "lhb" => ui::BLANK_LHB,
-        _ => ui::BLANK_DATE,
+        Blank::Detail(Detail::Child) => ui::BLANK_CHILD,
+        Blank::Detail(Detail::Parent) => ui::BLANK_PARENT,
+        Blank::Detail(Detail::School) => ui::BLANK_SCHOOL,
+        Blank::Detail(Detail::La) => ui::BLANK_LA,
+        Blank::Detail(Detail::Lhb) => ui::BLANK_LHB,
+        Blank::Date => ui::BLANK_DATE,
     })
     .to_string()
 }
 
 /// On the page a missing name reads "your child"; in letters it is a clear blank.
-fn page_blank(what: &str) -> String {
+fn page_blank(what: Blank) -> String {
     match what {
-        "child" => t(ui::YOUR_CHILD).to_string(),
+        Blank::Detail(Detail::Child) => t(ui::YOUR_CHILD).to_string(),
         _ => blank(what),
     }
 }
@@ -74,14 +64,20 @@ pub struct Case<'a> {
     pub answers: &'a Answers,
     pub details: &'a Details,
     pub today: Date,
+    /// The outcome page's words.
+    pub late: &'a Late,
 }
 
-impl Case<'_> {
+impl<'a> Case<'a> {
+    /// Any word, early or late.
+    pub fn t(&self, x: Txt) -> &'a str {
+        GRAPH.text(x, self.late)
+    }
     pub fn page(&self, x: Txt) -> String {
-        fill(&GRAPH, t(x), self.answers, self.details, self.today, &Words { months: months(), blank: &page_blank })
+        fill(&GRAPH, self.t(x), self.answers, self.details, self.today, &Words { months: months(), blank: &page_blank })
     }
     pub fn letter(&self, x: Txt) -> String {
-        fill(&GRAPH, t(x), self.answers, self.details, self.today, &Words { months: months(), blank: &blank })
+        fill(&GRAPH, self.t(x), self.answers, self.details, self.today, &Words { months: months(), blank: &blank })
     }
     /// Subject and body of a letter, filled.
     pub fn letter_parts(&self, l: u16) -> (Option<String>, String) {
@@ -137,7 +133,7 @@ fn el(o: &mut String, tag: &str, attrs: &str, text: &str) {
     o.push('>');
 }
 
-fn why(o: &mut String, basis: &[u16]) {
+fn why(o: &mut String, case: &Case, basis: &[u16]) {
     if basis.is_empty() {
         return;
     }
@@ -147,7 +143,7 @@ fn why(o: &mut String, basis: &[u16]) {
     o.push_str("<ul>");
     for &c in basis {
         let c = &GRAPH.citations[c as usize];
-        el(o, "li", "", &format!("{} ({})", t(c.full), t(c.short)));
+        el(o, "li", "", &format!("{} ({})", case.t(c.full), case.t(c.short)));
     }
     o.push_str("</ul></details>");
 }
@@ -170,7 +166,7 @@ fn finding(o: &mut String, case: &Case, f: u16, tag: &str) {
         o.push_str(&esc(&case.page(who)));
         o.push_str("</p>");
     }
-    why(o, x.basis);
+    why(o, case, x.basis);
     o.push_str(&format!("</{tag}>"));
 }
 
@@ -182,7 +178,7 @@ fn deadline(o: &mut String, case: &Case, s: &DeadlineStatus) {
         if s.days_left < 0 { "deadline deadline-overdue" } else { "deadline" },
         d.id
     ));
-    el(o, "h3", "class=\"finding-title\"", t(d.label));
+    el(o, "h3", "class=\"finding-title\"", case.t(d.label));
     o.push_str("<p class=\"deadline-date\">");
     el(o, "strong", "", &long_date(s.due, &m));
     o.push_str("</p><p class=\"deadline-status\">");
@@ -198,7 +194,7 @@ fn deadline(o: &mut String, case: &Case, s: &DeadlineStatus) {
     if matches!(d.unit, Unit::SchoolDays | Unit::TermDays) {
         el(o, "p", "class=\"hint\"", t(ui::ESTIMATE));
     }
-    why(o, d.basis);
+    why(o, case, d.basis);
     el(o, "button", &format!("class=\"button button-secondary no-print\" type=\"button\" data-action=\"ics\" data-deadline=\"{}\"", s.deadline), t(ui::ADD_CALENDAR));
     o.push_str("</div>");
 }
@@ -227,7 +223,7 @@ fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
         o.push_str("</p>");
     }
     el(o, "div", "class=\"letter-body\"", &body);
-    why(o, x.basis);
+    why(o, case, x.basis);
     o.push_str("<div class=\"button-group no-print\">");
     let button = |o: &mut String, action: &str, primary: bool, label: Txt| {
         let class = if primary { "button" } else { "button button-secondary" };
@@ -309,14 +305,14 @@ pub fn outcome_html(case: &Case, can_share: bool) -> String {
         o.push_str("<dl class=\"glossary\">");
         for &i in &o_.terms {
             let x = &GRAPH.terms[i as usize];
-            el(&mut o, "dt", "", t(x.term));
-            el(&mut o, "dd", "", t(x.means));
+            el(&mut o, "dt", "", case.t(x.term));
+            el(&mut o, "dd", "", case.t(x.means));
         }
         o.push_str("</dl></section>");
     }
     o.push_str("<div class=\"button-group no-print\">");
     el(&mut o, "button", "class=\"button button-secondary\" type=\"button\" data-action=\"print\"", t(ui::PRINT));
-    el(&mut o, "a", "class=\"button button-secondary\" href=\"#/check\"", t(ui::CHANGE_ANSWERS));
+    el(&mut o, "a", &format!("class=\"button button-secondary\" href=\"{}\"", Route::Check.hash()), t(ui::CHANGE_ANSWERS));
     o.push_str("</div>");
     o
 }
@@ -358,7 +354,7 @@ pub fn check_html(case: &Case) -> String {
     for q in walk(&GRAPH, case.answers, case.today).path {
         let a = case.answers.get(q).map(|a| answer_text(q, a)).unwrap_or_default();
         let question = &GRAPH.questions[q as usize];
-        summary_row(&mut o, t(question.title), &a, &format!("#/q/{}/change", question.id));
+        summary_row(&mut o, t(question.title), &a, &Route::Question { q, change: true }.hash());
     }
     o.push_str("</dl>");
     el(&mut o, "h2", "", t(ui::ABOUT_TITLE));
@@ -375,9 +371,9 @@ pub fn check_html(case: &Case) -> String {
         (ui::ABOUT_LA, la.to_string()),
         (ui::ABOUT_LHB, lhb.to_string()),
     ] {
-        summary_row(&mut o, t(k), &v, "#/about/change");
+        summary_row(&mut o, t(k), &v, &Route::About { change: true }.hash());
     }
     o.push_str("</dl>");
-    el(&mut o, "a", "class=\"button\" href=\"#/result\"", t(ui::SEE_RESULT));
+    el(&mut o, "a", &format!("class=\"button\" href=\"{}\"", Route::Result.hash()), t(ui::SEE_RESULT));
     o
 }

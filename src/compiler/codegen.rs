@@ -10,25 +10,7 @@ struct Strings {
     late_keys: Vec<String>,
 }
 
-/// Keys of the words only the outcome page shows. In the browser they are not in the wasm but
-/// in `words-<hash>.txt`, fetched once the first page is up (see [`LATE_BIT`]).
-pub const LATE_PREFIXES: [&str; 5] = ["finding.", "deadline.", "letter.", "citation.", "term."];
-// The same as `engine::graph`'s (build.rs cannot use the crate it builds; tests/late.rs
-// checks they agree).
-/// `Txt` ids with this bit set index the late table.
-pub const LATE_BIT: u16 = 0x8000;
-/// Separates the strings in the late words file (content may not contain it).
-pub const LATE_SEP: char = '\u{1f}';
-
-/// FNV-1a, 64 bits: the late words file's name and its check when fetched.
-pub fn fnv64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
+use camau_graph::late;
 
 /// What the compiler writes: the Rust source and the late words file.
 pub struct Generated {
@@ -40,10 +22,10 @@ pub struct Generated {
 
 impl Strings {
     fn add(&mut self, key: String, s: &str) -> String {
-        if LATE_PREFIXES.iter().any(|p| key.starts_with(p)) {
+        if late::is_late(&key) {
             self.late.push(s.to_string());
             self.late_keys.push(key);
-            return format!("Txt({})", LATE_BIT as usize | (self.late.len() - 1));
+            return format!("Txt({})", late::BIT as usize | (self.late.len() - 1));
         }
         self.text.push(s.to_string());
         self.keys.push(key);
@@ -261,7 +243,7 @@ pub fn generate(m: &Model) -> Generated {
 
     let _ = writeln!(
         o,
-        "pub static GRAPH: Graph = Graph {{ start: {}, parts: &[{}], questions: &[{}], findings: &[{}], deadlines: &[{}], letters: &[{}], citations: &[{}], terms: &[{}], authorities: &[{}], boards: &[{}], strings: STRINGS, late: LATE }};",
+        "pub static GRAPH: Graph = Graph {{ start: {}, parts: &[{}], questions: &[{}], findings: &[{}], deadlines: &[{}], letters: &[{}], citations: &[{}], terms: &[{}], authorities: &[{}], boards: &[{}], strings: STRINGS }};",
         m.start,
         parts.join(","),
         qs.join(",\n"),
@@ -279,14 +261,14 @@ pub fn generate(m: &Model) -> Generated {
         let _ = writeln!(o, "    {t:?},");
     }
     o.push_str("];\n");
-    let late_text = s.late.join(&LATE_SEP.to_string());
-    let hash = fnv64(late_text.as_bytes());
-    let late_name = format!("words-{hash:016x}.txt");
+    let late_text = s.late.join(&late::SEP.to_string());
+    let hash = late::fnv64(late_text.as_bytes());
+    let late_name = late::file_name(hash);
     o.push_str("/// The outcome page's words: compiled in natively; in the browser fetched from `LATE_FILE`.\n#[cfg(not(target_arch = \"wasm32\"))]\npub static LATE: &[&str] = &[\n");
     for t in &s.late {
         let _ = writeln!(o, "    {t:?},");
     }
-    o.push_str("];\n#[cfg(target_arch = \"wasm32\")]\npub static LATE: &[&str] = &[];\n");
+    o.push_str("];\n");
     let _ = writeln!(o, "/// The late words file, its FNV-1a hash and how many strings it holds.\npub const LATE_FILE: &str = {late_name:?};\npub const LATE_HASH: u64 = {hash:#x};\npub const LATE_COUNT: usize = {};", s.late.len());
     // Each table is indexed by 15 bits of a `Txt`: a clear build error long before that runs out.
     let _ = writeln!(o, "const _: () = assert!({} < 0x8000 && {} < 0x8000, \"more than 32767 strings in one table: widen Txt\");", s.text.len(), s.late.len());

@@ -3,19 +3,11 @@
 //! Every word is a [`Txt`] key into a string table, so a translation is a second
 //! table with the same keys and no logic changes.
 
-/// A key into [`Graph::strings`].
+pub use camau_graph::{late, Kind, LetterKind, Section, Unit};
+
+/// A key into [`Graph::strings`], or (with [`late::BIT`] set) into the [`Late`] words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Txt(pub u16);
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// Radios: exactly one option.
-    One,
-    /// Checkboxes: one or more options.
-    Many,
-    /// Day, month, year (or "I do not know" when `unsure` is set).
-    Date,
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
@@ -75,37 +67,6 @@ pub struct Question {
     pub future: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Section {
-    Responsible,
-    Told,
-    Deadlines,
-    Steps,
-    Escalation,
-    Practice,
-}
-
-impl Section {
-    pub const ALL: [Section; 6] = [
-        Section::Responsible,
-        Section::Told,
-        Section::Deadlines,
-        Section::Steps,
-        Section::Escalation,
-        Section::Practice,
-    ];
-    pub fn id(self) -> &'static str {
-        match self {
-            Section::Responsible => "responsible",
-            Section::Told => "told",
-            Section::Deadlines => "deadlines",
-            Section::Steps => "steps",
-            Section::Escalation => "escalation",
-            Section::Practice => "practice",
-        }
-    }
-}
-
 #[derive(Debug)]
 pub struct Finding {
     pub id: &'static str,
@@ -126,17 +87,6 @@ pub struct Finding {
     pub terms: &'static [u16],
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unit {
-    Days,
-    Weeks,
-    Months,
-    /// Monday to Friday; holidays are not known, so the date is an estimate.
-    SchoolDays,
-    /// As school days, for a further education institution's term.
-    TermDays,
-}
-
 #[derive(Debug)]
 pub struct Deadline {
     pub id: &'static str,
@@ -145,12 +95,6 @@ pub struct Deadline {
     pub unit: Unit,
     pub label: Txt,
     pub basis: &'static [u16],
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LetterKind {
-    Letter,
-    Script,
 }
 
 #[derive(Debug)]
@@ -203,27 +147,8 @@ pub struct Graph {
     pub terms: &'static [Term],
     pub authorities: &'static [Authority],
     pub boards: &'static [Board],
+    /// The words compiled into the wasm (question pages, the interface).
     pub strings: &'static [&'static str],
-    /// The outcome page's words (`Txt` ids with [`LATE_BIT`]): compiled in natively; empty in
-    /// the browser, which fetches them once the first page is up (see [`accept_late`]).
-    pub late: &'static [&'static str],
-}
-
-/// `Txt` ids with this bit set are late words.
-pub const LATE_BIT: u16 = 0x8000;
-/// Separates the strings in the late words file.
-pub const LATE_SEP: char = '\u{1f}';
-
-static LOADED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-
-/// FNV-1a, 64 bits (the same as the compiler's): checks the late words file.
-pub fn fnv64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
 }
 
 /// Why a fetched late words file was refused.
@@ -233,33 +158,70 @@ pub enum LateError {
     Mismatch,
 }
 
-/// Takes the fetched late words file. It is only checked (hash, count) and split: no parsing.
-/// Accepting twice keeps the first.
-pub fn accept_late(bytes: Vec<u8>, hash: u64, count: usize) -> Result<(), LateError> {
-    if fnv64(&bytes) != hash {
-        return Err(LateError::Mismatch);
-    }
-    let text: &'static str = String::from_utf8(bytes).map_err(|_| LateError::Mismatch)?.leak();
-    let words: Vec<&'static str> = text.split(LATE_SEP).collect();
-    if words.len() != count {
-        return Err(LateError::Mismatch);
-    }
-    let _ = LOADED.set(words);
-    Ok(())
+/// The outcome page's words (`Txt` ids with [`late::BIT`]), owned by whoever loaded them:
+/// in the browser the app state, once `words-<hash>.txt` has arrived; natively the compiled
+/// table. The engine keeps no copy of its own.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Late {
+    text: String,
+    /// Where each string ends in `text`.
+    ends: Vec<u32>,
 }
 
-/// Whether the late words are here (always, natively).
-pub fn late_ready(g: &Graph) -> bool {
-    !g.late.is_empty() || LOADED.get().is_some()
+impl Late {
+    /// Takes the fetched late words file. It is only checked (hash, count) and split: no parsing.
+    pub fn accept(bytes: Vec<u8>, hash: u64, count: usize) -> Result<Late, LateError> {
+        if late::fnv64(&bytes) != hash {
+            return Err(LateError::Mismatch);
+        }
+        let text = String::from_utf8(bytes).map_err(|_| LateError::Mismatch)?;
+        let mut ends = Vec::with_capacity(count);
+        for (i, c) in text.char_indices() {
+            if c == late::SEP {
+                ends.push(i as u32);
+            }
+        }
+        ends.push(text.len() as u32);
+        if ends.len() != count {
+            return Err(LateError::Mismatch);
+        }
+        Ok(Late { text, ends })
+    }
+    /// The same words from a table (the native build's compiled-in copy).
+    pub fn from_table(words: &[&str]) -> Late {
+        let text = words.join(&late::SEP.to_string());
+        Late::accept(text.clone().into_bytes(), late::fnv64(text.as_bytes()), words.len()).unwrap_or_default()
+    }
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)? as usize;
+        let start = match i {
+            0 => 0,
+            _ => self.ends[i - 1] as usize + late::SEP.len_utf8(),
+        };
+        self.text.get(start..end)
+    }
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
 }
 
 impl Graph {
-    pub fn text(&self, t: Txt) -> &'static str {
-        if t.0 & LATE_BIT == 0 {
-            return self.strings.get(t.0 as usize).copied().unwrap_or("");
+    /// A word compiled into the wasm; "" for a late word (use [`Graph::text`]).
+    pub fn early(&self, t: Txt) -> &'static str {
+        if t.0 & late::BIT != 0 {
+            return "";
         }
-        let i = (t.0 & !LATE_BIT) as usize;
-        self.late.get(i).or_else(|| LOADED.get().and_then(|w| w.get(i))).copied().unwrap_or("")
+        self.strings.get(t.0 as usize).copied().unwrap_or("")
+    }
+    /// Any word: early ones from the wasm, late ones from `late`.
+    pub fn text<'a>(&self, t: Txt, words: &'a Late) -> &'a str {
+        if t.0 & late::BIT == 0 {
+            return self.early(t);
+        }
+        words.get((t.0 & !late::BIT) as usize).unwrap_or("")
     }
     pub fn question_by_id(&self, id: &str) -> Option<u16> {
         self.questions.iter().position(|q| q.id == id).map(|i| i as u16)

@@ -7,6 +7,7 @@ pub mod date;
 pub mod graph;
 pub mod ics;
 
+use camau_graph::{Detail, Placeholder};
 use date::Date;
 use graph::*;
 
@@ -22,12 +23,12 @@ pub enum Answer {
     Unsure,
 }
 
-/// Answers indexed by question.
+/// Answers indexed by question: every answer the parent gave, on the current route or not.
 #[derive(Clone, Debug, Default)]
 pub struct Answers(pub Vec<Option<Answer>>);
 
 /// Equal when the same questions have the same answers, however long the storage
-/// (`clear` and `prune` leave empty slots behind).
+/// (`clear` leaves empty slots behind).
 impl PartialEq for Answers {
     fn eq(&self, other: &Self) -> bool {
         let n = self.0.len().max(other.0.len());
@@ -186,23 +187,41 @@ pub fn walk(g: &Graph, answers: &Answers, today: Date) -> Walk {
     Walk { path, next: None }
 }
 
-/// Keeps only the answers on the path; returns the questions whose answers were dropped.
-pub fn prune(g: &Graph, answers: &mut Answers, today: Date) -> Vec<u16> {
-    let w = walk(g, answers, today);
-    let mut dropped = vec![];
-    for (i, a) in answers.0.iter_mut().enumerate() {
-        if a.is_some() && !w.path.contains(&(i as u16)) {
-            *a = None;
-            dropped.push(i as u16);
+impl Walk {
+    /// Only the answers on this route: what the outcome, the check page and letters use.
+    /// The others stay stored (the parent may come back to them) but count for nothing.
+    pub fn on_route(&self, answers: &Answers) -> Answers {
+        let mut out = Answers::default();
+        for &q in &self.path {
+            if let Some(a) = answers.get(q) {
+                out.set(q, a.clone());
+            }
         }
+        out
     }
-    dropped
 }
 
-/// Records an answer and drops every answer that is no longer on the path.
-pub fn answer(g: &Graph, answers: &mut Answers, q: u16, a: Answer, today: Date) -> Vec<u16> {
+/// What one answer changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answered {
+    /// The walk with the new answer: the UI walks once per click.
+    pub walk: Walk,
+    /// Questions answered on the route before this answer that are no longer on it, in
+    /// route order. Their answers are kept (a change back brings them back), but they no
+    /// longer count, and the parent is told which they are.
+    pub no_longer: Vec<u16>,
+}
+
+/// Records an answer. No answer is ever deleted: the route is walked again, and answers to
+/// questions it reaches again are replayed (as GOV.UK Smart Answers does), so the parent
+/// only answers what is new.
+///
+/// `before` is the walk of `answers` as they were (the caller has it already).
+pub fn answer(g: &Graph, answers: &mut Answers, before: &Walk, q: u16, a: Answer, today: Date) -> Answered {
     answers.set(q, a);
-    prune(g, answers, today)
+    let after = walk(g, answers, today);
+    let no_longer = before.path.iter().copied().filter(|x| !after.path.contains(x)).collect();
+    Answered { walk: after, no_longer }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -246,8 +265,7 @@ fn push_unique(v: &mut Vec<u16>, x: u16) {
 
 /// Gathers every finding whose condition holds for the answers on the path.
 pub fn outcome(g: &Graph, answers: &Answers, today: Date) -> Outcome {
-    let mut on_path = answers.clone();
-    prune(g, &mut on_path, today);
+    let on_path = walk(g, answers, today).on_route(answers);
     let ev = Eval { g, answers: &on_path, today };
     let mut shown: Vec<u16> = (0..g.findings.len() as u16).filter(|&f| ev.holds(&g.findings[f as usize].when)).collect();
     sort_small(&mut shown, |&f| {
@@ -324,11 +342,17 @@ impl Details {
     }
 }
 
+/// A blank in a letter, for what the parent did not give.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blank {
+    Detail(Detail),
+    Date,
+}
+
 /// Names the twelve months and the blanks for what the parent did not give.
 pub struct Words<'a> {
     pub months: [&'a str; 12],
-    /// Called with "child", "parent", "school", "la", "lhb" or "date".
-    pub blank: &'a dyn Fn(&str) -> String,
+    pub blank: &'a dyn Fn(Blank) -> String,
 }
 
 /// "14 March 2027".
@@ -341,11 +365,13 @@ pub fn long_date(d: Date, months: &[&str; 12]) -> String {
     s
 }
 
-/// Replaces `{child}`, `{date:Q}`, `{due:D}` … in a template. What the parent did
-/// not give becomes a clear blank; a placeholder the engine does not know is kept as written.
+/// Replaces `{child}`, `{date:Q}`, `{due:D}` … (see [`Placeholder`]) in a template. What the
+/// parent did not give becomes a clear blank; a placeholder the engine does not know is kept
+/// as written.
 pub fn fill(g: &Graph, template: &str, answers: &Answers, details: &Details, today: Date, w: &Words) -> String {
     let ev = Eval { g, answers, today };
-    let text = |s: &str, what: &str| if s.trim().is_empty() { (w.blank)(what) } else { s.trim().to_string() };
+    let text = |s: &str, d: Detail| if s.trim().is_empty() { (w.blank)(Blank::Detail(d)) } else { s.trim().to_string() };
+    let date = |d: Option<Date>| d.map(|d| long_date(d, &w.months)).unwrap_or_else(|| (w.blank)(Blank::Date));
     let mut out = String::with_capacity(template.len() + 64);
     let mut rest = template;
     while let Some(i) = rest.find('{') {
@@ -356,44 +382,36 @@ pub fn fill(g: &Graph, template: &str, answers: &Answers, details: &Details, tod
             return out;
         };
         let name = &after[..j];
-        let value = match name {
-            "child" => text(&details.child, "child"),
-            "parent" => text(&details.parent, "parent"),
-            "school" => text(&details.school, "school"),
-            "la" => match details.la.and_then(|a| g.authorities.get(a as usize)) {
-                Some(a) => g.text(a.name).to_string(),
-                None => (w.blank)("la"),
-            },
-            "lhb" => match details.board(g).and_then(|b| g.boards.get(b as usize)) {
-                Some(b) => g.text(b.name).to_string(),
-                None => (w.blank)("lhb"),
-            },
-            "today" => long_date(today, &w.months),
-            _ => {
-                let date = if let Some(q) = name.strip_prefix("date:") {
-                    g.question_by_id(q).map(|q| match answers.get(q) {
-                        Some(Answer::Date(d)) => Some(*d),
-                        _ => None,
-                    })
-                } else if let Some(d) = name.strip_prefix("due:") {
-                    g.deadline_by_id(d).map(|d| ev.due(d))
-                } else {
-                    None
-                };
-                match date {
-                    Some(Some(d)) => long_date(d, &w.months),
-                    Some(None) => (w.blank)("date"),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                        rest = &after[j + 1..];
-                        continue;
-                    }
-                }
-            }
+        let value = match Placeholder::parse(name) {
+            Some(Placeholder::Detail(d @ Detail::Child)) => Some(text(&details.child, d)),
+            Some(Placeholder::Detail(d @ Detail::Parent)) => Some(text(&details.parent, d)),
+            Some(Placeholder::Detail(d @ Detail::School)) => Some(text(&details.school, d)),
+            Some(Placeholder::Detail(d @ Detail::La)) => Some(match details.la.and_then(|a| g.authorities.get(a as usize)) {
+                Some(a) => g.early(a.name).to_string(),
+                None => (w.blank)(Blank::Detail(d)),
+            }),
+            Some(Placeholder::Detail(d @ Detail::Lhb)) => Some(match details.board(g).and_then(|b| g.boards.get(b as usize)) {
+                Some(b) => g.early(b.name).to_string(),
+                None => (w.blank)(Blank::Detail(d)),
+            }),
+            Some(Placeholder::Today) => Some(long_date(today, &w.months)),
+            Some(Placeholder::Date(q)) => g.question_by_id(q).map(|q| {
+                date(match answers.get(q) {
+                    Some(Answer::Date(d)) => Some(*d),
+                    _ => None,
+                })
+            }),
+            Some(Placeholder::Due(d)) => g.deadline_by_id(d).map(|d| date(ev.due(d))),
+            None => None,
         };
-        out.push_str(&value);
+        match value {
+            Some(v) => out.push_str(&v),
+            None => {
+                out.push('{');
+                out.push_str(name);
+                out.push('}');
+            }
+        }
         rest = &after[j + 1..];
     }
     out.push_str(rest);

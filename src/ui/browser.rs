@@ -1,5 +1,7 @@
-//! The only code that touches browser APIs: storage, the address bar, clipboard,
-//! share, downloads. Every call is guarded: a locked-down browser gets a message, not a crash.
+//! The only code that touches browser APIs: storage, the address bar, the document outside
+//! Leptos's views (focus, titles, the static start page and crash box), clipboard, share,
+//! downloads, timers and the host frame. Every call is guarded: a locked-down browser gets a
+//! message, not a crash.
 
 use crate::engine::date::Date;
 use wasm_bindgen::{JsCast, JsValue};
@@ -238,4 +240,117 @@ pub fn own_address() -> String {
     let l = window().location();
     let href = l.href().unwrap_or_default();
     href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// Inside another site's frame, tells the host page how tall Camau's content is, so that the
+/// optional `embed.js` on the host page can size the frame (no scrollbar inside it).
+///
+/// Message (posted to the parent window, any origin: it carries nothing but a number):
+/// `{ type: "camau:height", height: <whole CSS pixels> }`, sent once at start and then only
+/// when the height changes (a ResizeObserver on the document).
+pub fn report_height_to_host() {
+    if !in_frame() {
+        return;
+    }
+    let w = window();
+    let (Some(root), Ok(Some(parent))) = (w.document().and_then(|d| d.document_element()), w.parent()) else {
+        return;
+    };
+    let last = std::cell::Cell::new(0);
+    let measured = root.clone();
+    let on_resize = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        // The root element's box is the content's height (not the frame's), margins included.
+        let h = measured.get_bounding_client_rect().height().ceil() as i32;
+        if h > 0 && h != last.replace(h) {
+            let msg = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&msg, &"type".into(), &"camau:height".into());
+            let _ = js_sys::Reflect::set(&msg, &"height".into(), &JsValue::from(h));
+            let _ = parent.post_message(&msg, "*");
+        }
+    });
+    if let Ok(ro) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        ro.observe(&root);
+        std::mem::forget(ro);
+    }
+    on_resize.forget();
+}
+
+/// An element of the page by id, as an HtmlElement.
+pub fn element(id: &str) -> Option<web_sys::HtmlElement> {
+    window().document()?.get_element_by_id(id)?.dyn_into().ok()
+}
+
+/// Moves focus to the element with this id now (an error summary's link to its field).
+pub fn focus_id(id: &str) {
+    if let Some(el) = element(id) {
+        let _ = el.focus();
+    }
+}
+
+/// Sets the text of the element with this id (a status line beside a button).
+pub fn set_text(id: &str, text: &str) {
+    if let Some(el) = element(id) {
+        el.set_text_content(Some(text));
+    }
+}
+
+pub fn scroll_to_top() {
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// Calls `f` whenever the address's `#…` part changes.
+pub fn on_hash_change(f: impl Fn() + 'static) {
+    let f = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    window().set_onhashchange(Some(f.as_ref().unchecked_ref()));
+    f.forget();
+}
+
+/// Calls `f` when the parent comes back to the tab, and once a minute while it is open.
+pub fn on_return(f: impl Fn() + 'static) {
+    let f = std::rc::Rc::new(f);
+    let g = f.clone();
+    let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || g());
+    if let Some(d) = window().document() {
+        let _ = d.add_event_listener_with_callback("visibilitychange", cb.as_ref().unchecked_ref());
+    }
+    let _ = window().add_event_listener_with_callback("focus", cb.as_ref().unchecked_ref());
+    let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), 60_000);
+    cb.forget();
+}
+
+/// The `data-action` element a click landed in (the outcome page's buttons), if any.
+pub fn action_target(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("[data-action]").ok()?
+}
+
+/// Marks the static start page as holding saved answers: its "Start now" button is then
+/// hidden, and the app offers "Continue where you left off" and "Start again" only.
+pub fn mark_start_saved(saved: bool) {
+    if let Some(el) = element("start") {
+        if saved {
+            let _ = el.set_attribute("data-saved", "");
+        } else {
+            let _ = el.remove_attribute("data-saved");
+        }
+    }
+}
+
+/// Shows the crash box (static HTML in index.html) in place of the app: `not_kept` replaces
+/// its "your answers are saved" line when they are not; `answers` is the plain-text copy.
+pub fn show_crash(not_kept: Option<&str>, answers: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    for id in ["app", "start"] {
+        if let Some(el) = doc.get_element_by_id(id) {
+            let _ = el.set_attribute("hidden", "");
+        }
+    }
+    if let (Some(msg), Some(p)) = (not_kept, doc.get_element_by_id("crash-saved")) {
+        p.set_text_content(Some(msg));
+    }
+    if let Some(text) = doc.get_element_by_id("crash-answers") {
+        text.set_text_content(Some(answers));
+    }
+    if let Some(crash) = doc.get_element_by_id("crash") {
+        let _ = crash.remove_attribute("hidden");
+    }
 }

@@ -1,7 +1,6 @@
 //! The Leptos shell: one page per route, no rules (they live in the engine).
 
 mod browser;
-mod embed;
 mod outcome;
 mod pages;
 mod panic;
@@ -9,59 +8,16 @@ mod panic;
 use crate::content::{ui, GRAPH};
 use crate::engine::codec::{self, Problem, Saved};
 use crate::engine::date::Date;
-use crate::engine::graph::{accept_late, late_ready, Txt};
-use crate::engine::{walk, Answers, Details};
+use crate::engine::graph::{Late, Txt};
+use crate::engine::{walk, Answered, Answers, Details, Walk};
+pub use crate::route::Route;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use std::sync::Arc;
 
-/// The words of the interface. (A Welsh table would be chosen here.)
+/// The words of the interface and the question pages (compiled into the wasm). The outcome
+/// page's words come with [`Words::Ready`].
 pub fn t(x: Txt) -> &'static str {
-    GRAPH.text(x)
-}
-
-/// Where the parent is. Kept in the address (`#/q/setting`), so back, forward and reload work.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Route {
-    Start,
-    Question { q: u16, change: bool },
-    About { change: bool },
-    Check,
-    Result,
-    Privacy,
-}
-
-impl Route {
-    pub fn parse(hash: &str) -> Option<Route> {
-        let h = hash.trim_start_matches('#').trim_start_matches('/');
-        let mut parts = h.split('/');
-        Some(match (parts.next().unwrap_or(""), parts.next(), parts.next()) {
-            ("", None, _) => Route::Start,
-            ("q", Some(id), change) => Route::Question { q: GRAPH.question_by_id(id)?, change: change == Some("change") },
-            ("about", change, _) => Route::About { change: change == Some("change") },
-            ("check", None, _) => Route::Check,
-            ("result", None, _) => Route::Result,
-            ("privacy", None, _) => Route::Privacy,
-            _ => return None,
-        })
-    }
-    pub fn hash(&self) -> String {
-        match self {
-            Route::Start => "#/".into(),
-            Route::Question { q, change } => {
-                let id = GRAPH.questions[*q as usize].id;
-                if *change {
-                    format!("#/q/{id}/change")
-                } else {
-                    format!("#/q/{id}")
-                }
-            }
-            Route::About { change: true } => "#/about/change".into(),
-            Route::About { change: false } => "#/about".into(),
-            Route::Check => "#/check".into(),
-            Route::Result => "#/result".into(),
-            Route::Privacy => "#/privacy".into(),
-        }
-    }
+    GRAPH.early(x)
 }
 
 /// What storage can do for us in this browser.
@@ -75,11 +31,16 @@ pub enum Keep {
     Blocked,
     /// Saved by a newer Camau: read, never overwritten.
     Newer,
+    /// The last save failed (storage full): answers are kept in memory only.
+    Full,
 }
 
 #[derive(Clone, Copy)]
 pub struct App {
+    /// Every answer the parent gave (on the current route or not: none is ever dropped).
     pub answers: RwSignal<Answers>,
+    /// The walk of `answers` today: set with them, so each click walks once.
+    pub walk: RwSignal<Walk>,
     pub details: RwSignal<Details>,
     pub route: RwSignal<Route>,
     /// A message shown at the top of this page.
@@ -87,32 +48,35 @@ pub struct App {
     /// A message for the next page (set before moving there).
     pub pending: StoredValue<Option<String>>,
     pub keep: RwSignal<Keep>,
-    /// A save failed (storage full): answers are kept in memory only.
-    pub save_failed: RwSignal<bool>,
     /// The outcome page's words, fetched after the first page (`content::LATE_FILE`).
     pub words: RwSignal<Words>,
-    pub today: Date,
+    /// Today, read again whenever the parent comes back to the tab and every minute, so a
+    /// page left open past midnight shows the new day's deadlines.
+    pub today: RwSignal<Date>,
     /// When the answers were last saved (none before format 2, or when nothing is saved).
     pub saved_on: RwSignal<Option<Date>>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Words {
     Loading,
-    Ready,
+    Ready(Arc<Late>),
     Failed,
 }
 
 /// Fetches the outcome page's words (once; again after a failure). They are checked against
 /// the hash this build expects, so a stale file or a host's "not found" page is refused.
 pub fn load_words(app: App) {
-    if late_ready(&GRAPH) {
-        return app.words.set(Words::Ready);
+    if matches!(app.words.get_untracked(), Words::Ready(_)) {
+        return;
     }
     app.words.set(Words::Loading);
     browser::fetch_bytes(crate::content::LATE_FILE, move |bytes| {
-        let ok = bytes.is_some_and(|b| accept_late(b, crate::content::LATE_HASH, crate::content::LATE_COUNT).is_ok());
-        app.words.set(if ok || late_ready(&GRAPH) { Words::Ready } else { Words::Failed });
+        let late = bytes.and_then(|b| Late::accept(b, crate::content::LATE_HASH, crate::content::LATE_COUNT).ok());
+        app.words.set(match late {
+            Some(l) => Words::Ready(Arc::new(l)),
+            None => Words::Failed,
+        });
         if app.route.get_untracked() == Route::Result {
             // The page was waiting for its words and has been drawn again.
             browser::focus_later("#app h1");
@@ -122,23 +86,47 @@ pub fn load_words(app: App) {
 
 impl App {
     pub fn saved(&self) -> Saved {
-        Saved { answers: self.answers.get_untracked(), details: self.details.get_untracked(), saved_on: Some(self.today) }
+        Saved { answers: self.answers.get_untracked(), details: self.details.get_untracked(), saved_on: Some(self.today.get_untracked()) }
     }
 
     /// Writes the answers to this device, if the parent lets us.
     pub fn persist(&self) {
         let saved = self.saved();
         panic::remember(&saved);
-        if self.keep.get_untracked() != Keep::Saving {
+        let keep = self.keep.get_untracked();
+        if !matches!(keep, Keep::Saving | Keep::Full) {
             panic::kept(false);
             return;
         }
-        let text = codec::encode(&GRAPH, &saved);
-        let failed = browser::save(&text).is_err();
-        panic::kept(!failed);
-        self.save_failed.set(failed);
-        if !failed {
-            self.saved_on.set(Some(self.today));
+        let ok = browser::save(&codec::encode(&GRAPH, &saved)).is_ok();
+        panic::kept(ok);
+        let now = if ok { Keep::Saving } else { Keep::Full };
+        if now != keep {
+            self.keep.set(now);
+        }
+        if ok {
+            self.saved_on.set(saved.saved_on);
+        }
+    }
+
+    /// Records one answer (walking once) and saves.
+    pub fn answer(&self, q: u16, a: crate::engine::Answer) -> Answered {
+        let today = self.today.get_untracked();
+        let before = self.walk.get_untracked();
+        let mut out = None;
+        self.answers.update(|answers| out = Some(crate::engine::answer(&GRAPH, answers, &before, q, a, today)));
+        let out = out.unwrap_or_else(|| Answered { walk: before, no_longer: vec![] });
+        self.walk.set(out.walk.clone());
+        self.persist();
+        out
+    }
+
+    /// Reads the day again; when it has changed, the route and the pages that show dates follow.
+    pub fn refresh_today(&self) {
+        let now = browser::today();
+        if now != self.today.get_untracked() {
+            self.today.set(now);
+            self.walk.set(self.answers.with_untracked(|a| walk(&GRAPH, a, now)));
         }
     }
 
@@ -159,14 +147,16 @@ impl App {
         self.go(r);
     }
 
-    /// Deletes everything saved on this device and in memory.
+    /// Deletes everything saved on this device and in memory (only "Delete" and "Start
+    /// again" do, each after asking).
     pub fn forget_all(&self) {
         browser::delete();
         self.answers.set(Answers::default());
+        self.walk.set(walk(&GRAPH, &Answers::default(), self.today.get_untracked()));
         self.details.set(Details::default());
         self.saved_on.set(None);
         panic::remember(&Saved::default());
-        if self.keep.get_untracked() == Keep::Newer {
+        if matches!(self.keep.get_untracked(), Keep::Newer | Keep::Full) {
             self.keep.set(Keep::Saving);
         }
     }
@@ -174,16 +164,21 @@ impl App {
     /// The route the parent may see now: a link to a question that does not apply
     /// (tampered, or out of date) goes to the next question instead.
     pub fn allowed(&self, r: Route) -> Route {
-        let w = walk(&GRAPH, &self.answers.get_untracked(), self.today);
-        let next = || match w.next {
-            Some(q) => Route::Question { q, change: false },
-            None => Route::Check,
-        };
-        match r {
-            Route::Question { q, .. } if !w.allows(q) => next(),
-            Route::Check | Route::Result | Route::About { .. } if !w.done() => next(),
-            r => r,
-        }
+        self.walk.with_untracked(|w| {
+            let next = || match w.next {
+                Some(q) => Route::Question { q, change: false },
+                None => Route::Check,
+            };
+            match r {
+                // "Start now" never silently keeps saved answers: the start page offers
+                // "Continue where you left off" and "Start again" instead.
+                Route::Begin if self.answers.with_untracked(|a| !a.is_empty()) => Route::Start,
+                Route::Begin => next(),
+                Route::Question { q, .. } if !w.allows(q) => next(),
+                Route::Check | Route::Result | Route::About { .. } if !w.done() => next(),
+                r => r,
+            }
+        })
     }
 }
 
@@ -239,21 +234,20 @@ fn start_state() {
         }
         saved = d.saved;
     }
-    // Stale answers (a content change moved the path) are dropped here, once.
-    crate::engine::prune(&GRAPH, &mut saved.answers, today);
+    // Every saved answer is kept, even one the current route does not reach.
     panic::remember(&saved);
     panic::kept(keep == Keep::Saving);
 
     let app = App {
+        walk: RwSignal::new(walk(&GRAPH, &saved.answers, today)),
         answers: RwSignal::new(saved.answers),
         details: RwSignal::new(saved.details),
         route: RwSignal::new(Route::Start),
         notice: RwSignal::new(if notices.is_empty() { None } else { Some(notices.join(" ")) }),
         pending: StoredValue::new(None),
         keep: RwSignal::new(keep),
-        save_failed: RwSignal::new(false),
         words: RwSignal::new(Words::Loading),
-        today,
+        today: RwSignal::new(today),
         saved_on: RwSignal::new(saved.saved_on),
     };
     let first = Route::parse(&browser::hash());
@@ -267,7 +261,7 @@ fn start_state() {
         });
     }
     set_route(app, first.unwrap_or(Route::Start), false);
-    let on_hash = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+    browser::on_hash_change(move || {
         let h = browser::hash();
         if !h.is_empty() && !h.starts_with("#/") {
             // An in-page anchor (the skip link): go back to the page's own address.
@@ -286,9 +280,8 @@ fn start_state() {
         app.notice.set(msg);
         set_route(app, r.unwrap_or(Route::Start), true);
     });
-    browser::window().set_onhashchange(Some(on_hash.as_ref().unchecked_ref()));
     browser::on_before_print();
-    on_hash.forget();
+    browser::on_return(move || app.refresh_today());
     set_timeout(move || start_views(app), std::time::Duration::ZERO);
 }
 
@@ -302,17 +295,13 @@ fn start_views(app: App) {
     browser::hide("nowasm");
     set_timeout(move || {
         // Task 3: the host page's frame height, and the outcome page's words.
-        embed::start();
+        browser::report_height_to_host();
         load_words(app);
     }, std::time::Duration::ZERO);
 }
 
 fn mount<V: IntoView + 'static>(app: App, id: &str, f: impl FnOnce() -> V + 'static) {
-    let Some(root) = browser::window()
-        .document()
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
+    let Some(root) = browser::element(id) else {
         return;
     };
     leptos::mount::mount_to(root, move || {
@@ -326,6 +315,7 @@ fn mount<V: IntoView + 'static>(app: App, id: &str, f: impl FnOnce() -> V + 'sta
 /// Applies a route: corrects it if it does not apply, shows or hides the static start page,
 /// and moves focus to the new page's heading (not on first load).
 fn set_route(app: App, r: Route, moved: bool) {
+    app.refresh_today();
     let allowed = app.allowed(r.clone());
     if allowed != r {
         browser::replace(&allowed.hash());
@@ -334,7 +324,7 @@ fn set_route(app: App, r: Route, moved: bool) {
     app.route.set(allowed.clone());
     if moved {
         browser::focus_later(if allowed == Route::Start { "#start h1" } else { "#app h1" });
-        browser::window().scroll_to_with_x_and_y(0.0, 0.0);
+        browser::scroll_to_top();
     }
 }
 
@@ -353,7 +343,7 @@ fn Messages() -> impl IntoView {
 fn Pages() -> impl IntoView {
     let app = expect_context::<App>();
     let page = move || match app.route.get() {
-        Route::Start => ().into_any(),
+        Route::Start | Route::Begin => ().into_any(),
         Route::Question { q, change } => view! { <pages::QuestionPage q=q change=change/> }.into_any(),
         Route::About { change } => view! { <pages::AboutPage change=change/> }.into_any(),
         Route::Check => view! { <pages::CheckPage/> }.into_any(),
@@ -370,11 +360,11 @@ fn Pages() -> impl IntoView {
 fn StorageBanner() -> impl IntoView {
     let app = expect_context::<App>();
     move || {
-        let msg = match (app.keep.get(), app.save_failed.get()) {
-            (Keep::Blocked, _) => Some(t(ui::STORAGE_BLOCKED)),
-            (Keep::Newer, _) => Some(t(ui::STORAGE_NEWER)),
-            (Keep::Saving, true) => Some(t(ui::STORAGE_FULL)),
-            _ => None,
+        let msg = match app.keep.get() {
+            Keep::Blocked => Some(t(ui::STORAGE_BLOCKED)),
+            Keep::Newer => Some(t(ui::STORAGE_NEWER)),
+            Keep::Full => Some(t(ui::STORAGE_FULL)),
+            Keep::Saving | Keep::Off => None,
         }?;
         let own = browser::in_frame().then(|| {
             view! { <a href=browser::own_address() target="_blank" rel="noopener">{t(ui::OPEN_OWN_TAB)}</a> }

@@ -6,12 +6,9 @@ use crate::content::{ui, GRAPH};
 use crate::engine::ics;
 use crate::render::{outcome_html, Case};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 fn status(l: &str, msg: &str) {
-    if let Some(el) = browser::window().document().and_then(|d| d.get_element_by_id(&format!("status-{l}"))) {
-        el.set_text_content(Some(msg));
-    }
+    browser::set_text(&format!("status-{l}"), msg);
 }
 
 /// The outcome page once its words are here; until then a short wait, or a way to try again.
@@ -19,7 +16,7 @@ fn status(l: &str, msg: &str) {
 pub fn OutcomePage() -> impl IntoView {
     let app = expect_context::<App>();
     move || match app.words.get() {
-        Words::Ready => view! { <Outcome/> }.into_any(),
+        Words::Ready(late) => view! { <Outcome late=late/> }.into_any(),
         w => {
             super::pages::title_of(t(ui::RESULT_TITLE));
             let failed = w == Words::Failed;
@@ -39,32 +36,38 @@ pub fn OutcomePage() -> impl IntoView {
 }
 
 #[component]
-fn Outcome() -> impl IntoView {
+fn Outcome(late: std::sync::Arc<crate::engine::graph::Late>) -> impl IntoView {
     let app = expect_context::<App>();
     super::pages::title_of(t(ui::RESULT_TITLE));
-    let (answers, details) = (app.answers.get_untracked(), app.details.get_untracked());
-    let html = outcome_html(&Case { answers: &answers, details: &details, today: app.today }, browser::can_share());
+    // Drawn again when the day changes (a page left open past midnight).
+    let html = {
+        let late = late.clone();
+        move || {
+            let today = app.today.get();
+            app.answers.with_untracked(|answers| {
+                app.details.with_untracked(|details| {
+                    outcome_html(&Case { answers, details, today, late: &late }, browser::can_share())
+                })
+            })
+        }
+    };
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("[data-action]").ok().flatten())
-        else {
+        let Some(button) = browser::action_target(&ev) else {
             return;
         };
         let action = button.get_attribute("data-action").unwrap_or_default();
-        let (answers, details) = (app.answers.get_untracked(), app.details.get_untracked());
-        let case = Case { answers: &answers, details: &details, today: app.today };
+        let (answers, details, today) = (app.answers.get_untracked(), app.details.get_untracked(), app.today.get_untracked());
+        let case = Case { answers: &answers, details: &details, today, late: &late };
         let letter = button.get_attribute("data-letter").and_then(|l| l.parse::<u16>().ok()).filter(|&l| (l as usize) < GRAPH.letters.len());
         match (action.as_str(), letter) {
             ("print", _) => browser::print(),
             ("ics", _) => {
                 let Some(d) = button.get_attribute("data-deadline").and_then(|d| d.parse::<u16>().ok()) else { return };
-                let Some(s) = crate::engine::outcome(&GRAPH, &answers, app.today).deadlines.into_iter().find(|s| s.deadline == d) else { return };
+                let Some(s) = crate::engine::outcome(&GRAPH, &answers, today).deadlines.into_iter().find(|s| s.deadline == d) else { return };
                 let dl = &GRAPH.deadlines[d as usize];
                 let uid = format!("{}-{}", dl.id, s.due.iso());
                 let desc = format!("{} {}", t(ui::ICS_DESCRIPTION), t(ui::APP_NAME));
-                browser::download(&format!("{uid}.ics"), "text/calendar;charset=utf-8", &ics::event(&uid, s.due, app.today, t(dl.label), &desc));
+                browser::download(&format!("{uid}.ics"), "text/calendar;charset=utf-8", &ics::event(&uid, s.due, today, case.t(dl.label), &desc));
             }
             ("copy", Some(l)) => {
                 let id = l.to_string();

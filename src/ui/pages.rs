@@ -5,8 +5,8 @@ use super::{browser, t, App, Keep, Route};
 use crate::content::{ui, GRAPH};
 use crate::engine::codec::limit;
 use crate::engine::date::{parse_parts, DateError};
-use crate::engine::graph::Kind;
-use crate::engine::{answer, walk, Answer, MAX_NAME, MAX_SCHOOL};
+use crate::engine::graph::{Kind, Txt};
+use crate::engine::{walk, Answer, MAX_NAME, MAX_SCHOOL};
 use leptos::prelude::*;
 
 pub fn title_of(page: &str) {
@@ -33,10 +33,7 @@ fn ErrorSummary(msg: String, field: String) -> impl IntoView {
             <h2>{t(ui::ERROR_SUMMARY_TITLE)}</h2>
             <ul><li><a href=format!("#{field}") on:click=move |ev| {
                 ev.prevent_default();
-                if let Some(el) = browser::window().document().and_then(|d| d.get_element_by_id(&field)) {
-                    use wasm_bindgen::JsCast;
-                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() { let _ = el.focus(); }
-                }
+                browser::focus_id(&field);
             }>{msg}</a></li></ul>
         </div>
     }
@@ -61,12 +58,11 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
     let app = expect_context::<App>();
     let question = &GRAPH.questions[q as usize];
     let qid = question.id;
-    let existing = app.answers.get_untracked().get(q).cloned();
-    let w = walk(&GRAPH, &app.answers.get_untracked(), app.today);
+    let existing = app.answers.with_untracked(|a| a.get(q).cloned());
     let back = if change {
         Route::Check.hash()
     } else {
-        match w.before(q) {
+        match app.walk.with_untracked(|w| w.before(q)) {
             Some(p) => Route::Question { q: p, change: false }.hash(),
             None => Route::Start.hash(),
         }
@@ -93,43 +89,64 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
         Kind::Date => format!("{qid}-day"),
         _ => format!("{qid}-{}", question.options.first().map(|o| o.id).unwrap_or("")),
     };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // The answer the form holds now: what Continue would record.
+    let read = move |today| -> Result<Answer, &'static str> {
         let bits = chosen.get_untracked();
-        let result: Result<Answer, &'static str> = match question.kind {
+        let typed = [day, month, year].iter().any(|s| !s.get_untracked().trim().is_empty());
+        match question.kind {
             Kind::One if bits == 0 => Err(t(ui::ERROR_CHOOSE_ONE)),
             Kind::One => Ok(Answer::One(bits.trailing_zeros() as u8)),
             Kind::Many if bits == 0 => Err(t(ui::ERROR_CHOOSE_MANY)),
             Kind::Many => Ok(Answer::Many(bits)),
+            // A date typed and "I do not know" ticked: neither is thrown away.
+            Kind::Date if unsure.get_untracked() && typed => Err(t(ui::DATE_AND_UNSURE)),
             Kind::Date if unsure.get_untracked() && question.unsure.is_some() => Ok(Answer::Unsure),
-            Kind::Date => parse_parts(&day.get_untracked(), &month.get_untracked(), &year.get_untracked(), app.today, question.future)
+            Kind::Date => parse_parts(&day.get_untracked(), &month.get_untracked(), &year.get_untracked(), today, question.future)
                 .map(Answer::Date)
                 .map_err(date_error),
-        };
-        match result {
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        app.refresh_today();
+        match read(app.today.get_untracked()) {
             Err(msg) => {
                 error.set(Some((msg.to_string(), first_field.clone())));
                 title(t(question.title), true);
                 browser::focus_later(".error-summary");
             }
             Ok(a) => {
-                let mut answers = app.answers.get_untracked();
-                let dropped = answer(&GRAPH, &mut answers, q, a, app.today);
-                let w = walk(&GRAPH, &answers, app.today);
-                app.answers.set(answers);
-                app.persist();
-                let next = match (w.next, change) {
+                let done = app.answer(q, a);
+                let next = match (done.walk.next, change) {
                     (Some(n), _) => Route::Question { q: n, change },
                     (None, true) => Route::Check,
                     (None, false) => Route::About { change: false },
                 };
-                if dropped.is_empty() {
+                if done.no_longer.is_empty() {
                     app.go(next);
                 } else {
-                    app.go_saying(next, t(ui::ANSWERS_DROPPED).into());
+                    app.go_saying(next, no_longer_message(&done.no_longer));
                 }
             }
         }
+    };
+    // In a change from the check page: "Continue" while the answer chosen leads to questions
+    // not yet answered, "Save and go back…" only when it really goes back.
+    let button = move || {
+        // Track the form, so the words follow the choice.
+        let _ = (chosen.get(), unsure.get(), day.get(), month.get(), year.get());
+        if !change {
+            return t(ui::CONTINUE);
+        }
+        let today = app.today.get_untracked();
+        let goes_on = app.answers.with_untracked(|answers| {
+            let mut tried = answers.clone();
+            if let Ok(a) = read(today) {
+                tried.set(q, a);
+            }
+            walk(&GRAPH, &tried, today).next.is_some()
+        });
+        t(if goes_on { ui::CONTINUE } else { ui::SAVE_CONTINUE })
     };
 
     let hint_id = format!("{qid}-hint");
@@ -203,10 +220,16 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
                 view! {
                     <div class="date-item">
                         <label class="date-label" for=id.clone()>{t(label.0)}</label>
+                        // No maxlength: a browser would cut what is typed or pasted without a word;
+                        // too many digits get a clear error instead.
                         <input class=if wide { "input date-input date-year" } else { "input date-input" } id=id.clone() name=id
-                            type="text" inputmode="numeric" autocomplete="off" maxlength=if wide { "4" } else { "2" }
+                            type="text" inputmode="numeric" autocomplete="off"
                             prop:value=move || sig.get()
-                            on:input=move |ev| sig.set(event_target_value(&ev))/>
+                            on:input=move |ev| {
+                                sig.set(event_target_value(&ev));
+                                // Typing a date answers the question: "I do not know" no longer applies.
+                                unsure.set(false);
+                            }/>
                     </div>
                 }
             };
@@ -251,15 +274,21 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
                         {inputs}
                     </fieldset>
                 </div>
-                <button class="button" type="submit">{t(if change { ui::SAVE_CONTINUE } else { ui::CONTINUE })}</button>
+                <button class="button" type="submit">{button}</button>
             </form>
         </main>
     }
 }
 
+/// "After that change, these questions no longer apply…: Q1; Q2. Your answers to them are kept…"
+fn no_longer_message(qs: &[u16]) -> String {
+    let titles: Vec<&str> = qs.iter().map(|&q| t(GRAPH.questions[q as usize].title)).collect();
+    format!("{} {} {}", t(ui::ANSWERS_NO_LONGER), titles.join("; "), t(ui::ANSWERS_KEPT))
+}
+
 /// A `Txt` passed into a closure by value.
 #[derive(Clone, Copy)]
-struct Txt2(crate::engine::graph::Txt);
+struct Txt2(Txt);
 
 #[component]
 pub fn AboutPage(change: bool) -> impl IntoView {
@@ -273,8 +302,7 @@ pub fn AboutPage(change: bool) -> impl IntoView {
     let lhb = RwSignal::new(d.lhb);
     let error = RwSignal::new(None::<(String, String)>);
     let back = if change { Route::Check.hash() } else {
-        let w = walk(&GRAPH, &app.answers.get_untracked(), app.today);
-        w.path.last().map(|&q| Route::Question { q, change: false }.hash()).unwrap_or_else(|| Route::Start.hash())
+        app.walk.with_untracked(|w| w.path.last().map(|&q| Route::Question { q, change: false }.hash())).unwrap_or_else(|| Route::Start.hash())
     };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -303,21 +331,28 @@ pub fn AboutPage(change: bool) -> impl IntoView {
         app.go(Route::Check);
     };
 
-    let text_field = move |id: &'static str, label: crate::engine::graph::Txt, hint: Option<crate::engine::graph::Txt>, sig: RwSignal<String>, max: usize, auto: &'static str| {
+    // No maxlength: the browser would cut a long name without a word. Too long a text is
+    // refused with the limit the message states, and stays in the field to shorten.
+    let text_field = move |id: &'static str, label: crate::engine::graph::Txt, hint: Option<crate::engine::graph::Txt>, sig: RwSignal<String>, auto: &'static str| {
         let hint_id = format!("{id}-hint");
+        let error_id = format!("{id}-error");
         let invalid = move || error.get().is_some_and(|(_, f)| f == id);
+        let described = move || {
+            let v: Vec<String> = [hint.map(|_| format!("{id}-hint")), invalid().then(|| format!("{id}-error"))].into_iter().flatten().collect();
+            (!v.is_empty()).then(|| v.join(" "))
+        };
         view! {
             <div class=move || if invalid() { "form-group form-group-error" } else { "form-group" }>
                 <label class="label" for=id>{t(label)}</label>
                 {hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{t(h)}</div> })}
                 {move || invalid().then(|| view! {
-                    <p class="error-message"><span class="visually-hidden">{t(ui::ERROR_PREFIX)}" "</span>{error.get().map(|e| e.0)}</p>
+                    <p class="error-message" id=error_id.clone()><span class="visually-hidden">{t(ui::ERROR_PREFIX)}" "</span>{error.get().map(|e| e.0)}</p>
                 })}
                 <input class="input" id=id name=id type="text" autocomplete=auto spellcheck="false"
-                    aria-describedby=hint.map(|_| format!("{id}-hint"))
+                    aria-describedby=described
+                    aria-invalid=move || invalid().then_some("true")
                     prop:value=move || sig.get()
-                    on:input=move |ev| sig.set(event_target_value(&ev))
-                    maxlength=(max + 20).to_string()/>
+                    on:input=move |ev| sig.set(event_target_value(&ev))/>
             </div>
         }
     };
@@ -350,9 +385,9 @@ pub fn AboutPage(change: bool) -> impl IntoView {
             <h1 tabindex="-1">{t(ui::ABOUT_TITLE)}</h1>
             <p>{t(ui::ABOUT_INTRO)}</p>
             <form novalidate on:submit=submit>
-                {text_field("about-child", ui::ABOUT_CHILD, Some(ui::ABOUT_CHILD_HINT), child, MAX_NAME, "off")}
-                {text_field("about-parent", ui::ABOUT_PARENT, None, parent, MAX_NAME, "name")}
-                {text_field("about-school", ui::ABOUT_SCHOOL, Some(ui::ABOUT_SCHOOL_HINT), school, MAX_SCHOOL, "off")}
+                {text_field("about-child", ui::ABOUT_CHILD, Some(ui::ABOUT_CHILD_HINT), child, "off")}
+                {text_field("about-parent", ui::ABOUT_PARENT, None, parent, "name")}
+                {text_field("about-school", ui::ABOUT_SCHOOL, Some(ui::ABOUT_SCHOOL_HINT), school, "off")}
                 <div class="form-group">
                     <label class="label" for="about-la">{t(ui::ABOUT_LA)}</label>
                     <select class="select" id="about-la" name="about-la" on:change=move |ev| la.set(event_target_value(&ev).parse().ok())>
@@ -379,31 +414,59 @@ pub fn AboutPage(change: bool) -> impl IntoView {
 pub fn CheckPage() -> impl IntoView {
     let app = expect_context::<App>();
     title(t(ui::CHECK_TITLE), false);
-    let (answers, details) = (app.answers.get_untracked(), app.details.get_untracked());
-    let html = crate::render::check_html(&crate::render::Case { answers: &answers, details: &details, today: app.today });
+    let late = Default::default(); // the check page shows no late words
+    let html = move || {
+        let today = app.today.get();
+        app.answers.with_untracked(|answers| {
+            app.details.with_untracked(|details| crate::render::check_html(&crate::render::Case { answers, details, today, late: &late }))
+        })
+    };
     view! {
         <a class="back-link" href=Route::About { change: false }.hash()>{t(ui::BACK)}</a>
         <main id="main" inner_html=html></main>
     }
 }
 
-/// On the start page: "continue where you left off" when answers are saved.
+/// On the start page: "continue where you left off" when answers are saved. The static
+/// "Start now" is then hidden, so saved answers are never silently kept or lost.
 #[component]
 pub fn Resume() -> impl IntoView {
     let app = expect_context::<App>();
+    let asking = RwSignal::new(false);
     move || {
-        let answers = app.answers.get();
+        let saved = app.answers.with(|a| !a.is_empty());
+        browser::mark_start_saved(saved);
         if app.route.get() != Route::Start {
             return None;
         }
         title(t(ui::START_TITLE), false);
-        if answers.is_empty() {
+        if !saved {
             return None;
         }
-        let w = walk(&GRAPH, &answers, app.today);
-        let href = match w.next {
+        let href = match app.walk.with(|w| w.next) {
             Some(q) => Route::Question { q, change: false }.hash(),
             None => Route::Check.hash(),
+        };
+        let choices = move || {
+            if asking.get() {
+                view! {
+                    <Confirm question=ui::CONFIRM_START_AGAIN yes=ui::CONFIRM_START_AGAIN_YES asking=asking back_to="#start-again" on_yes=move || {
+                        app.forget_all();
+                        app.go_saying(Route::Begin, t(ui::DELETED).into());
+                    }/>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <div class="button-group">
+                        <a class="button" href=href.clone()>{t(ui::RESUME_CONTINUE)}</a>
+                        <button class="button button-secondary" type="button" id="start-again" on:click=move |_| asking.set(true)>
+                            {t(ui::START_AGAIN)}
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
         };
         Some(view! {
             <section class="resume" aria-labelledby="resume-title">
@@ -412,15 +475,28 @@ pub fn Resume() -> impl IntoView {
                     <p>{format!("{} {}.", t(ui::RESUME_SAVED_ON), crate::engine::long_date(d, &crate::render::months()))}</p>
                 })}
                 <p>{t(ui::RESUME_TEXT)}</p>
-                <div class="button-group">
-                    <a class="button" href=href>{t(ui::RESUME_CONTINUE)}</a>
-                    <button class="button button-secondary" type="button" on:click=move |_| {
-                        app.forget_all();
-                        app.go(Route::Question { q: GRAPH.start, change: false });
-                    }>{t(ui::START_AGAIN)}</button>
-                </div>
+                {choices}
             </section>
         })
+    }
+}
+
+/// Asks once before deleting: the question, "Yes, …" and "No, keep my answers". Focus
+/// moves to the question, and back to the page's heading when the parent keeps them.
+#[component]
+fn Confirm(question: Txt, yes: Txt, asking: RwSignal<bool>, back_to: &'static str, on_yes: impl Fn() + 'static) -> impl IntoView {
+    browser::focus_later(".confirm-question");
+    view! {
+        <div class="confirm" role="group" aria-labelledby="confirm-question">
+            <p class="confirm-question" id="confirm-question" tabindex="-1"><strong>{t(question)}</strong></p>
+            <div class="button-group">
+                <button class="button button-warning" type="button" id="confirm-yes" on:click=move |_| on_yes()>{t(yes)}</button>
+                <button class="button button-secondary" type="button" id="confirm-no" on:click=move |_| {
+                    asking.set(false);
+                    browser::focus_later(back_to);
+                }>{t(ui::CONFIRM_KEEP)}</button>
+            </div>
+        </div>
     }
 }
 
@@ -458,19 +534,26 @@ pub fn PrivacyPage() -> impl IntoView {
 #[component]
 pub fn Footer() -> impl IntoView {
     let app = expect_context::<App>();
-    let deleted = RwSignal::new(false);
-    let delete = move |_| {
-        app.forget_all();
-        deleted.set(true);
-        app.go_saying(Route::Start, t(ui::DELETED).into());
-    };
+    let asking = RwSignal::new(false);
+    // A new page closes the question.
+    Effect::new(move |_| {
+        let _ = app.route.get();
+        asking.set(false);
+    });
     view! {
         <footer class="footer">
             <ul class="footer-links">
                 <li><a href=Route::Privacy.hash()>{t(ui::PRIVACY_TITLE)}</a></li>
-                <li><button class="link-button" type="button" on:click=delete>{t(ui::DELETE_ANSWERS)}</button></li>
+                <li><button class="link-button" type="button" id="delete-answers" aria-expanded=move || asking.get().to_string()
+                    on:click=move |_| asking.set(true)>{t(ui::DELETE_ANSWERS)}</button></li>
             </ul>
-            <p class="visually-hidden" role="status">{move || deleted.get().then(|| t(ui::DELETED))}</p>
+            {move || asking.get().then(|| view! {
+                // The result is said once, by the notice on the start page.
+                <Confirm question=ui::CONFIRM_DELETE yes=ui::CONFIRM_DELETE_YES asking=asking back_to="#delete-answers" on_yes=move || {
+                    app.forget_all();
+                    app.go_saying(Route::Start, t(ui::DELETED).into());
+                }/>
+            })}
         </footer>
     }
 }

@@ -22,7 +22,7 @@ pub fn remember(saved: &Saved) {
     let mut out = String::new();
     for (i, a) in saved.answers.0.iter().enumerate() {
         let (Some(a), Some(q)) = (a, GRAPH.questions.get(i)) else { continue };
-        out.push_str(GRAPH.text(q.title));
+        out.push_str(GRAPH.early(q.title));
         out.push_str("\n  ");
         out.push_str(&crate::render::answer_text(i as u16, a));
         out.push('\n');
@@ -35,22 +35,6 @@ pub fn install() {
 }
 
 fn show() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    if let Some(app) = doc.get_element_by_id("app") {
-        let _ = app.set_attribute("hidden", "");
-    }
-    if let Some(start) = doc.get_element_by_id("start") {
-        let _ = start.set_attribute("hidden", "");
-    }
-    if !KEPT.with(|c| c.get()) {
-        if let Some(p) = doc.get_element_by_id("crash-saved") {
-            p.set_text_content(Some(GRAPH.text(crate::content::ui::CRASH_NOT_KEPT)));
-        }
-    }
-    if let Some(text) = doc.get_element_by_id("crash-answers") {
-        ANSWERS_TEXT.with(|t| text.set_text_content(Some(&t.borrow())));
-    }
-    if let Some(crash) = doc.get_element_by_id("crash") {
-        let _ = crash.remove_attribute("hidden");
-    }
+    let not_kept = (!KEPT.with(|c| c.get())).then(|| GRAPH.early(crate::content::ui::CRASH_NOT_KEPT));
+    ANSWERS_TEXT.with(|t| super::browser::show_crash(not_kept, &t.borrow()));
 }

@@ -1,0 +1,279 @@
+//! One home for what the content compiler (run by `build.rs`) and the app both need.
+//!
+//! The three forms of the content stay apart on purpose (raw TOML in `compiler/raw.rs`, the
+//! checked model in `compiler/model.rs`, the static graph in `engine/graph.rs`); this crate
+//! holds only what they would otherwise each write out again: the names of kinds, sections
+//! and units, the placeholders a text may hold, the late words file's constants and hash,
+//! and HTML escaping. No dependencies, no IO.
+
+/// How a question is answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// Radios: exactly one option.
+    One,
+    /// Checkboxes: one or more options.
+    Many,
+    /// Day, month, year (or "I do not know" when the question has `unsure`).
+    Date,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::One, Kind::Many, Kind::Date];
+    /// The word used in the content (`kind = "one"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::One => "one",
+            Kind::Many => "many",
+            Kind::Date => "date",
+        }
+    }
+    pub fn from_id(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.id() == s)
+    }
+}
+
+/// The sections of the outcome page a finding belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    Responsible,
+    Told,
+    Deadlines,
+    Steps,
+    Escalation,
+    Practice,
+}
+
+impl Section {
+    /// In the order the outcome page shows them.
+    pub const ALL: [Section; 6] =
+        [Section::Responsible, Section::Told, Section::Deadlines, Section::Steps, Section::Escalation, Section::Practice];
+    /// The word used in the content (`section = "steps"`) and in the page's element ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            Section::Responsible => "responsible",
+            Section::Told => "told",
+            Section::Deadlines => "deadlines",
+            Section::Steps => "steps",
+            Section::Escalation => "escalation",
+            Section::Practice => "practice",
+        }
+    }
+    pub fn from_id(s: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|x| x.id() == s)
+    }
+}
+
+/// What a deadline counts in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Unit {
+    Days,
+    Weeks,
+    Months,
+    /// Monday to Friday; holidays are not known, so the date is an estimate.
+    SchoolDays,
+    /// As school days, for a further education institution's term.
+    TermDays,
+}
+
+impl Unit {
+    pub const ALL: [Unit; 5] = [Unit::Days, Unit::Weeks, Unit::Months, Unit::SchoolDays, Unit::TermDays];
+    /// The word used in the content (`add = "6 weeks"`); `Days`, `Weeks` and `Months` also
+    /// take the singular ("1 week").
+    pub fn id(self) -> &'static str {
+        match self {
+            Unit::Days => "days",
+            Unit::Weeks => "weeks",
+            Unit::Months => "months",
+            Unit::SchoolDays => "school_days",
+            Unit::TermDays => "term_days",
+        }
+    }
+    pub fn from_id(s: &str) -> Option<Unit> {
+        Unit::ALL.into_iter().find(|u| u.id() == s || (u.id().strip_suffix('s') == Some(s) && !u.id().contains('_')))
+    }
+}
+
+/// A letter to send, or a script to use at a meeting or on the phone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LetterKind {
+    Letter,
+    Script,
+}
+
+impl LetterKind {
+    pub const ALL: [LetterKind; 2] = [LetterKind::Letter, LetterKind::Script];
+    pub fn id(self) -> &'static str {
+        match self {
+            LetterKind::Letter => "letter",
+            LetterKind::Script => "script",
+        }
+    }
+    pub fn from_id(s: &str) -> Option<LetterKind> {
+        LetterKind::ALL.into_iter().find(|k| k.id() == s)
+    }
+}
+
+/// Something the parent told Camau about themselves, filled into texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Detail {
+    Child,
+    Parent,
+    School,
+    /// The local authority (council).
+    La,
+    /// The local health board.
+    Lhb,
+}
+
+impl Detail {
+    pub const ALL: [Detail; 5] = [Detail::Child, Detail::Parent, Detail::School, Detail::La, Detail::Lhb];
+    pub fn id(self) -> &'static str {
+        match self {
+            Detail::Child => "child",
+            Detail::Parent => "parent",
+            Detail::School => "school",
+            Detail::La => "la",
+            Detail::Lhb => "lhb",
+        }
+    }
+}
+
+/// A `{...}` placeholder in a finding or letter: the only names a text may hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placeholder<'a> {
+    /// `{child}`, `{parent}`, `{school}`, `{la}`, `{lhb}`.
+    Detail(Detail),
+    /// `{today}`.
+    Today,
+    /// `{date:QUESTION}`: the date the parent gave for a date question.
+    Date(&'a str),
+    /// `{due:DEADLINE}`: a deadline worked out from the parent's dates.
+    Due(&'a str),
+}
+
+/// The prefix of `{date:QUESTION}`.
+pub const DATE_PREFIX: &str = "date:";
+/// The prefix of `{due:DEADLINE}`.
+pub const DUE_PREFIX: &str = "due:";
+
+impl<'a> Placeholder<'a> {
+    /// Reads the name between the braces; `None` for a name no text may use.
+    pub fn parse(name: &'a str) -> Option<Placeholder<'a>> {
+        if name == "today" {
+            return Some(Placeholder::Today);
+        }
+        if let Some(d) = Detail::ALL.into_iter().find(|d| d.id() == name) {
+            return Some(Placeholder::Detail(d));
+        }
+        if let Some(q) = name.strip_prefix(DATE_PREFIX) {
+            return Some(Placeholder::Date(q));
+        }
+        name.strip_prefix(DUE_PREFIX).map(Placeholder::Due)
+    }
+    /// Every form, for the compiler's message ("use {child}, …").
+    pub const HELP: &'static str =
+        "{child}, {parent}, {school}, {la}, {lhb}, {today}, {date:DATE_QUESTION} or {due:DEADLINE}";
+}
+
+/// The outcome page's words travel apart from the wasm, in `words-<hash>.txt`.
+pub mod late {
+    /// Keys of the words only the outcome page shows. In the browser they are not in the
+    /// wasm but in the words file, fetched once the first page is up.
+    pub const PREFIXES: [&str; 5] = ["finding.", "deadline.", "letter.", "citation.", "term."];
+    /// `Txt` ids with this bit set index the late table.
+    pub const BIT: u16 = 0x8000;
+    /// Separates the strings in the late words file (content may not contain it).
+    pub const SEP: char = '\u{1f}';
+
+    /// Whether a string with this key is a late word.
+    pub fn is_late(key: &str) -> bool {
+        PREFIXES.iter().any(|p| key.starts_with(p))
+    }
+
+    /// FNV-1a, 64 bits: names the late words file, and checks it when fetched.
+    pub fn fnv64(bytes: &[u8]) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h
+    }
+
+    /// The file's name for its text.
+    pub fn file_name(hash: u64) -> String {
+        let mut s = String::from("words-");
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        for i in (0..16).rev() {
+            s.push(HEX[((hash >> (i * 4)) & 15) as usize] as char);
+        }
+        s.push_str(".txt");
+        s
+    }
+}
+
+/// Escapes text for HTML content and for double- or single-quoted attributes.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_reads_back() {
+        for k in Kind::ALL {
+            assert_eq!(Kind::from_id(k.id()), Some(k));
+        }
+        for s in Section::ALL {
+            assert_eq!(Section::from_id(s.id()), Some(s));
+        }
+        for u in Unit::ALL {
+            assert_eq!(Unit::from_id(u.id()), Some(u));
+        }
+        for l in LetterKind::ALL {
+            assert_eq!(LetterKind::from_id(l.id()), Some(l));
+        }
+        for d in Detail::ALL {
+            assert_eq!(Placeholder::parse(d.id()), Some(Placeholder::Detail(d)));
+        }
+        assert_eq!(Unit::from_id("week"), Some(Unit::Weeks));
+        assert_eq!(Unit::from_id("school_day"), None);
+        assert_eq!(Kind::from_id("One"), None);
+        assert_eq!(Section::from_id(""), None);
+    }
+
+    #[test]
+    fn placeholders() {
+        assert_eq!(Placeholder::parse("today"), Some(Placeholder::Today));
+        assert_eq!(Placeholder::parse("date:s20_date"), Some(Placeholder::Date("s20_date")));
+        assert_eq!(Placeholder::parse("due:nhs_answer"), Some(Placeholder::Due("nhs_answer")));
+        assert_eq!(Placeholder::parse("name"), None);
+        assert_eq!(Placeholder::parse(""), None);
+    }
+
+    #[test]
+    fn escaping_covers_both_quotes() {
+        assert_eq!(esc("<a href=\"x\" title='y'>Tom & Siân ŵ</a>"), "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Siân ŵ&lt;/a&gt;");
+    }
+
+    #[test]
+    fn late_file_name_is_the_hash_in_hex() {
+        let h = late::fnv64("Camau ŵ ŷ".as_bytes());
+        assert_eq!(late::file_name(h), format!("words-{h:016x}.txt"));
+        assert_eq!(late::fnv64(b""), 0xcbf2_9ce4_8422_2325);
+        assert!(late::is_late("finding.x.title") && !late::is_late("ui.continue"));
+    }
+}
