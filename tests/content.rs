@@ -383,7 +383,7 @@ fn run_scenario(g: &Graph, s: &toml::Table, seen_names: &mut BTreeSet<String>) -
         match parse_answer(question, v) {
             Ok(x) => {
                 used.insert(question.id);
-                answer(g, &mut a, q, x, today);
+                answer(g, &mut a, &w, q, x, today);
             }
             Err(e) => {
                 errs.push(e);

@@ -77,9 +77,17 @@ fn set(a: &mut Answers, x: (u16, Answer)) {
     a.set(x.0, x.1);
 }
 
-/// Answers the way a parent does: one question at a time, pruning each time.
+/// Answers the way a parent does: one question at a time. Returns the questions that no
+/// longer apply (their answers are kept).
 fn give(a: &mut Answers, x: (u16, Answer)) -> Vec<u16> {
-    answer(g(), a, x.0, x.1, TODAY)
+    let before = walk(g(), a, TODAY);
+    answer(g(), a, &before, x.0, x.1, TODAY).no_longer
+}
+
+/// The same for any graph.
+fn give_in(g: &Graph, a: &mut Answers, x: (u16, Answer)) -> Answered {
+    let before = walk(g, a, TODAY);
+    answer(g, a, &before, x.0, x.1, TODAY)
 }
 
 fn school_path() -> Answers {
@@ -150,17 +158,19 @@ fn back_link_and_allowed_pages() {
 // ---------------------------------------------------------------- changing answers
 
 #[test]
-fn changing_an_earlier_answer_drops_the_answers_no_longer_on_the_path() {
+fn changing_an_earlier_answer_names_the_answers_no_longer_on_the_path_and_keeps_them() {
     let g = g();
     let mut a = school_path();
-    let dropped = give(&mut a, one(g, "setting", "ehe"));
-    assert_eq!(dropped, vec![q("told"), q("s20_date")]);
-    assert_eq!(a.count(), 1);
+    let no_longer = give(&mut a, one(g, "setting", "ehe"));
+    assert_eq!(no_longer, vec![q("told"), q("s20_date")]);
+    assert_eq!(a.count(), 3, "nothing is deleted");
+    assert_eq!(walk(g, &a, TODAY).on_route(&a).count(), 1, "only the new answer counts");
     assert_eq!(a.get(q("setting")), Some(&Answer::One(2)));
     assert_eq!(walk(g, &a, TODAY).next, Some(q("ehe_decided")));
-    // Going back to school does not bring the dropped answers back.
-    give(&mut a, one(g, "setting", "school"));
-    assert_eq!(walk(g, &a, TODAY).next, Some(q("told")));
+    // Going back to school brings the kept answers back: nothing to answer again.
+    assert!(give(&mut a, one(g, "setting", "school")).is_empty());
+    assert!(walk(g, &a, TODAY).done());
+    assert_eq!(a, school_path());
 }
 
 #[test]
@@ -175,29 +185,57 @@ fn changing_an_earlier_answer_keeps_the_answers_still_on_the_path() {
 }
 
 #[test]
-fn changing_a_many_choice_answer_drops_the_question_its_route_led_to() {
+fn changing_a_many_choice_answer_takes_the_question_its_route_led_to_off_the_route_and_back() {
     let g = g();
     let mut a = school_path();
     assert_eq!(give(&mut a, many(g, "told", &["once_year"])), vec![q("s20_date")]);
     assert!(walk(g, &a, TODAY).done());
-    give(&mut a, many(g, "told", &["once_year", "no_capacity"]));
-    assert_eq!(walk(g, &a, TODAY).next, Some(q("s20_date")), "the date must be asked again");
+    assert_eq!(a.get(q("s20_date")), Some(&Answer::Date(REFERRAL)), "the date is kept, not deleted");
+    assert!(!outcome(g, &a, TODAY).deadlines.iter().any(|d| g.deadlines[d.deadline as usize].id == "nhs_answer"), "but it no longer counts");
+    assert!(give(&mut a, many(g, "told", &["once_year", "no_capacity"])).is_empty());
+    // Back on the route: the date the parent gave is replayed, not asked again.
+    assert!(walk(g, &a, TODAY).done(), "the kept date answers the question again");
+    assert_eq!(walk(g, &a, TODAY).path.last(), Some(&q("s20_date")));
 }
 
 #[test]
-fn answering_a_question_off_the_path_keeps_nothing() {
+fn answering_a_question_off_the_path_keeps_it_but_changes_nothing_shown() {
     let g = g();
     let mut a = school_path();
     let before = a.clone();
-    assert_eq!(give(&mut a, one(g, "ehe_decided", "yes")), vec![q("ehe_decided")]);
-    assert_eq!(a, before);
+    assert_eq!(give(&mut a, one(g, "ehe_decided", "yes")), Vec::<u16>::new());
+    assert_ne!(a, before, "the answer is stored");
+    assert_eq!(walk(g, &a, TODAY), walk(g, &before, TODAY));
+    assert_eq!(outcome(g, &a, TODAY), outcome(g, &before, TODAY));
 }
 
 #[test]
-fn prune_reports_nothing_when_every_answer_is_on_the_path() {
-    let mut a = school_path();
-    assert!(prune(g(), &mut a, TODAY).is_empty());
-    assert_eq!(a, school_path());
+fn on_route_keeps_exactly_the_answers_on_the_path() {
+    let g = g();
+    let a = school_path();
+    assert_eq!(walk(g, &a, TODAY).on_route(&a), a);
+    let mut more = a.clone();
+    set(&mut more, one(g, "ehe_decided", "yes"));
+    assert_eq!(walk(g, &more, TODAY).on_route(&more), a);
+    assert_eq!(more.count(), a.count() + 1);
+}
+
+#[test]
+fn different_answers_are_not_equal_and_empty_means_none() {
+    let g = g();
+    let a = answers(&[one(g, "setting", "school")]);
+    let b = answers(&[one(g, "setting", "ehe")]);
+    let c = answers(&[one(g, "setting", "school"), one(g, "ehe_decided", "yes")]);
+    assert_ne!(a, b);
+    assert_ne!(a, c);
+    assert_ne!(c, a);
+    assert_ne!(Answers::default(), a);
+    assert!(Answers::default().is_empty());
+    assert!(!a.is_empty());
+    let mut cleared = a.clone();
+    cleared.clear(q("setting"));
+    assert!(cleared.is_empty());
+    assert_eq!(cleared, Answers::default());
 }
 
 #[test]
@@ -234,27 +272,36 @@ fn an_answer_off_the_path_never_steers_the_path() {
     // so looked_after is not asked and its old answer must not choose idp's route.
     let a = answers(&[one(g, "setting", "fei"), one(g, "idp", "a"), one(g, "extra", "x"), one(g, "looked_after", "yes")]);
     assert_eq!(walk(g, &a, TODAY), Walk { path: vec![q("setting"), q("idp"), q("extra")], next: None });
-    let mut p = a.clone();
-    assert_eq!(prune(g, &mut p, TODAY), vec![q("looked_after")]);
+    let on = walk(g, &a, TODAY).on_route(&a);
+    assert_eq!(on.get(q("looked_after")), None);
+    assert_eq!(on.count(), 3);
     assert_eq!(ids(g, &outcome(g, &a, TODAY).findings), ["f_extra"]);
 }
 
 #[test]
-fn changing_an_answer_leaves_no_stale_answer_even_when_a_route_read_the_dropped_one() {
+fn a_change_names_what_no_longer_applies_keeps_it_and_a_change_back_brings_it_back() {
     let g = stale_graph();
     let q = |id: &str| g.question_by_id(id).unwrap();
     let mut a = Answers::default();
     for x in [one(g, "setting", "school"), one(g, "looked_after", "yes"), one(g, "idp", "a"), one(g, "other", "p")] {
-        answer(g, &mut a, x.0, x.1, TODAY);
+        give_in(g, &mut a, x);
     }
     assert!(walk(g, &a, TODAY).done());
+    let full = a.clone();
     assert_eq!(ids(g, &outcome(g, &a, TODAY).findings), ["f_other"]);
     // Now "fei": looked_after is off the path, so idp's route leads to extra, and other is off the path too.
-    let (sq, sa) = one(g, "setting", "fei");
-    let dropped = answer(g, &mut a, sq, sa, TODAY);
-    assert_eq!(dropped, vec![q("looked_after"), q("other")]);
-    assert_eq!(walk(g, &a, TODAY), Walk { path: vec![q("setting"), q("idp")], next: Some(q("extra")) });
+    let done = give_in(g, &mut a, one(g, "setting", "fei"));
+    assert_eq!(done.no_longer, vec![q("looked_after"), q("other")]);
+    assert_eq!(done.walk, Walk { path: vec![q("setting"), q("idp")], next: Some(q("extra")) });
+    assert_eq!(done.walk, walk(g, &a, TODAY), "the walk returned is the walk of the answers");
     assert!(outcome(g, &a, TODAY).findings.is_empty(), "the old answer to 'other' must not reach the outcome");
+    assert_eq!(a.get(q("other")), full.get(q("other")), "but it is kept");
+    // Changing back replays every kept answer: nothing to answer again, the same outcome.
+    let back = give_in(g, &mut a, one(g, "setting", "school"));
+    assert!(back.no_longer.is_empty());
+    assert!(back.walk.done());
+    assert_eq!(a, full);
+    assert_eq!(ids(g, &outcome(g, &a, TODAY).findings), ["f_other"]);
 }
 
 // ---------------------------------------------------------------- answers that do not fit
@@ -276,11 +323,9 @@ fn an_answer_that_does_not_fit_its_question_is_asked_again() {
         let w = walk(g, &a, TODAY);
         assert_eq!(w.next, Some(q(asked)), "{a:?}");
         assert!(!w.path.contains(&q(asked)));
-        // Pruning drops it, and everything after it.
-        let mut p = a.clone();
-        let dropped = prune(g, &mut p, TODAY);
-        assert!(dropped.contains(&q(asked)), "{a:?}");
-        assert_eq!(p.get(q(asked)), None);
+        // It does not count, and nothing after it does.
+        let on = w.on_route(&a);
+        assert_eq!(on.get(q(asked)), None, "{a:?}");
     }
 }
 
@@ -592,7 +637,8 @@ fn first_path(g: &Graph, today: Date, pick: impl Fn(&Question) -> Answer) -> Ans
         match walk(g, &a, today).next {
             Some(q) => {
                 let x = pick(&g.questions[q as usize]);
-                answer(g, &mut a, q, x, today);
+                let before = walk(g, &a, today);
+                answer(g, &mut a, &before, q, x, today);
             }
             None => return a,
         }
@@ -610,8 +656,7 @@ fn on_the_shipped_graph_each_answer_to_the_first_question_leads_where_its_routin
     let start = &g.questions[g.start as usize];
     for x in candidates(start, &[REFERRAL], true) {
         let mut a = Answers::default();
-        answer(g, &mut a, g.start, x.clone(), TODAY);
-        let w = walk(g, &a, TODAY);
+        let w = give_in(g, &mut a, (g.start, x.clone())).walk;
         assert_eq!(w.path, vec![g.start]);
         let ev = Eval { g, answers: &a, today: TODAY };
         match ev.next_of(g.start) {
@@ -623,33 +668,26 @@ fn on_the_shipped_graph_each_answer_to_the_first_question_leads_where_its_routin
 }
 
 #[test]
-fn on_the_shipped_graph_changing_the_first_answer_keeps_exactly_the_answers_still_on_the_path() {
+fn on_the_shipped_graph_changing_the_first_answer_keeps_every_answer_and_names_what_left_the_route() {
     let g = &GRAPH;
     let full = first_path(g, TODAY, pick_first);
-    assert!(walk(g, &full, TODAY).done());
+    let old = walk(g, &full, TODAY);
+    assert!(old.done());
     let start = &g.questions[g.start as usize];
     for x in candidates(start, &[REFERRAL], true) {
         let mut a = full.clone();
-        let mut unpruned = full.clone();
-        unpruned.set(g.start, x.clone());
-        let dropped = answer(g, &mut a, g.start, x.clone(), TODAY);
-        let path = walk(g, &unpruned, TODAY).path;
-        assert_eq!(walk(g, &a, TODAY).path, path, "pruning does not change the path");
+        let done = give_in(g, &mut a, (g.start, x.clone()));
         for qi in 0..g.questions.len() as u16 {
-            if qi == g.start {
-                continue;
+            if qi != g.start {
+                assert_eq!(a.get(qi), full.get(qi), "{}: no change deletes a stored answer", g.questions[qi as usize].id);
             }
-            match full.get(qi) {
-                Some(old) if path.contains(&qi) => {
-                    assert_eq!(a.get(qi), Some(old), "{} is still on the path and keeps its answer", g.questions[qi as usize].id);
-                    assert!(!dropped.contains(&qi));
-                }
-                Some(_) => {
-                    assert_eq!(a.get(qi), None, "{} is off the path and must be dropped", g.questions[qi as usize].id);
-                    assert!(dropped.contains(&qi));
-                }
-                None => assert_eq!(a.get(qi), None),
-            }
+        }
+        let expected: Vec<u16> = old.path.iter().copied().filter(|q| !done.walk.path.contains(q)).collect();
+        assert_eq!(done.no_longer, expected, "{x:?}");
+        // And the answers the new route reaches again are replayed: the walk stops only at a
+        // question never answered.
+        if let Some(n) = done.walk.next {
+            assert_eq!(full.get(n), None, "{} was answered and must be replayed", g.questions[n as usize].id);
         }
     }
 }
@@ -658,9 +696,9 @@ fn on_the_shipped_graph_changing_the_first_answer_keeps_exactly_the_answers_stil
 fn on_the_shipped_graph_every_place_and_board_is_named() {
     for a in GRAPH.authorities {
         assert!((a.board as usize) < GRAPH.boards.len(), "{}", a.id);
-        assert!(!GRAPH.text(a.name).trim().is_empty(), "{}", a.id);
+        assert!(!GRAPH.early(a.name).trim().is_empty(), "{}", a.id);
         let d = Details { la: Some(GRAPH.authorities.iter().position(|x| x.id == a.id).unwrap() as u8), ..Default::default() };
         let t = fill(&GRAPH, "{la}/{lhb}", &Answers::default(), &d, TODAY, &words());
-        assert_eq!(t, format!("{}/{}", GRAPH.text(a.name), GRAPH.text(GRAPH.boards[a.board as usize].name)));
+        assert_eq!(t, format!("{}/{}", GRAPH.early(a.name), GRAPH.early(GRAPH.boards[a.board as usize].name)));
     }
 }

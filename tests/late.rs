@@ -2,9 +2,10 @@
 //! first page is up, so the first load is smaller), and the printable guide is made from the
 //! same content at build time. These tests hold both to the compiled graph.
 
-use camau::compiler::{codegen, compile, guide::guide_html, read_dir};
-use camau::content::{ui, GRAPH, KEYS, LATE, LATE_COUNT, LATE_FILE, LATE_HASH, STRINGS};
-use camau::engine::graph::{accept_late, fnv64, late_ready, LateError, Txt, LATE_BIT, LATE_SEP};
+use camau::compiler::{compile, guide::guide_html, read_dir};
+use camau::content::{late, ui, GRAPH, KEYS, LATE, LATE_COUNT, LATE_FILE, LATE_HASH, STRINGS};
+use camau::engine::graph::{Late, LateError, Txt};
+use camau_graph::late::{fnv64, BIT as LATE_BIT, SEP as LATE_SEP};
 use std::path::Path;
 
 fn late_file() -> Vec<u8> {
@@ -17,13 +18,11 @@ fn the_words_file_holds_exactly_the_late_strings_and_is_named_by_its_hash() {
     let bytes = late_file();
     assert_eq!(fnv64(&bytes), LATE_HASH);
     assert_eq!(LATE_FILE, format!("words-{LATE_HASH:016x}.txt"));
+    assert_eq!(LATE_FILE, camau_graph::late::file_name(LATE_HASH));
     let text = String::from_utf8(bytes).expect("UTF-8");
     let words: Vec<&str> = text.split(LATE_SEP).collect();
     assert_eq!(words, LATE, "the file and the native table differ");
     assert_eq!(words.len(), LATE_COUNT);
-    // The compiler's hash is the engine's.
-    assert_eq!(codegen::fnv64("Camau ŵ ŷ".as_bytes()), fnv64("Camau ŵ ŷ".as_bytes()));
-    assert_eq!((codegen::LATE_BIT, codegen::LATE_SEP), (LATE_BIT, LATE_SEP));
 }
 
 #[test]
@@ -32,13 +31,35 @@ fn accept_late_takes_only_the_file_this_build_expects() {
     // Another release's file, a host's "not found" page, a truncated download: refused.
     let mut other = good.clone();
     other[10] ^= 1;
-    assert_eq!(accept_late(other, LATE_HASH, LATE_COUNT), Err(LateError::Mismatch));
-    assert_eq!(accept_late(b"<!doctype html><title>404</title>".to_vec(), LATE_HASH, LATE_COUNT), Err(LateError::Mismatch));
-    assert_eq!(accept_late(good[..good.len() / 2].to_vec(), LATE_HASH, LATE_COUNT), Err(LateError::Mismatch));
+    let refused = |b: Vec<u8>, n: usize| Late::accept(b, LATE_HASH, n).err();
+    assert_eq!(refused(other, LATE_COUNT), Some(LateError::Mismatch));
+    assert_eq!(refused(b"<!doctype html><title>404</title>".to_vec(), LATE_COUNT), Some(LateError::Mismatch));
+    assert_eq!(refused(good[..good.len() / 2].to_vec(), LATE_COUNT), Some(LateError::Mismatch));
     // The right bytes with a wrong count are refused too.
-    assert_eq!(accept_late(good.clone(), LATE_HASH, LATE_COUNT + 1), Err(LateError::Mismatch));
-    assert_eq!(accept_late(good, LATE_HASH, LATE_COUNT), Ok(()));
-    assert!(late_ready(&GRAPH));
+    assert_eq!(refused(good.clone(), LATE_COUNT + 1), Some(LateError::Mismatch));
+    let words = Late::accept(good, LATE_HASH, LATE_COUNT).expect("this build's file is taken");
+    // Taken as the same words as the compiled-in table, in the same order.
+    assert_eq!(words.len(), LATE.len());
+    for (i, w) in LATE.iter().enumerate() {
+        assert_eq!(words.get(i), Some(*w), "late word {i}");
+    }
+    assert_eq!(words.get(LATE.len()), None);
+    assert_eq!(&words, late());
+}
+
+#[test]
+fn late_words_are_read_through_the_table_they_came_with() {
+    // The engine keeps no words of its own: a late id reads "" without the words, and its
+    // text with them; an early id reads the same either way.
+    let f = &GRAPH.findings[0];
+    assert_eq!(GRAPH.early(f.title), "");
+    assert!(!GRAPH.text(f.title, late()).is_empty());
+    assert_eq!(GRAPH.text(f.title, &Late::default()), "");
+    let q = &GRAPH.questions[0];
+    assert_eq!(GRAPH.text(q.title, &Late::default()), GRAPH.early(q.title));
+    // Multi-byte words split at the separator only.
+    let w = Late::from_table(&["Siân ŵ", "", "ŷ €"]);
+    assert_eq!((w.get(0), w.get(1), w.get(2), w.len()), (Some("Siân ŵ"), Some(""), Some("ŷ €"), 3));
 }
 
 #[test]
@@ -69,7 +90,7 @@ fn the_first_pages_need_no_late_word_and_the_outcome_words_are_all_late() {
     // Every key is listed once for translators: the early table, then the late one.
     assert_eq!(KEYS.len(), STRINGS.len() + LATE.len());
     let late_keys = &KEYS[STRINGS.len()..];
-    assert!(late_keys.iter().all(|k| codegen::LATE_PREFIXES.iter().any(|p| k.starts_with(p))));
+    assert!(late_keys.iter().all(|k| camau_graph::late::is_late(k)));
     // The guide's own words stay out of the wasm.
     assert!(!KEYS.iter().any(|k| k.starts_with("ui.guide_")));
 }
@@ -83,18 +104,18 @@ fn guide() -> String {
 fn the_printable_guide_has_every_finding_letter_and_basis_with_blanks_and_no_script() {
     let html = guide();
     // (The words before any placeholder: the guide shows a blank in its place.)
-    let esc = |s: &str| s.split('{').next().unwrap_or("").replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    let esc = |s: &str| camau_graph::esc(s.split('{').next().unwrap_or(""));
     for f in GRAPH.findings {
-        assert!(html.contains(&esc(GRAPH.text(f.title))), "guide lacks finding {}", f.id);
+        assert!(html.contains(&esc(GRAPH.text(f.title, late()))), "guide lacks finding {}", f.id);
         for &c in f.basis {
-            assert!(html.contains(&esc(GRAPH.text(GRAPH.citations[c as usize].full))), "guide lacks the basis of {}", f.id);
+            assert!(html.contains(&esc(GRAPH.text(GRAPH.citations[c as usize].full, late()))), "guide lacks the basis of {}", f.id);
         }
     }
     for l in GRAPH.letters {
-        assert!(html.contains(&esc(GRAPH.text(l.title))), "guide lacks letter {}", l.id);
+        assert!(html.contains(&esc(GRAPH.text(l.title, late()))), "guide lacks letter {}", l.id);
     }
     for d in GRAPH.deadlines {
-        assert!(html.contains(&esc(GRAPH.text(d.label))), "guide lacks deadline {}", d.id);
+        assert!(html.contains(&esc(GRAPH.text(d.label, late()))), "guide lacks deadline {}", d.id);
     }
     // Placeholders are blanks, as in a letter with nothing filled in.
     let body = &html[html.find("</head>").expect("a head")..];

@@ -239,6 +239,11 @@ fn random_answer(g: &Graph, q: u16, r: &mut Rng) -> Answer {
 
 // ---------------------------------------------------------------- the invariants
 
+/// Every answer in `old` is still in `new`, except the one just given to `q`.
+fn kept_all(g: &Graph, old: &Answers, new: &Answers, q: u16) -> bool {
+    (0..g.questions.len() as u16).filter(|&x| x != q).all(|x| old.get(x) == new.get(x))
+}
+
 fn check_invariants(g: &Graph, a: &Answers, details: &Details) {
     let w = walk(g, a, TODAY);
 
@@ -269,15 +274,16 @@ fn check_invariants(g: &Graph, a: &Answers, details: &Details) {
         assert!((n as usize) < g.questions.len());
     }
 
-    // Pruning keeps exactly the path, and the path does not change.
-    let mut p = a.clone();
-    let dropped = prune(g, &mut p, TODAY);
+    // The answers on the route are exactly the path's, and they alone give the same walk.
+    let p = w.on_route(a);
     for q in 0..g.questions.len() as u16 {
-        assert_eq!(p.get(q).is_some(), w.path.contains(&q), "after prune, only the path is answered");
-        assert_eq!(dropped.contains(&q), a.get(q).is_some() && !w.path.contains(&q));
+        assert_eq!(p.get(q).is_some(), w.path.contains(&q), "on the route, only the path is answered");
+        if p.get(q).is_some() {
+            assert_eq!(p.get(q), a.get(q));
+        }
     }
-    assert_eq!(walk(g, &p, TODAY), w, "pruning does not change the path");
-    assert!(prune(g, &mut p.clone(), TODAY).is_empty(), "pruning twice drops nothing more");
+    assert_eq!(walk(g, &p, TODAY), w, "the answers off the route do not change the route");
+    assert_eq!(walk(g, &p, TODAY).on_route(&p), p);
 
     // No answer off the path reaches the outcome; same answers, same outcome.
     let o = outcome(g, a, TODAY);
@@ -344,9 +350,12 @@ fn run(g: &Graph, ops: &[Op], details: &Details) {
                 let q = shown.filter(|&q| w.allows(q)).or(w.next);
                 if let Some(q) = q {
                     let x = random_answer(g, q, &mut Rng::new(*s));
-                    answer(g, &mut a, q, x, TODAY);
-                    let after = walk(g, &a, TODAY);
-                    assert!((0..g.questions.len() as u16).all(|q| a.get(q).is_none() || after.path.contains(&q)), "answer() left an answer off the path");
+                    let old = a.clone();
+                    let done = answer(g, &mut a, &w, q, x, TODAY);
+                    assert_eq!(done.walk, walk(g, &a, TODAY), "answer() returns the walk of the new answers");
+                    assert!(kept_all(g, &old, &a, q), "answer() deleted a stored answer");
+                    let expected: Vec<u16> = w.path.iter().copied().filter(|x| !done.walk.path.contains(x)).collect();
+                    assert_eq!(done.no_longer, expected, "no_longer names exactly what left the route");
                 }
                 shown = None;
             }
@@ -355,7 +364,17 @@ fn run(g: &Graph, ops: &[Op], details: &Details) {
             Op::Change(i, s) => {
                 if !w.path.is_empty() {
                     let q = w.path[i % w.path.len()];
-                    answer(g, &mut a, q, random_answer(g, q, &mut Rng::new(*s)), TODAY);
+                    let (old, o) = (a.clone(), outcome(g, &a, TODAY));
+                    answer(g, &mut a, &w, q, random_answer(g, q, &mut Rng::new(*s)), TODAY);
+                    assert!(kept_all(g, &old, &a, q), "a change deleted a stored answer");
+                    // Changing it back restores the answers and the outcome exactly.
+                    let now = walk(g, &a, TODAY);
+                    let was = old.get(q).cloned().expect("a question on the path is answered");
+                    let mut back = a.clone();
+                    answer(g, &mut back, &now, q, was, TODAY);
+                    assert_eq!(back, old, "change and change back: the same answers");
+                    assert_eq!(walk(g, &back, TODAY), w, "change and change back: the same route");
+                    assert_eq!(outcome(g, &back, TODAY), o, "change and change back: the same outcome");
                 }
             }
             Op::Stale(i, s) => {

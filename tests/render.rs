@@ -1,7 +1,7 @@
 //! The outcome and check pages are HTML text: the parent's own words and the content
 //! must appear as text, never as markup.
 
-use camau::content::GRAPH;
+use camau::content::{late, GRAPH};
 use camau::engine::date::Date;
 use camau::engine::{Answer, Answers, Details};
 use camau::render::{check_html, esc, outcome_html, Case};
@@ -24,7 +24,7 @@ fn hostile_details_are_text_on_every_page_and_in_every_letter() {
     let details = Details { child: HOSTILE.into(), parent: HOSTILE.into(), school: HOSTILE.into(), la: Some(0), lhb: None };
     // Paths spread over the graph by a seeded random walk.
     for answers in &sample_paths(60, 7, today()) {
-        let case = Case { answers, details: &details, today: today() };
+        let case = Case { answers, details: &details, today: today(), late: late() };
         for html in [outcome_html(&case, true), check_html(&case)] {
             assert!(!html.contains("<script"), "a <script> tag got into the page");
             assert!(!html.contains("<img"), "an <img> tag got into the page");
@@ -35,12 +35,13 @@ fn hostile_details_are_text_on_every_page_and_in_every_letter() {
         assert!(html.contains(&esc(HOSTILE)), "the check page shows the name as typed");
         for l in camau::engine::outcome(&GRAPH, answers, today()).letters {
             let text = case.letter_text(l);
-            let body = GRAPH.text(GRAPH.letters[l as usize].body);
+            let body = GRAPH.text(GRAPH.letters[l as usize].body, late());
             if body.contains("{child}") {
                 assert!(text.contains(HOSTILE), "letter text keeps the name literally");
             }
             if let Some(m) = case.mailto(l) {
-                assert!(!m.contains('<') && !m.contains(' ') && !m.contains('\n') && !m.contains('&') || m.matches('&').count() == 1, "mailto is percent-encoded: {m}");
+                // Only the one `&` between subject and body: the parent's `&` is encoded.
+                assert!(!m.contains('<') && !m.contains(' ') && !m.contains('\n') && m.matches('&').count() == 1, "mailto is percent-encoded: {m}");
                 assert!(m.contains("%0D%0A") || !text.contains('\n'), "line breaks are CRLF-encoded");
             }
         }
@@ -53,9 +54,9 @@ fn page_text_says_your_child_but_letters_leave_a_clear_blank() {
     let paths = sample_paths(200, 11, today());
     let mut seen_letter = false;
     for answers in &paths {
-        let case = Case { answers, details: &details, today: today() };
+        let case = Case { answers, details: &details, today: today(), late: late() };
         for l in camau::engine::outcome(&GRAPH, answers, today()).letters {
-            let body = GRAPH.text(GRAPH.letters[l as usize].body);
+            let body = GRAPH.text(GRAPH.letters[l as usize].body, late());
             if body.contains("{child}") {
                 assert!(case.letter_text(l).contains("[your child's name]"));
                 seen_letter = true;
@@ -73,10 +74,10 @@ fn check_page_lists_each_answer_with_a_change_link() {
     let mut answers = Answers::default();
     // The first question, answered with its first option.
     answers.set(GRAPH.start, Answer::One(0));
-    let case = Case { answers: &answers, details: &Details::default(), today: today() };
+    let case = Case { answers: &answers, details: &Details::default(), today: today(), late: late() };
     let html = check_html(&case);
     let q = &GRAPH.questions[GRAPH.start as usize];
-    assert!(html.contains(&esc(GRAPH.text(q.title))));
-    assert!(html.contains(&esc(GRAPH.text(q.options[0].label))));
+    assert!(html.contains(&esc(GRAPH.text(q.title, late()))));
+    assert!(html.contains(&esc(GRAPH.text(q.options[0].label, late()))));
     assert!(html.contains(&format!("href=\"#/q/{}/change\"", q.id)));
 }

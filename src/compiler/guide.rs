@@ -6,9 +6,7 @@
 
 use super::model::{MCond, MUnit, Model};
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
+use camau_graph::esc;
 
 struct G<'a> {
     m: &'a Model,

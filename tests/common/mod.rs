@@ -5,7 +5,8 @@
 
 use camau::engine::date::Date;
 use camau::engine::graph::*;
-use camau::engine::{fill, Answer, Answers, Details, Outcome, Words};
+use camau::engine::{fill, Answer, Answers, Blank, Details, Outcome, Words};
+use camau_graph::Detail;
 
 pub fn leak<T>(v: Vec<T>) -> &'static [T] {
     Box::leak(v.into_boxed_slice())
@@ -19,15 +20,14 @@ pub const MONTHS: [&str; 12] =
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /// The blanks a letter shows for what the parent did not give, e.g. "[school name]".
-pub fn blank(what: &str) -> String {
+pub fn blank(what: Blank) -> String {
     let s = match what {
-        "child" => "child's name",
-        "parent" => "your name",
-        "school" => "school name",
-        "la" => "local authority",
-        "lhb" => "health board",
-        "date" => "date",
-        other => other,
+        Blank::Detail(Detail::Child) => "child's name",
+        Blank::Detail(Detail::Parent) => "your name",
+        Blank::Detail(Detail::School) => "school name",
+        Blank::Detail(Detail::La) => "local authority",
+        Blank::Detail(Detail::Lhb) => "health board",
+        Blank::Date => "date",
     };
     format!("[{s}]")
 }
@@ -452,7 +452,6 @@ impl Builder {
             authorities: leak(authorities),
             boards: leak(boards),
             strings: leak(strings),
-            late: &[],
         }))
     }
 }
@@ -501,7 +500,7 @@ pub fn ids(g: &Graph, findings: &[u16]) -> Vec<&'static str> {
 /// Every text the outcome page and its letters show, filled for these answers.
 pub fn shown_texts(g: &Graph, o: &Outcome, a: &Answers, details: &Details, today: Date) -> Vec<(String, String)> {
     let w = words();
-    shown_templates(g, o).into_iter().map(|(what, t)| (what, fill(g, g.text(t), a, details, today, &w))).collect()
+    shown_templates(g, o).into_iter().map(|(what, t)| (what, fill(g, g.text(t, camau::content::late()), a, details, today, &w))).collect()
 }
 
 /// Every text the outcome page and its letters show, unfilled.
