@@ -139,11 +139,30 @@ fn every_problem_is_reported_not_only_the_first() {
     assert!(d.iter().any(|d| d.message.contains("{head}")));
 }
 
+/// Compiles `set`: it must return (never panic), and every diagnostic must name a line inside
+/// its file.
+fn compiles_or_explains(set: &[(String, String)], what: &dyn Fn() -> String) {
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| compile(set)));
+    let r = r.unwrap_or_else(|_| panic!("the compiler panicked on {}", what()));
+    if let Err(diags) = r {
+        assert!(!diags.is_empty(), "Err without diagnostics on {}", what());
+        for d in diags {
+            let lines = set.iter().find(|(n, _)| *n == d.loc.file).map(|(_, t)| t.lines().count() + 1).unwrap_or(1);
+            assert!(d.loc.line >= 1 && d.loc.line <= lines.max(1), "{d} is outside its file ({})", what());
+        }
+    }
+}
+
 #[test]
 fn arbitrary_and_truncated_text_gives_located_errors_without_panicking() {
-    // Fuzz-style: every truncation of the real content files, and byte flips,
-    // either compile or give diagnostics with a file and a line inside the file.
-    let files = camau::compiler::read_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))).unwrap();
+    // Fuzz-style, seeded and so the same every run: the real content files and the fixture,
+    // truncated (at every line boundary, and at sampled byte offsets, mid-character too),
+    // with bytes flipped, with multi-byte characters, control characters and TOML escapes
+    // inserted or put in place of a character, and with very long lines. Each either
+    // compiles or gives diagnostics with a file and a line inside the file, never a panic.
+    let started = std::time::Instant::now();
+    let mut files = camau::compiler::read_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))).unwrap();
+    files.push(("content/mini.toml".into(), MINI.into()));
     let mut seed = 0x9e3779b97f4a7c15u64;
     let mut rnd = move || {
         seed ^= seed << 13;
@@ -151,31 +170,92 @@ fn arbitrary_and_truncated_text_gives_located_errors_without_panicking() {
         seed ^= seed << 17;
         seed
     };
-    for (fi, (_, text)) in files.iter().enumerate() {
+    let mut runs = 0usize;
+    let long_a = "a".repeat(100_000);
+    let long_w = "ŵ".repeat(100_000);
+    // Real characters (multi-byte, control, invisible), then TOML escapes as written in a file
+    // (raw strings here: `\u00` is the four characters a writer would type).
+    let mut pieces: Vec<String> = ["é", "ŵ", "ŷ", "€", "’", "–", "😀", "\u{1f}", "\u{0}", "\u{1e}", "\u{7f}", "\u{85}", "\u{200b}", "\u{feff}", "\u{fffd}", "\u{10ffff}", "\r", "\t", "\n"]
+        .into_iter()
+        .chain([
+            r"\u00", r"\u00€", r"\u00’", r"\u001F", r"\u001f", r"\u0000", r"\u00e9", r"\u20AC", r"\U0001F600", r"\U0000001F", r"\U00110000", r"\U0000",
+            r"\x41", r"\x", r"\", r"\\", r#"\""#, r"\n", r#"""""#, "'''", "{", "}", "{child", "{date:", "=", "[", "[[", "]", "#", "'", "\"", " or ", " and ", "(", ")", "in",
+            "has", ",",
+        ])
+        .map(String::from)
+        .collect();
+    pieces.extend([long_a.clone(), long_w.clone()]);
+    for (fi, (name, text)) in files.iter().enumerate() {
+        let alone = |t: String| vec![(name.clone(), t)];
+        // Truncated at every line boundary (the file alone: each is cheap).
+        for (n, _) in text.match_indices('\n') {
+            compiles_or_explains(&alone(text[..n + 1].to_string()), &|| format!("{name} cut after byte {n}"));
+            runs += 1;
+        }
+        // Truncated at sampled byte offsets, half of them inside a character (cut as bytes, then
+        // read as UTF-8 lossily), with the rest of the content.
+        let bytes = text.as_bytes();
+        let inside: Vec<usize> = (0..bytes.len()).filter(|&i| !text.is_char_boundary(i)).collect();
         for k in 0..4 {
-            let mut bytes = text.as_bytes().to_vec();
-            if k % 2 == 0 {
-                bytes.truncate((rnd() % (bytes.len() as u64 + 1)) as usize);
-            } else {
-                for _ in 0..3 {
-                    let i = (rnd() % bytes.len().max(1) as u64) as usize;
-                    if let Some(b) = bytes.get_mut(i) {
-                        *b = b"{}[]=\"\n#x"[(rnd() % 9) as usize];
-                    }
-                }
-            }
-            let mutated = String::from_utf8_lossy(&bytes).into_owned();
+            let cut = if k % 2 == 1 && !inside.is_empty() { inside[(rnd() % inside.len() as u64) as usize] } else { (rnd() % (bytes.len() as u64 + 1)) as usize };
             let mut set = files.clone();
-            set[fi].1 = mutated.clone();
-            if let Err(diags) = compile(&set) {
-                assert!(!diags.is_empty());
-                for d in diags {
-                    let lines = set.iter().find(|(n, _)| *n == d.loc.file).map(|(_, t)| t.lines().count() + 1).unwrap_or(1);
-                    assert!(d.loc.line >= 1 && d.loc.line <= lines.max(1), "{d} is outside its file");
+            set[fi].1 = String::from_utf8_lossy(&bytes[..cut]).into_owned();
+            compiles_or_explains(&set, &|| format!("{name} cut at byte {cut}"));
+            runs += 1;
+        }
+        // Bytes flipped to TOML's own punctuation.
+        for _ in 0..2 {
+            let mut b = bytes.to_vec();
+            for _ in 0..3 {
+                let i = (rnd() % b.len().max(1) as u64) as usize;
+                if let Some(x) = b.get_mut(i) {
+                    *x = b"{}[]=\"\n#x\\"[(rnd() % 10) as usize];
                 }
             }
+            let mut set = files.clone();
+            set[fi].1 = String::from_utf8_lossy(&b).into_owned();
+            compiles_or_explains(&set, &|| format!("{name} with bytes flipped"));
+            runs += 1;
+        }
+        // Characters and escapes inserted, or put in place of a character.
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        for k in 0..8 {
+            let mut t = text.clone();
+            for _ in 0..1 + (k % 3) {
+                let bounds: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();
+                let at = bounds[(rnd() % bounds.len() as u64) as usize];
+                let piece = &pieces[(rnd() % pieces.len() as u64) as usize];
+                if k % 2 == 0 || at == t.len() {
+                    t.insert_str(at, piece);
+                } else {
+                    let end = at + t[at..].chars().next().map_or(0, char::len_utf8);
+                    t.replace_range(at..end, piece);
+                }
+            }
+            // Half with the rest of the content, half alone (cheaper).
+            let set = if k % 4 < 2 {
+                let mut set = files.clone();
+                set[fi].1 = t;
+                set
+            } else {
+                alone(t)
+            };
+            compiles_or_explains(&set, &|| format!("{name} with characters inserted (mutation {k})"));
+            runs += 1;
+        }
+        // A very long line: in a string, in a comment, and as a bare key.
+        let line_start = bounds[(rnd() % bounds.len() as u64) as usize];
+        let line_start = text[..line_start].rfind('\n').map_or(0, |i| i + 1);
+        for long in [format!("x = \"{long_w}\"\n"), format!("# {long_a}\n"), format!("{long_a}\n"), format!("says = \"\\u00{long_w}\"\n")] {
+            let mut t = text.clone();
+            t.insert_str(line_start, &long);
+            compiles_or_explains(&alone(t), &|| format!("{name} with a long line at byte {line_start}"));
+            runs += 1;
         }
     }
+    let took = started.elapsed();
+    eprintln!("fuzz: {runs} compiles in {:.1}s", took.as_secs_f64());
+    assert!(runs > 4000);
 }
 
 #[test]
@@ -195,4 +275,29 @@ fn a_placeholder_in_question_text_is_refused() {
     let title = "title = \"Where does your child learn?\"";
     let (_, diags) = broken(title, "title = \"Where does {child} learn?\"");
     expect(&diags, "placeholders", line_of(MINI, title));
+}
+
+#[test]
+fn an_escape_prefix_before_a_multi_byte_character_does_not_panic() {
+    // `\u00` then a 3-byte character, in a comment and in a string: the old byte scan sliced
+    // the character in two.
+    for (from, to) in [
+        ("# A tiny valid graph", "# A tiny valid graph \\u00€ \\u00’ \\u00– \\U000000é"),
+        ("title = \"Ask\"", "title = \"Ask \\\\u00€\""),
+    ] {
+        let text = MINI.replacen(from, to, 1);
+        let r = std::panic::catch_unwind(|| compile(&[("content/mini.toml".into(), text.clone())]));
+        let r = r.unwrap_or_else(|_| panic!("the compiler panicked on {to:?}"));
+        assert!(r.is_ok(), "{:?}", r.err());
+    }
+}
+
+#[test]
+fn an_empty_glossary_term_is_refused_without_panicking() {
+    for empty in ["term = \"\"", "term = \"  \""] {
+        let text = MINI.replacen("term = \"IDP\"", empty, 1).replacen("title = \"The school keeps the IDP\"", "title = \"Ŵyr: the school keeps the IDP\"", 1);
+        let r = std::panic::catch_unwind(|| compile(&[("content/mini.toml".into(), text.clone())]));
+        let d = r.expect("the compiler panicked on an empty term").expect_err("an empty term must not compile");
+        expect(&d, "empty", line_of(&text, empty));
+    }
 }

@@ -36,14 +36,14 @@ pub fn read_dir(dir: &std::path::Path) -> std::io::Result<Vec<(String, String)>>
 
 struct Ctx<'a> {
     files: &'a [(String, String)],
+    /// The byte offset of each new line, per file.
+    newlines: Vec<Vec<usize>>,
     diags: Vec<Diagnostic>,
 }
 
 impl Ctx<'_> {
     fn loc(&self, file: usize, span: std::ops::Range<usize>) -> Loc {
-        let text = &self.files[file].1;
-        let end = span.start.min(text.len());
-        let line = text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = self.newlines[file].partition_point(|&n| n < span.start) + 1;
         Loc { file: self.files[file].0.clone(), line }
     }
     fn err(&mut self, file: usize, s: &S, message: impl Into<String>) {
@@ -160,6 +160,9 @@ fn parse_add(s: &str) -> Option<(u16, MUnit)> {
 
 /// Whole-word, case-sensitive search (terms such as "IDP" or "Section 2C").
 pub fn contains_term(text: &str, term: &str) -> bool {
+    if term.is_empty() {
+        return false;
+    }
     let mut from = 0;
     while let Some(i) = text[from..].find(term) {
         let s = from + i;
@@ -170,13 +173,15 @@ pub fn contains_term(text: &str, term: &str) -> bool {
         if !word(before) && !word(after) {
             return true;
         }
-        from = s + term.len().max(1);
+        // Past the first character of this match (a char boundary, as `s` is one).
+        from = s + text[s..].chars().next().map_or(1, char::len_utf8);
     }
     false
 }
 
 pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
-    let mut cx = Ctx { files, diags: vec![] };
+    let newlines = files.iter().map(|(_, t)| t.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect()).collect();
+    let mut cx = Ctx { files, newlines, diags: vec![] };
     let mut flows = vec![];
     let mut parts = vec![];
     let mut questions = vec![];
@@ -191,25 +196,16 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
     let mut ui: BTreeMap<String, (usize, S)> = BTreeMap::new();
 
     for (fi, (name, text)) in files.iter().enumerate() {
-        // Control characters (written or escaped) have no place in words for a parent, and one
-        // of them separates the strings of the late words file.
-        for (n, line) in text.lines().enumerate() {
-            let lower = line.to_ascii_lowercase();
-            let escaped = ["\\u00", "\\u000000"].iter().any(|p| {
-                lower.match_indices(p).any(|(i, _)| {
-                    let hex = &lower[i + p.len()..];
-                    hex.len() >= 2 && u8::from_str_radix(&hex[..2], 16).is_ok_and(|b| b < 0x20 && b != b'\n' && b != b'\t')
-                })
-            });
-            if escaped || line.chars().any(|c| c.is_control() && c != '\t' && c != '\r') {
-                cx.diags.push(Diagnostic {
-                    loc: Loc { file: name.clone(), line: n + 1 },
-                    message: "a control character (other than tab and new line) in the text".into(),
-                });
-            }
-        }
         match toml::from_str::<RawFile>(text) {
             Ok(rf) => {
+                // Control characters (written as escapes: TOML itself refuses them typed in)
+                // have no place in words for a parent, and one of them separates the strings
+                // of the late words file. Checked on the parsed strings, where each is whole.
+                for v in rf.strings() {
+                    if v.get_ref().chars().any(|c| c.is_control() && c != '\t' && c != '\n' && c != '\r') {
+                        cx.err(fi, v, "a control character (other than tab and new line) in the text");
+                    }
+                }
                 flows.extend(rf.flow.map(|x| (fi, x)));
                 parts.extend(rf.part.into_iter().map(|x| (fi, x)));
                 questions.extend(rf.question.into_iter().map(|x| (fi, x)));
@@ -237,6 +233,13 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
                 };
                 let msg = e.message().to_string();
                 cx.diags.push(Diagnostic { loc, message: msg });
+                // TOML refuses a control character typed into the text; say which it was.
+                for (n, line) in text.lines().enumerate() {
+                    if line.chars().any(|c| c.is_control() && c != '\t' && c != '\r') {
+                        let loc = Loc { file: name.clone(), line: n + 1 };
+                        cx.diags.push(Diagnostic { loc, message: "a control character (other than tab and new line) in the text".into() });
+                    }
+                }
             }
         }
     }
@@ -510,6 +513,11 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
         });
     }
 
+    for (f, t) in &terms {
+        if t.term.get_ref().trim().is_empty() {
+            cx.err(*f, &t.term, format!("term '{}' is empty: write the exact words the findings use", t.id.get_ref()));
+        }
+    }
     model.terms = terms
         .iter()
         .map(|(_, t)| MTerm { id: t.id.get_ref().clone(), term: t.term.get_ref().clone(), means: t.means.get_ref().clone() })
