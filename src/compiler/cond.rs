@@ -1,10 +1,10 @@
 //! The condition language of `when = "..."` (see content/FORMAT.md).
 
-use super::model::{MCond, MKind};
+use super::model::{Kind, MCond};
 
 pub trait Names {
     /// (question index, kind)
-    fn question(&self, id: &str) -> Option<(usize, MKind)>;
+    fn question(&self, id: &str) -> Option<(usize, Kind)>;
     fn option(&self, q: usize, id: &str) -> Option<usize>;
     fn deadline(&self, id: &str) -> Option<usize>;
 }
@@ -119,7 +119,7 @@ impl<N: Names> P<'_, N> {
                 self.expect(Tok::RParen, "')'")?;
                 let (qi, kind) = self.question(&q)?;
                 if word == "known" {
-                    if kind != MKind::Date {
+                    if kind != Kind::Date {
                         return Err(format!("known({q}): '{q}' is not a date question"));
                     }
                     return Ok(MCond::Known(qi));
@@ -142,7 +142,7 @@ impl<N: Names> P<'_, N> {
         match self.next() {
             Some(Tok::Eq) | Some(Tok::Ne) => {
                 let ne = self.toks[self.pos - 1] == Tok::Ne;
-                if kind != MKind::One {
+                if kind != Kind::One {
                     return Err(format!("'{word}' is not a one-choice question: use 'has' or answered()"));
                 }
                 let o = self.ident("an option id")?;
@@ -150,7 +150,7 @@ impl<N: Names> P<'_, N> {
                 Ok(if ne { MCond::Ne(qi, oi) } else { MCond::Eq(qi, oi) })
             }
             Some(Tok::Ident(op)) if op == "in" => {
-                if kind != MKind::One {
+                if kind != Kind::One {
                     return Err(format!("'{word}' is not a one-choice question: use 'has'"));
                 }
                 self.expect(Tok::LParen, "'('")?;
@@ -167,7 +167,7 @@ impl<N: Names> P<'_, N> {
                 Ok(MCond::In(qi, v))
             }
             Some(Tok::Ident(op)) if op == "has" => {
-                if kind != MKind::Many {
+                if kind != Kind::Many {
                     return Err(format!("'{word}' is not a many-choice question: use '='"));
                 }
                 let o = self.ident("an option id")?;
@@ -176,7 +176,7 @@ impl<N: Names> P<'_, N> {
             _ => Err(format!("after '{word}' expected '=', '!=', 'in' or 'has'")),
         }
     }
-    fn question(&self, id: &str) -> Result<(usize, MKind), String> {
+    fn question(&self, id: &str) -> Result<(usize, Kind), String> {
         self.names.question(id).ok_or_else(|| format!("unknown question '{id}'"))
     }
     fn option(&self, q: usize, qid: &str, o: &str) -> Result<usize, String> {

@@ -12,10 +12,8 @@ pub mod raw;
 
 use model::*;
 use raw::*;
+use camau_graph::Placeholder;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-pub const SECTIONS: [&str; 6] = ["responsible", "told", "deadlines", "steps", "escalation", "practice"];
-pub const SIMPLE_PLACEHOLDERS: [&str; 6] = ["child", "parent", "school", "la", "lhb", "today"];
 
 /// Reads every `*.toml` file directly in `dir`, in name order.
 pub fn read_dir(dir: &std::path::Path) -> std::io::Result<Vec<(String, String)>> {
@@ -92,16 +90,13 @@ struct NameTable<'a> {
     d: &'a Ids,
 }
 
-fn kind_of(q: &RawQuestion) -> MKind {
-    match q.kind.get_ref().as_str() {
-        "many" => MKind::Many,
-        "date" => MKind::Date,
-        _ => MKind::One,
-    }
+/// The question's kind (one when it is not a kind: that is reported where the question is read).
+fn kind_of(q: &RawQuestion) -> Kind {
+    Kind::from_id(q.kind.get_ref()).unwrap_or(Kind::One)
 }
 
 impl cond::Names for NameTable<'_> {
-    fn question(&self, id: &str) -> Option<(usize, MKind)> {
+    fn question(&self, id: &str) -> Option<(usize, Kind)> {
         self.q.get(id).map(|i| (i, kind_of(&self.questions[i].1)))
     }
     fn option(&self, q: usize, id: &str) -> Option<usize> {
@@ -128,30 +123,24 @@ pub fn check_placeholders(text: &str, date_question: &dyn Fn(&str) -> bool, dead
             break;
         };
         let name = &after[..j];
-        let ok = SIMPLE_PLACEHOLDERS.contains(&name)
-            || name.strip_prefix("date:").is_some_and(date_question)
-            || name.strip_prefix("due:").is_some_and(deadline);
+        let ok = match Placeholder::parse(name) {
+            Some(Placeholder::Detail(_) | Placeholder::Today) => true,
+            Some(Placeholder::Date(q)) => date_question(q),
+            Some(Placeholder::Due(d)) => deadline(d),
+            None => false,
+        };
         if !ok {
-            out.push(format!(
-                "unknown placeholder {{{name}}}: use {{child}}, {{parent}}, {{school}}, {{la}}, {{lhb}}, {{today}}, {{date:DATE_QUESTION}} or {{due:DEADLINE}}"
-            ));
+            out.push(format!("unknown placeholder {{{name}}}: use {}", Placeholder::HELP));
         }
         rest = &after[j + 1..];
     }
     out
 }
 
-fn parse_add(s: &str) -> Option<(u16, MUnit)> {
+fn parse_add(s: &str) -> Option<(u16, Unit)> {
     let mut it = s.split_whitespace();
     let n: u16 = it.next()?.parse().ok()?;
-    let unit = match it.next()? {
-        "day" | "days" => MUnit::Days,
-        "week" | "weeks" => MUnit::Weeks,
-        "month" | "months" => MUnit::Months,
-        "school_days" => MUnit::SchoolDays,
-        "term_days" => MUnit::TermDays,
-        _ => return None,
-    };
+    let unit = Unit::from_id(it.next()?)?;
     if it.next().is_some() || n == 0 {
         return None;
     }
@@ -258,7 +247,7 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
     }
 
     let names = NameTable { q: &q_ids, questions: &questions, d: &d_ids };
-    let is_date_q = |id: &str| q_ids.get(id).is_some_and(|i| kind_of(&questions[i].1) == MKind::Date);
+    let is_date_q = |id: &str| q_ids.get(id).is_some_and(|i| kind_of(&questions[i].1) == Kind::Date);
     let is_deadline = |id: &str| d_ids.get(id).is_some();
 
     let mut model = Model::default();
@@ -311,15 +300,11 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
                 cx.err(f, s, format!("question '{}': placeholders ({{...}}) are not filled on question pages", q.id.get_ref()));
             }
         }
-        let kind = match q.kind.get_ref().as_str() {
-            "one" => MKind::One,
-            "many" => MKind::Many,
-            "date" => MKind::Date,
-            other => {
-                cx.err(f, &q.kind, format!("kind '{other}' is not one of: one, many, date"));
-                MKind::One
-            }
-        };
+        let kind = Kind::from_id(q.kind.get_ref()).unwrap_or_else(|| {
+            let all: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
+            cx.err(f, &q.kind, format!("kind '{}' is not one of: {}", q.kind.get_ref(), all.join(", ")));
+            Kind::One
+        });
         let part = match part_ids.get(q.part.get_ref()) {
             Some(p) => p,
             None => {
@@ -336,12 +321,12 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
             if !seen.insert(o.id.get_ref().clone()) {
                 cx.err(f, &o.id, format!("duplicate option id '{}' in question '{}'", o.id.get_ref(), q.id.get_ref()));
             }
-            if o.exclusive && kind != MKind::Many {
+            if o.exclusive && kind != Kind::Many {
                 cx.err(f, &o.id, "'exclusive' is only for kind = \"many\"");
             }
             let next = match &o.next {
                 Some(n) => {
-                    if kind == MKind::Many {
+                    if kind == Kind::Many {
                         cx.err(f, n, "options of a many-choice question cannot have their own next: use routes");
                     }
                     target(&mut cx, f, n)
@@ -357,16 +342,16 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
             });
         }
         match kind {
-            MKind::Date if !q.option.is_empty() => cx.err(f, &q.id, "a date question has no options (use 'unsure' for \"I do not know\")"),
-            MKind::One | MKind::Many if q.option.len() < 2 => cx.err(f, &q.id, "a choice question needs at least 2 options"),
-            MKind::Many if q.option.len() > 63 => cx.err(f, &q.id, "a many-choice question has at most 63 options"),
-            MKind::One if q.option.len() > 250 => cx.err(f, &q.id, "too many options"),
+            Kind::Date if !q.option.is_empty() => cx.err(f, &q.id, "a date question has no options (use 'unsure' for \"I do not know\")"),
+            Kind::One | Kind::Many if q.option.len() < 2 => cx.err(f, &q.id, "a choice question needs at least 2 options"),
+            Kind::Many if q.option.len() > 63 => cx.err(f, &q.id, "a many-choice question has at most 63 options"),
+            Kind::One if q.option.len() > 250 => cx.err(f, &q.id, "too many options"),
             _ => {}
         }
-        if q.unsure.is_some() && kind != MKind::Date {
+        if q.unsure.is_some() && kind != Kind::Date {
             cx.err(f, &q.id, "'unsure' is only for date questions: add an option instead");
         }
-        if q.future && kind != MKind::Date {
+        if q.future && kind != Kind::Date {
             cx.err(f, &q.id, "'future' is only for date questions");
         }
         let mut routes = vec![];
@@ -390,10 +375,10 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
         // A dead end: a way to answer this question that leads nowhere.
         if !fallback {
             let dead: Vec<&RawOption> = match kind {
-                MKind::One => q.option.iter().filter(|o| o.next.is_none()).collect(),
+                Kind::One => q.option.iter().filter(|o| o.next.is_none()).collect(),
                 _ => vec![],
             };
-            if kind != MKind::One {
+            if kind != Kind::One {
                 let m = if routes.is_empty() { "this question leads nowhere: add next = \"...\"" } else { "routes may all be false: add a last route without 'when', or next = \"...\"" };
                 cx.err(f, &q.id, format!("question '{}': {m}", q.id.get_ref()));
             }
@@ -450,7 +435,7 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
     for (f, d) in &deadlines {
         let f = *f;
         let from = match q_ids.get(d.from.get_ref()) {
-            Some(i) if kind_of(&questions[i].1) == MKind::Date => i,
+            Some(i) if kind_of(&questions[i].1) == Kind::Date => i,
             Some(_) => {
                 cx.err(f, &d.from, format!("deadline '{}': '{}' is not a date question", d.id.get_ref(), d.from.get_ref()));
                 0
@@ -462,7 +447,7 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
         };
         let (amount, unit) = parse_add(d.add.get_ref()).unwrap_or_else(|| {
             cx.err(f, &d.add, format!("add = '{}' is not 'N days|weeks|months|school_days|term_days'", d.add.get_ref()));
-            (1, MUnit::Days)
+            (1, Unit::Days)
         });
         if d.basis.is_empty() {
             cx.err(f, &d.id, format!("deadline '{}' has no basis (a citation)", d.id.get_ref()));
@@ -481,14 +466,11 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
 
     for (f, l) in &letters {
         let f = *f;
-        let script = match l.kind.get_ref().as_str() {
-            "letter" => false,
-            "script" => true,
-            other => {
-                cx.err(f, &l.kind, format!("letter kind '{other}' is not 'letter' or 'script'"));
-                false
-            }
-        };
+        let kind = LetterKind::from_id(l.kind.get_ref()).unwrap_or_else(|| {
+            cx.err(f, &l.kind, format!("letter kind '{}' is not 'letter' or 'script'", l.kind.get_ref()));
+            LetterKind::Letter
+        });
+        let script = kind == LetterKind::Script;
         if !script && l.subject.is_none() {
             cx.err(f, &l.id, format!("letter '{}' has no subject", l.id.get_ref()));
         }
@@ -503,7 +485,7 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
         let basis = cite(&mut cx, f, &l.basis);
         model.letters.push(MLetter {
             id: l.id.get_ref().clone(),
-            script,
+            kind,
             title: l.title.get_ref().clone(),
             to: l.to.as_ref().map(|s| s.get_ref().clone()),
             subject: l.subject.as_ref().map(|s| s.get_ref().clone()),
@@ -526,9 +508,11 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
 
     for (f, fd) in &findings {
         let f = *f;
-        if !SECTIONS.contains(&fd.section.get_ref().as_str()) {
-            cx.err(f, &fd.section, format!("section '{}' is not one of: {}", fd.section.get_ref(), SECTIONS.join(", ")));
-        }
+        let section = Section::from_id(fd.section.get_ref()).unwrap_or_else(|| {
+            let all: Vec<&str> = Section::ALL.iter().map(|s| s.id()).collect();
+            cx.err(f, &fd.section, format!("section '{}' is not one of: {}", fd.section.get_ref(), all.join(", ")));
+            Section::Practice
+        });
         let when = match cond::parse(fd.when.get_ref(), &names) {
             Ok(c) => c,
             Err(e) => {
@@ -577,7 +561,7 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
             .collect();
         model.findings.push(MFinding {
             id: fd.id.get_ref().clone(),
-            section: fd.section.get_ref().clone(),
+            section,
             rank: fd.rank.unwrap_or(500),
             when,
             when_text: fd.when.get_ref().clone(),

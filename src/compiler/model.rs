@@ -1,6 +1,9 @@
 //! The "high" form: a checked model of the content, with every reference
 //! resolved to an index. Codegen and the reviewers' map are written from it.
 
+/// The names of kinds, sections, units and letter kinds have one home, shared with the app.
+pub use camau_graph::{Kind, LetterKind, Section, Unit};
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Loc {
     pub file: String,
@@ -24,13 +27,6 @@ impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.loc, self.message)
     }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MKind {
-    One,
-    Many,
-    Date,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,7 +77,7 @@ pub struct MRoute {
 pub struct MQuestion {
     pub id: String,
     pub part: usize,
-    pub kind: MKind,
+    pub kind: Kind,
     pub title: String,
     pub hint: Option<String>,
     pub options: Vec<MOption>,
@@ -95,7 +91,7 @@ pub struct MQuestion {
 #[derive(Clone, Debug)]
 pub struct MFinding {
     pub id: String,
-    pub section: String,
+    pub section: Section,
     pub rank: i32,
     pub when: MCond,
     pub when_text: String,
@@ -114,21 +110,12 @@ pub struct MFinding {
     pub loc: Loc,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MUnit {
-    Days,
-    Weeks,
-    Months,
-    SchoolDays,
-    TermDays,
-}
-
 #[derive(Clone, Debug)]
 pub struct MDeadline {
     pub id: String,
     pub from: usize,
     pub amount: u16,
-    pub unit: MUnit,
+    pub unit: Unit,
     pub label: String,
     pub basis: Vec<usize>,
     pub loc: Loc,
@@ -137,7 +124,7 @@ pub struct MDeadline {
 #[derive(Clone, Debug)]
 pub struct MLetter {
     pub id: String,
-    pub script: bool,
+    pub kind: LetterKind,
     pub title: String,
     pub to: Option<String>,
     pub subject: Option<String>,
