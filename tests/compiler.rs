@@ -1,7 +1,7 @@
 //! The content compiler refuses broken content with `file:line` messages.
 //! Each test breaks the small valid fixture (tests/fixtures/mini) in one way.
 
-use camau::compiler::{compile, model::Diagnostic};
+use camau::compiler::{compile, model::DiagKind, model::Diagnostic};
 
 const MINI: &str = include_str!("fixtures/mini/mini.toml");
 
@@ -18,12 +18,14 @@ fn broken(from: &str, to: &str) -> (String, Vec<Diagnostic>) {
     (text, diags)
 }
 
-fn expect(diags: &[Diagnostic], text_has: &str, line: usize) {
-    assert!(
-        diags.iter().any(|d| d.message.contains(text_has) && d.loc.line == line && d.loc.file == "content/mini.toml"),
-        "expected content/mini.toml:{line}: …{text_has}…, got:\n{}",
-        diags.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
-    );
+/// The diagnostics hold one of this kind at content/mini.toml:`line`; returns it.
+fn expect(diags: &[Diagnostic], kind: DiagKind, line: usize) -> &Diagnostic {
+    diags.iter().find(|d| d.kind == kind && d.loc.line == line && d.loc.file == "content/mini.toml").unwrap_or_else(|| {
+        panic!(
+            "expected content/mini.toml:{line}: {kind:?}, got:\n{}",
+            diags.iter().map(|d| format!("{d} ({:?})", d.kind)).collect::<Vec<_>>().join("\n")
+        )
+    })
 }
 
 #[test]
@@ -39,50 +41,51 @@ fn the_fixture_itself_compiles() {
 #[test]
 fn duplicate_id() {
     let (text, d) = broken("id = \"home\"", "id = \"school_keeps\"");
-    expect(&d, "duplicate finding id 'school_keeps'", line_of(&text, "id = \"school_keeps\"\nsection = \"responsible\"\nwhen = \"setting = ehe\""));
+    expect(&d, DiagKind::DuplicateId, line_of(&text, "id = \"school_keeps\"\nsection = \"responsible\"\nwhen = \"setting = ehe\""));
     assert!(d[0].message.contains("first defined at content/mini.toml:"));
 }
 
 #[test]
 fn dangling_next() {
     let (text, d) = broken("next = \"s20_date\"", "next = \"s20_dat\"");
-    expect(&d, "next question 's20_dat' does not exist", line_of(&text, "next = \"s20_dat\""));
+    expect(&d, DiagKind::Dangling, line_of(&text, "next = \"s20_dat\""));
 }
 
 #[test]
 fn dangling_condition_reference() {
     let (text, d) = broken("when = \"setting = ehe\"", "when = \"setting = home\"");
-    expect(&d, "question 'setting' has no option 'home'", line_of(&text, "when = \"setting = home\""));
+    expect(&d, DiagKind::BadCondition, line_of(&text, "when = \"setting = home\""));
     let (text, d) = broken("when = \"setting = ehe\"", "when = \"place = ehe\"");
-    expect(&d, "unknown question 'place'", line_of(&text, "when = \"place = ehe\""));
+    expect(&d, DiagKind::BadCondition, line_of(&text, "when = \"place = ehe\""));
 }
 
 #[test]
 fn dangling_letter_and_deadline() {
     let (text, d) = broken("letters = [\"ask\"]", "letters = [\"asc\"]");
-    expect(&d, "letter 'asc' does not exist", line_of(&text, "\"asc\""));
+    expect(&d, DiagKind::Dangling, line_of(&text, "\"asc\""));
     let (text, d) = broken("deadline = \"nhs_answer\"", "deadline = \"nhs\"");
-    expect(&d, "deadline 'nhs' does not exist", line_of(&text, "deadline = \"nhs\""));
+    expect(&d, DiagKind::Dangling, line_of(&text, "deadline = \"nhs\""));
 }
 
 #[test]
 fn unreachable_question() {
     // "ehe" no longer goes anywhere new, and s20_date loses its only way in.
     let (text, d) = broken("next = \"s20_date\"", "next = \"check\"");
-    expect(&d, "question 's20_date' can never be reached from the start", line_of(&text, "id = \"s20_date\""));
+    expect(&d, DiagKind::Unreachable, line_of(&text, "id = \"s20_date\""));
 }
 
 #[test]
 fn cycle() {
     let (text, d) = broken("unsure = \"I do not know\"\nnext = \"check\"", "unsure = \"I do not know\"\nnext = \"setting\"");
-    expect(&d, "cycle: setting -> s20_date -> setting", line_of(&text, "id = \"s20_date\""));
+    let c = expect(&d, DiagKind::Cycle, line_of(&text, "id = \"s20_date\""));
+    assert!(c.message.contains("cycle: setting -> s20_date -> setting"), "{c}");
 }
 
 #[test]
 fn path_that_ends_without_an_outcome() {
     // An option with nowhere to go: that path would never reach the outcome.
     let (text, d) = broken("label = \"At home\"\nnext = \"check\"", "label = \"At home\"");
-    expect(&d, "option 'ehe' of question 'setting' leads nowhere", line_of(&text, "id = \"ehe\""));
+    expect(&d, DiagKind::DeadEnd, line_of(&text, "id = \"ehe\""));
 }
 
 #[test]
@@ -91,13 +94,13 @@ fn routes_that_may_all_fail() {
         "unsure = \"I do not know\"\nnext = \"check\"",
         "unsure = \"I do not know\"\n[[question.route]]\nwhen = \"known(s20_date)\"\nto = \"check\"",
     );
-    expect(&d, "routes may all be false", line_of(&text, "id = \"s20_date\""));
+    expect(&d, DiagKind::DeadEnd, line_of(&text, "id = \"s20_date\""));
 }
 
 #[test]
 fn finding_without_citation() {
     let (text, d) = broken("basis = [\"alnet_s11\"]\nsource = [\"law-facts §3\"]", "source = [\"law-facts §3\"]");
-    expect(&d, "finding 'home' has no citation", line_of(&text, "id = \"home\""));
+    expect(&d, DiagKind::NoCitation, line_of(&text, "id = \"home\""));
     // practice = true makes it good practice, which needs no citation.
     let text = MINI.replacen("basis = [\"alnet_s11\"]\nsource = [\"law-facts §3\"]", "practice = true\nsource = [\"law-facts §3\"]", 1);
     compile(&[("content/mini.toml".into(), text)]).expect("good practice needs no citation");
@@ -106,37 +109,37 @@ fn finding_without_citation() {
 #[test]
 fn unverified_citation() {
     let (text, d) = broken("basis = [\"alnet_s11\"]\nsource = [\"law-facts §3\"]", "basis = [\"code_23_67\"]\nsource = [\"law-facts §3\"]");
-    expect(&d, "citation 'code_23_67' is not in citations.toml", line_of(&text, "\"code_23_67\""));
+    expect(&d, DiagKind::NoCitation, line_of(&text, "\"code_23_67\""));
 }
 
 #[test]
 fn unknown_placeholder() {
     let (text, d) = broken("Dear {school}", "Dear {headteacher}");
-    expect(&d, "unknown placeholder {headteacher}", line_of(&text, "body = "));
+    expect(&d, DiagKind::Placeholder, line_of(&text, "body = "));
     let (text, d) = broken("{due:nhs_answer}", "{due:review}");
-    expect(&d, "unknown placeholder {due:review}", line_of(&text, "{due:review}"));
+    expect(&d, DiagKind::Placeholder, line_of(&text, "{due:review}"));
     let (text, d) = broken("{date:s20_date}", "{date:setting}");
-    expect(&d, "unknown placeholder {date:setting}", line_of(&text, "{date:setting}"));
+    expect(&d, DiagKind::Placeholder, line_of(&text, "{date:setting}"));
 }
 
 #[test]
 fn toml_syntax_error_has_a_line() {
     let (text, d) = broken("title = \"Ask\"", "title = \"Ask");
-    expect(&d, "", line_of(&text, "title = \"Ask"));
+    expect(&d, DiagKind::Syntax, line_of(&text, "title = \"Ask"));
 }
 
 #[test]
 fn unknown_field_is_refused() {
     let (text, d) = broken("title = \"Ask\"", "title = \"Ask\"\ntitel = \"x\"");
-    expect(&d, "titel", line_of(&text, "titel"));
+    expect(&d, DiagKind::UnknownField, line_of(&text, "titel"));
 }
 
 #[test]
 fn every_problem_is_reported_not_only_the_first() {
     let text = MINI.replacen("next = \"s20_date\"", "next = \"nowhere\"", 1).replacen("Dear {school}", "Dear {head}", 1);
     let d = compile(&[("content/mini.toml".into(), text)]).unwrap_err();
-    assert!(d.iter().any(|d| d.message.contains("nowhere")));
-    assert!(d.iter().any(|d| d.message.contains("{head}")));
+    assert!(d.iter().any(|d| d.kind == DiagKind::Dangling && d.message.contains("nowhere")));
+    assert!(d.iter().any(|d| d.kind == DiagKind::Placeholder && d.message.contains("{head}")));
 }
 
 /// Compiles `set`: it must return (never panic), and every diagnostic must name a line inside
@@ -265,7 +268,7 @@ fn a_control_character_is_refused_with_its_line() {
     let line = line_of(MINI, first_says);
     for bad in ["says = \"a \\u001F b\"", "says = \"a \u{1f} b\""] {
         let (_, diags) = broken(first_says, bad);
-        expect(&diags, "control character", line);
+        expect(&diags, DiagKind::ControlChar, line);
     }
 }
 
@@ -274,7 +277,7 @@ fn a_placeholder_in_question_text_is_refused() {
     // Question pages show their words as written, so "{child}" would reach the parent as is.
     let title = "title = \"Where does your child learn?\"";
     let (_, diags) = broken(title, "title = \"Where does {child} learn?\"");
-    expect(&diags, "placeholders", line_of(MINI, title));
+    expect(&diags, DiagKind::Placeholder, line_of(MINI, title));
 }
 
 #[test]
@@ -298,6 +301,43 @@ fn an_empty_glossary_term_is_refused_without_panicking() {
         let text = MINI.replacen("term = \"IDP\"", empty, 1).replacen("title = \"The school keeps the IDP\"", "title = \"Ŵyr: the school keeps the IDP\"", 1);
         let r = std::panic::catch_unwind(|| compile(&[("content/mini.toml".into(), text.clone())]));
         let d = r.expect("the compiler panicked on an empty term").expect_err("an empty term must not compile");
-        expect(&d, "empty", line_of(&text, empty));
+        expect(&d, DiagKind::EmptyTerm, line_of(&text, empty));
     }
+}
+
+#[test]
+fn a_route_that_reads_a_later_question_is_refused() {
+    // "setting" is asked first, so a route of "setting" always sees s20_date unanswered.
+    let (text, d) = broken(
+        "label = \"At home\"\nnext = \"check\"",
+        "label = \"At home\"\n[[question.route]]\nwhen = \"known(s20_date)\"\nto = \"s20_date\"\n[[question.route]]\nto = \"check\"",
+    );
+    let r = expect(&d, DiagKind::RouteReadsLater, line_of(&text, "when = \"known(s20_date)\""));
+    assert!(r.message.contains("a route of 'setting' reads 's20_date'"), "{r}");
+    // Through a deadline too: overdue(nhs_answer) reads s20_date.
+    let (text, d) = broken(
+        "label = \"At home\"\nnext = \"check\"",
+        "label = \"At home\"\n[[question.route]]\nwhen = \"overdue(nhs_answer)\"\nto = \"s20_date\"\n[[question.route]]\nto = \"check\"",
+    );
+    expect(&d, DiagKind::RouteReadsLater, line_of(&text, "when = \"overdue(nhs_answer)\""));
+    // A route reading its own question, or one asked before it, is fine.
+    let ok = MINI.replacen(
+        "unsure = \"I do not know\"\nnext = \"check\"",
+        "unsure = \"I do not know\"\n[[question.route]]\nwhen = \"known(s20_date) and setting = school\"\nto = \"check\"\n[[question.route]]\nto = \"check\"",
+        1,
+    );
+    compile(&[("content/mini.toml".into(), ok)]).expect("a route may read its own and earlier questions");
+}
+
+#[test]
+fn a_letter_no_finding_offers_is_refused() {
+    let (text, d) = broken("letters = [\"ask\"]\n", "");
+    let l = expect(&d, DiagKind::LetterNeverOffered, line_of(&text, "id = \"ask\""));
+    assert!(l.message.contains("letter 'ask' is never offered"), "{l}");
+}
+
+#[test]
+fn a_ui_key_must_be_an_id() {
+    let (text, d) = broken("continue = \"Continue\"", "continue = \"Continue\"\n\"Go on\" = \"Go on\"");
+    expect(&d, DiagKind::BadId, line_of(&text, "\"Go on\" ="));
 }

@@ -51,18 +51,7 @@ fn target(t: &MTarget, m: &Model) -> String {
 
 /// Questions a condition reads (a deadline's condition reads its date question).
 fn cond_questions(m: &Model, c: &MCond, out: &mut Vec<usize>) {
-    let mut add = |q: usize| {
-        if !out.contains(&q) {
-            out.push(q);
-        }
-    };
-    match c {
-        MCond::Always => {}
-        MCond::Eq(q, _) | MCond::Ne(q, _) | MCond::In(q, _) | MCond::Has(q, _) | MCond::Answered(q) | MCond::Known(q) => add(*q),
-        MCond::Overdue(d) | MCond::Upcoming(d) => add(m.deadlines[*d].from),
-        MCond::Not(c) => cond_questions(m, c, out),
-        MCond::And(cs) | MCond::Or(cs) => cs.iter().for_each(|c| cond_questions(m, c, out)),
-    }
+    c.reads(&m.deadlines, out)
 }
 
 const CLASSES: &str = "  classDef question fill:#eef3fb,stroke:#1d4f91,color:#0b0c0c\n  \
