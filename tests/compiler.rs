@@ -341,3 +341,83 @@ fn a_ui_key_must_be_an_id() {
     let (text, d) = broken("continue = \"Continue\"", "continue = \"Continue\"\n\"Go on\" = \"Go on\"");
     expect(&d, DiagKind::BadId, line_of(&text, "\"Go on\" ="));
 }
+
+/// MINI with `extra` appended and `from` replaced by `to`.
+fn with(extra: &str, from: &str, to: &str) -> String {
+    assert!(MINI.contains(from), "fixture has no {from:?}");
+    format!("{}\n{extra}", MINI.replacen(from, to, 1))
+}
+
+#[test]
+fn a_named_condition_means_what_it_says_written_out() {
+    let named = with(
+        "[[condition]]\nname = \"at_school\"\nwhen = \"setting = school\"\n\n[[condition]]\nname = \"school_or_home\"\nwhen = \"at_school or setting = ehe\"\n",
+        "when = \"setting = school\"",
+        "when = \"at_school and school_or_home\"",
+    );
+    let by_hand = MINI.replacen("when = \"setting = school\"", "when = \"setting = school and (setting = school or setting = ehe)\"", 1);
+    let a = compile(&[("content/mini.toml".into(), named)]).expect("named conditions compile");
+    let b = compile(&[("content/mini.toml".into(), by_hand)]).expect("by hand compiles");
+    let (fa, fb) = (&a.findings[0], &b.findings[0]);
+    assert_eq!(fa.when, fb.when, "a name means exactly its condition");
+    assert_eq!(fa.when_text, fb.when_text, "and the map shows it written out");
+}
+
+#[test]
+fn an_unknown_condition_name_is_refused() {
+    let (text, d) = broken("when = \"setting = school\"", "when = \"at_school\"");
+    expect(&d, DiagKind::BadCondition, line_of(&text, "when = \"at_school\""));
+}
+
+#[test]
+fn a_ring_of_named_conditions_is_refused() {
+    let text = with(
+        "[[condition]]\nname = \"a\"\nwhen = \"setting = school and b\"\n\n[[condition]]\nname = \"b\"\nwhen = \"not a\"\n",
+        "when = \"setting = school\"",
+        "when = \"a\"",
+    );
+    let d = compile(&[("content/mini.toml".into(), text.clone())]).expect_err("a ring must not compile");
+    let r = expect(&d, DiagKind::CyclicCondition, line_of(&text, "when = \"not a\""));
+    assert!(r.message.contains("a -> b -> a"), "{r}");
+    // A condition that uses itself.
+    let text = with("[[condition]]\nname = \"a\"\nwhen = \"a or setting = ehe\"\n", "when = \"setting = school\"", "when = \"a\"");
+    let d = compile(&[("content/mini.toml".into(), text.clone())]).expect_err("a ring must not compile");
+    expect(&d, DiagKind::CyclicCondition, line_of(&text, "when = \"a or setting = ehe\""));
+}
+
+#[test]
+fn a_condition_name_may_not_clash() {
+    // With a question id: "setting = school" would be ambiguous.
+    let text = with("[[condition]]\nname = \"setting\"\nwhen = \"setting = school\"\n", "when = \"overdue(nhs_answer)\"", "when = \"overdue(nhs_answer) and setting = school\"");
+    let d = compile(&[("content/mini.toml".into(), text.clone())]).expect_err("a clash must not compile");
+    expect(&d, DiagKind::ConditionClash, line_of(&text, "name = \"setting\""));
+    // With a word of the language.
+    let text = with("[[condition]]\nname = \"known\"\nwhen = \"setting = school\"\n", "a", "a");
+    let d = compile(&[("content/mini.toml".into(), text.clone())]).expect_err("a clash must not compile");
+    expect(&d, DiagKind::ConditionClash, line_of(&text, "name = \"known\""));
+    // With another condition.
+    let text = with(
+        "[[condition]]\nname = \"x\"\nwhen = \"setting = school\"\n\n[[condition]]\nname = \"x\"\nwhen = \"setting = ehe\"\n",
+        "when = \"setting = school\"",
+        "when = \"x\"",
+    );
+    let d = compile(&[("content/mini.toml".into(), text.clone())]).expect_err("a duplicate must not compile");
+    let second = text.rfind("name = \"x\"").unwrap();
+    expect(&d, DiagKind::DuplicateId, text[..second].matches('\n').count() + 1);
+}
+
+#[test]
+fn an_unused_condition_is_refused() {
+    let text = with("[[condition]]\nname = \"at_school\"\nwhen = \"setting = school\"\n", "a", "a");
+    let d = compile(&[("content/mini.toml".into(), text.clone())]).expect_err("an unused condition must not compile");
+    expect(&d, DiagKind::UnusedCondition, line_of(&text, "name = \"at_school\""));
+}
+
+#[test]
+fn a_broken_named_condition_is_refused_at_its_line() {
+    let text = with("[[condition]]\nname = \"at_school\"\nwhen = \"setting = schol\"\n", "when = \"setting = school\"", "when = \"at_school\"");
+    let d = compile(&[("content/mini.toml".into(), text.clone())]).expect_err("a broken condition must not compile");
+    expect(&d, DiagKind::BadCondition, line_of(&text, "when = \"setting = schol\""));
+    // Reported once, at the condition, not again at each use.
+    assert_eq!(d.iter().filter(|d| d.kind == DiagKind::BadCondition).count(), 1, "{d:?}");
+}

@@ -96,6 +96,62 @@ struct NameTable<'a> {
     q: &'a Ids,
     questions: &'a [(usize, RawQuestion)],
     d: &'a Ids,
+    conds: &'a Conds<'a>,
+}
+
+/// The named conditions, each parsed once (on first use), with the problems found.
+struct Conds<'a> {
+    list: &'a [(usize, RawCondition)],
+    by_name: HashMap<String, usize>,
+    state: std::cell::RefCell<Vec<CondState>>,
+    /// The conditions being parsed, innermost last: one asked for again is a ring.
+    stack: std::cell::RefCell<Vec<usize>>,
+    used: std::cell::RefCell<Vec<bool>>,
+    /// (condition, kind, message): reported at the condition's `when`.
+    problems: std::cell::RefCell<Vec<(usize, DiagKind, String)>>,
+}
+
+#[derive(Clone)]
+enum CondState {
+    New,
+    Parsing,
+    Done(MCond, String),
+}
+
+impl NameTable<'_> {
+    /// The condition named `i`, parsed once; a ring or an error gives `always` (reported once).
+    fn resolve(&self, i: usize) -> (MCond, String) {
+        let c = self.conds;
+        let name = c.list[i].1.name.get_ref().clone();
+        let state = c.state.borrow()[i].clone();
+        match state {
+            CondState::Done(m, t) => (m, t),
+            CondState::Parsing => {
+                let stack = c.stack.borrow();
+                let from = stack.iter().position(|&x| x == i).unwrap_or(0);
+                let ring: Vec<&str> = stack[from..].iter().map(|&x| c.list[x].1.name.get_ref().as_str()).collect();
+                let closer = stack.last().copied().unwrap_or(i);
+                let msg = format!("named conditions in a ring: {} -> {name}", ring.join(" -> "));
+                c.problems.borrow_mut().push((closer, DiagKind::CyclicCondition, msg));
+                (MCond::Always, name)
+            }
+            CondState::New => {
+                c.state.borrow_mut()[i] = CondState::Parsing;
+                c.stack.borrow_mut().push(i);
+                let r = cond::parse_expanded(c.list[i].1.when.get_ref(), self);
+                c.stack.borrow_mut().pop();
+                let done = match r {
+                    Ok((m, t)) => (m, t),
+                    Err(e) => {
+                        c.problems.borrow_mut().push((i, DiagKind::BadCondition, format!("condition '{name}': {e}")));
+                        (MCond::Always, name)
+                    }
+                };
+                c.state.borrow_mut()[i] = CondState::Done(done.0.clone(), done.1.clone());
+                done
+            }
+        }
+    }
 }
 
 /// The question's kind (one when it is not a kind: that is reported where the question is read).
@@ -112,6 +168,11 @@ impl cond::Names for NameTable<'_> {
     }
     fn deadline(&self, id: &str) -> Option<usize> {
         self.d.get(id)
+    }
+    fn condition(&self, name: &str) -> Option<(MCond, String)> {
+        let i = *self.conds.by_name.get(name)?;
+        self.conds.used.borrow_mut()[i] = true;
+        Some(self.resolve(i))
     }
 }
 
@@ -190,6 +251,7 @@ struct Raw {
     coverage: Vec<(usize, RawCoverage)>,
     authorities: Vec<(usize, RawAuthority)>,
     boards: Vec<(usize, RawBoard)>,
+    conditions: Vec<(usize, RawCondition)>,
     ui: BTreeMap<String, (usize, S)>,
 }
 
@@ -209,11 +271,12 @@ struct Cx<'a> {
     cx: Ctx<'a>,
     raw: &'a Raw,
     ids: &'a Tables,
+    conds: &'a Conds<'a>,
 }
 
 impl Cx<'_> {
     fn names(&self) -> NameTable<'_> {
-        NameTable { q: &self.ids.q, questions: &self.raw.questions, d: &self.ids.deadline }
+        NameTable { q: &self.ids.q, questions: &self.raw.questions, d: &self.ids.deadline, conds: self.conds }
     }
     fn is_date_q(&self, id: &str) -> bool {
         self.ids.q.get(id).is_some_and(|i| kind_of(&self.raw.questions[i].1) == Kind::Date)
@@ -236,12 +299,13 @@ impl Cx<'_> {
         }
         v
     }
-    fn cond(&mut self, f: usize, w: &S, what: &str) -> MCond {
-        match cond::parse(w.get_ref(), &self.names()) {
+    /// The condition and its text with any named conditions written out.
+    fn cond(&mut self, f: usize, w: &S, what: &str) -> (MCond, String) {
+        match cond::parse_expanded(w.get_ref(), &self.names()) {
             Ok(c) => c,
             Err(e) => {
                 self.cx.err(f, w, DiagKind::BadCondition, format!("{what}: {e}"));
-                MCond::Always
+                (MCond::Always, w.get_ref().clone())
             }
         }
     }
@@ -274,13 +338,24 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
     };
     Ids::build(&mut cx, "term", &raw.terms, |t: &RawTerm| &t.id);
     Ids::build(&mut cx, "authority", &raw.authorities, |a: &RawAuthority| &a.id);
+    let cond_ids = Ids::build(&mut cx, "condition", &raw.conditions, |c: &RawCondition| &c.name);
+    let n = raw.conditions.len();
+    let conds = Conds {
+        list: &raw.conditions,
+        by_name: cond_ids.map,
+        state: std::cell::RefCell::new(vec![CondState::New; n]),
+        stack: Default::default(),
+        used: std::cell::RefCell::new(vec![false; n]),
+        problems: Default::default(),
+    };
     if ids.part.map.len() > 250 || ids.q.map.len() > 60000 {
         let top = cx.top();
         cx.at(top, DiagKind::TooMany, "too many parts or questions");
     }
-    let mut c = Cx { cx, raw: &raw, ids: &ids };
+    let mut c = Cx { cx, raw: &raw, ids: &ids, conds: &conds };
     let mut model = Model::default();
     flow(&mut c, &mut model);
+    conditions(&mut c);
     questions(&mut c, &mut model);
     citations(&mut c, &mut model);
     deadlines(&mut c, &mut model);
@@ -290,6 +365,7 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
     places(&mut c, &mut model);
     coverage(&mut c, &mut model);
     ui(&mut c, &mut model);
+    unused_conditions(&mut c);
     let mut diags = c.cx.diags;
     if diags.is_empty() {
         check_graph(&model, &mut diags);
@@ -326,6 +402,7 @@ fn read(cx: &mut Ctx) -> Raw {
                 raw.coverage.extend(rf.coverage.into_iter().map(|x| (fi, x)));
                 raw.authorities.extend(rf.authority.into_iter().map(|x| (fi, x)));
                 raw.boards.extend(rf.board.into_iter().map(|x| (fi, x)));
+                raw.conditions.extend(rf.condition.into_iter().map(|x| (fi, x)));
                 for (k, v) in rf.ui.unwrap_or_default() {
                     if !valid_id(&k) {
                         cx.err(fi, &v, DiagKind::BadId, format!("ui key '{k}' must be lowercase letters, digits and '_'"));
@@ -381,6 +458,39 @@ fn flow(c: &mut Cx, model: &mut Model) {
         }
     }
     model.parts = c.raw.parts.iter().map(|(_, p)| MPart { id: p.id.get_ref().clone(), name: p.name.get_ref().clone() }).collect();
+}
+
+/// Named conditions: names that clash with a question or a word of the language, and each
+/// condition parsed (so a broken or cyclic one is reported even if nothing uses it).
+fn conditions(c: &mut Cx) {
+    for (f, rc) in &c.raw.conditions {
+        let name = rc.name.get_ref();
+        if c.ids.q.get(name).is_some() {
+            c.cx.err(*f, &rc.name, DiagKind::ConditionClash, format!("condition '{name}' has the name of a question: name it otherwise"));
+        }
+        if cond::WORDS.contains(&name.as_str()) {
+            c.cx.err(*f, &rc.name, DiagKind::ConditionClash, format!("condition '{name}' has the name of a word of the condition language"));
+        }
+    }
+    let names = c.names();
+    for i in 0..c.raw.conditions.len() {
+        names.resolve(i);
+    }
+    let problems = std::mem::take(&mut *c.conds.problems.borrow_mut());
+    for (i, kind, msg) in problems {
+        let (f, rc) = &c.raw.conditions[i];
+        c.cx.err(*f, &rc.when, kind, msg);
+    }
+}
+
+/// Each named condition must be used by some `when` (of a route, a finding or a condition).
+fn unused_conditions(c: &mut Cx) {
+    let used = c.conds.used.borrow().clone();
+    for ((f, rc), used) in c.raw.conditions.iter().zip(used) {
+        if !used {
+            c.cx.err(*f, &rc.name, DiagKind::UnusedCondition, format!("condition '{}' is never used: use it in a when, or remove it", rc.name.get_ref()));
+        }
+    }
 }
 
 fn questions(c: &mut Cx, model: &mut Model) {
@@ -453,13 +563,13 @@ fn questions(c: &mut Cx, model: &mut Model) {
         }
         let mut routes = vec![];
         for r in &q.route {
-            let when = match &r.when {
+            let (when, when_text) = match &r.when {
                 Some(w) => c.cond(f, w, "route condition"),
-                None => MCond::Always,
+                None => (MCond::Always, "always".into()),
             };
             let loc = c.cx.loc(f, r.when.as_ref().unwrap_or(&r.to).span());
             if let Some(to) = c.target(f, &r.to) {
-                routes.push(MRoute { when, when_text: r.when.as_ref().map(|w| w.get_ref().clone()).unwrap_or_else(|| "always".into()), to, loc });
+                routes.push(MRoute { when, when_text, to, loc });
             }
         }
         let next = q.next.as_ref().and_then(|n| c.target(f, n));
@@ -605,7 +715,7 @@ fn findings(c: &mut Cx, model: &mut Model) {
             Section::Practice
         });
         let owner = format!("finding '{}'", fd.id.get_ref());
-        let when = c.cond(f, &fd.when, &owner);
+        let (when, when_text) = c.cond(f, &fd.when, &owner);
         if fd.basis.is_empty() && !fd.practice {
             c.cx.err(f, &fd.id, DiagKind::NoCitation, format!("finding '{}' has no citation: add basis = [...] or mark it practice = true", fd.id.get_ref()));
         }
@@ -642,7 +752,7 @@ fn findings(c: &mut Cx, model: &mut Model) {
             section,
             rank: fd.rank.unwrap_or(500),
             when,
-            when_text: fd.when.get_ref().clone(),
+            when_text,
             title: fd.title.get_ref().clone(),
             says: fd.says.get_ref().clone(),
             who: fd.who.as_ref().map(|s| s.get_ref().clone()),

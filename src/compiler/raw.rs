@@ -31,7 +31,17 @@ pub struct RawFile {
     pub authority: Vec<RawAuthority>,
     #[serde(default)]
     pub board: Vec<RawBoard>,
+    #[serde(default)]
+    pub condition: Vec<RawCondition>,
     pub ui: Option<BTreeMap<String, S>>,
+}
+
+/// A named condition, usable by name in any `when`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCondition {
+    pub name: S,
+    pub when: S,
 }
 
 #[derive(Deserialize)]
@@ -239,6 +249,9 @@ impl RawFile {
         }
         for b in &self.board {
             v.extend([&b.id, &b.name]);
+        }
+        for c in &self.condition {
+            v.extend([&c.name, &c.when]);
         }
         if let Some(ui) = &self.ui {
             v.extend(ui.values());
