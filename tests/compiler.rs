@@ -1,7 +1,7 @@
 //! The content compiler refuses broken content with `file:line` messages.
 //! Each test breaks the small valid fixture (tests/fixtures/mini) in one way.
 
-use camau::compiler::{compile, model::Diagnostic};
+use camau::compiler::{compile, model::DiagKind, model::Diagnostic};
 
 const MINI: &str = include_str!("fixtures/mini/mini.toml");
 
@@ -18,12 +18,14 @@ fn broken(from: &str, to: &str) -> (String, Vec<Diagnostic>) {
     (text, diags)
 }
 
-fn expect(diags: &[Diagnostic], text_has: &str, line: usize) {
-    assert!(
-        diags.iter().any(|d| d.message.contains(text_has) && d.loc.line == line && d.loc.file == "content/mini.toml"),
-        "expected content/mini.toml:{line}: …{text_has}…, got:\n{}",
-        diags.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
-    );
+/// The diagnostics hold one of this kind at content/mini.toml:`line`; returns it.
+fn expect(diags: &[Diagnostic], kind: DiagKind, line: usize) -> &Diagnostic {
+    diags.iter().find(|d| d.kind == kind && d.loc.line == line && d.loc.file == "content/mini.toml").unwrap_or_else(|| {
+        panic!(
+            "expected content/mini.toml:{line}: {kind:?}, got:\n{}",
+            diags.iter().map(|d| format!("{d} ({:?})", d.kind)).collect::<Vec<_>>().join("\n")
+        )
+    })
 }
 
 #[test]
@@ -39,50 +41,51 @@ fn the_fixture_itself_compiles() {
 #[test]
 fn duplicate_id() {
     let (text, d) = broken("id = \"home\"", "id = \"school_keeps\"");
-    expect(&d, "duplicate finding id 'school_keeps'", line_of(&text, "id = \"school_keeps\"\nsection = \"responsible\"\nwhen = \"setting = ehe\""));
+    expect(&d, DiagKind::DuplicateId, line_of(&text, "id = \"school_keeps\"\nsection = \"responsible\"\nwhen = \"setting = ehe\""));
     assert!(d[0].message.contains("first defined at content/mini.toml:"));
 }
 
 #[test]
 fn dangling_next() {
     let (text, d) = broken("next = \"s20_date\"", "next = \"s20_dat\"");
-    expect(&d, "next question 's20_dat' does not exist", line_of(&text, "next = \"s20_dat\""));
+    expect(&d, DiagKind::Dangling, line_of(&text, "next = \"s20_dat\""));
 }
 
 #[test]
 fn dangling_condition_reference() {
     let (text, d) = broken("when = \"setting = ehe\"", "when = \"setting = home\"");
-    expect(&d, "question 'setting' has no option 'home'", line_of(&text, "when = \"setting = home\""));
+    expect(&d, DiagKind::BadCondition, line_of(&text, "when = \"setting = home\""));
     let (text, d) = broken("when = \"setting = ehe\"", "when = \"place = ehe\"");
-    expect(&d, "unknown question 'place'", line_of(&text, "when = \"place = ehe\""));
+    expect(&d, DiagKind::BadCondition, line_of(&text, "when = \"place = ehe\""));
 }
 
 #[test]
 fn dangling_letter_and_deadline() {
     let (text, d) = broken("letters = [\"ask\"]", "letters = [\"asc\"]");
-    expect(&d, "letter 'asc' does not exist", line_of(&text, "\"asc\""));
+    expect(&d, DiagKind::Dangling, line_of(&text, "\"asc\""));
     let (text, d) = broken("deadline = \"nhs_answer\"", "deadline = \"nhs\"");
-    expect(&d, "deadline 'nhs' does not exist", line_of(&text, "deadline = \"nhs\""));
+    expect(&d, DiagKind::Dangling, line_of(&text, "deadline = \"nhs\""));
 }
 
 #[test]
 fn unreachable_question() {
     // "ehe" no longer goes anywhere new, and s20_date loses its only way in.
     let (text, d) = broken("next = \"s20_date\"", "next = \"check\"");
-    expect(&d, "question 's20_date' can never be reached from the start", line_of(&text, "id = \"s20_date\""));
+    expect(&d, DiagKind::Unreachable, line_of(&text, "id = \"s20_date\""));
 }
 
 #[test]
 fn cycle() {
     let (text, d) = broken("unsure = \"I do not know\"\nnext = \"check\"", "unsure = \"I do not know\"\nnext = \"setting\"");
-    expect(&d, "cycle: setting -> s20_date -> setting", line_of(&text, "id = \"s20_date\""));
+    let c = expect(&d, DiagKind::Cycle, line_of(&text, "id = \"s20_date\""));
+    assert!(c.message.contains("cycle: setting -> s20_date -> setting"), "{c}");
 }
 
 #[test]
 fn path_that_ends_without_an_outcome() {
     // An option with nowhere to go: that path would never reach the outcome.
     let (text, d) = broken("label = \"At home\"\nnext = \"check\"", "label = \"At home\"");
-    expect(&d, "option 'ehe' of question 'setting' leads nowhere", line_of(&text, "id = \"ehe\""));
+    expect(&d, DiagKind::DeadEnd, line_of(&text, "id = \"ehe\""));
 }
 
 #[test]
@@ -91,13 +94,13 @@ fn routes_that_may_all_fail() {
         "unsure = \"I do not know\"\nnext = \"check\"",
         "unsure = \"I do not know\"\n[[question.route]]\nwhen = \"known(s20_date)\"\nto = \"check\"",
     );
-    expect(&d, "routes may all be false", line_of(&text, "id = \"s20_date\""));
+    expect(&d, DiagKind::DeadEnd, line_of(&text, "id = \"s20_date\""));
 }
 
 #[test]
 fn finding_without_citation() {
     let (text, d) = broken("basis = [\"alnet_s11\"]\nsource = [\"law-facts §3\"]", "source = [\"law-facts §3\"]");
-    expect(&d, "finding 'home' has no citation", line_of(&text, "id = \"home\""));
+    expect(&d, DiagKind::NoCitation, line_of(&text, "id = \"home\""));
     // practice = true makes it good practice, which needs no citation.
     let text = MINI.replacen("basis = [\"alnet_s11\"]\nsource = [\"law-facts §3\"]", "practice = true\nsource = [\"law-facts §3\"]", 1);
     compile(&[("content/mini.toml".into(), text)]).expect("good practice needs no citation");
@@ -106,44 +109,63 @@ fn finding_without_citation() {
 #[test]
 fn unverified_citation() {
     let (text, d) = broken("basis = [\"alnet_s11\"]\nsource = [\"law-facts §3\"]", "basis = [\"code_23_67\"]\nsource = [\"law-facts §3\"]");
-    expect(&d, "citation 'code_23_67' is not in citations.toml", line_of(&text, "\"code_23_67\""));
+    expect(&d, DiagKind::NoCitation, line_of(&text, "\"code_23_67\""));
 }
 
 #[test]
 fn unknown_placeholder() {
     let (text, d) = broken("Dear {school}", "Dear {headteacher}");
-    expect(&d, "unknown placeholder {headteacher}", line_of(&text, "body = "));
+    expect(&d, DiagKind::Placeholder, line_of(&text, "body = "));
     let (text, d) = broken("{due:nhs_answer}", "{due:review}");
-    expect(&d, "unknown placeholder {due:review}", line_of(&text, "{due:review}"));
+    expect(&d, DiagKind::Placeholder, line_of(&text, "{due:review}"));
     let (text, d) = broken("{date:s20_date}", "{date:setting}");
-    expect(&d, "unknown placeholder {date:setting}", line_of(&text, "{date:setting}"));
+    expect(&d, DiagKind::Placeholder, line_of(&text, "{date:setting}"));
 }
 
 #[test]
 fn toml_syntax_error_has_a_line() {
     let (text, d) = broken("title = \"Ask\"", "title = \"Ask");
-    expect(&d, "", line_of(&text, "title = \"Ask"));
+    expect(&d, DiagKind::Syntax, line_of(&text, "title = \"Ask"));
 }
 
 #[test]
 fn unknown_field_is_refused() {
     let (text, d) = broken("title = \"Ask\"", "title = \"Ask\"\ntitel = \"x\"");
-    expect(&d, "titel", line_of(&text, "titel"));
+    expect(&d, DiagKind::UnknownField, line_of(&text, "titel"));
 }
 
 #[test]
 fn every_problem_is_reported_not_only_the_first() {
     let text = MINI.replacen("next = \"s20_date\"", "next = \"nowhere\"", 1).replacen("Dear {school}", "Dear {head}", 1);
     let d = compile(&[("content/mini.toml".into(), text)]).unwrap_err();
-    assert!(d.iter().any(|d| d.message.contains("nowhere")));
-    assert!(d.iter().any(|d| d.message.contains("{head}")));
+    assert!(d.iter().any(|d| d.kind == DiagKind::Dangling && d.message.contains("nowhere")));
+    assert!(d.iter().any(|d| d.kind == DiagKind::Placeholder && d.message.contains("{head}")));
+}
+
+/// Compiles `set`: it must return (never panic), and every diagnostic must name a line inside
+/// its file.
+fn compiles_or_explains(set: &[(String, String)], what: &dyn Fn() -> String) {
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| compile(set)));
+    let r = r.unwrap_or_else(|_| panic!("the compiler panicked on {}", what()));
+    if let Err(diags) = r {
+        assert!(!diags.is_empty(), "Err without diagnostics on {}", what());
+        for d in diags {
+            let lines = set.iter().find(|(n, _)| *n == d.loc.file).map(|(_, t)| t.lines().count() + 1).unwrap_or(1);
+            assert!(d.loc.line >= 1 && d.loc.line <= lines.max(1), "{d} is outside its file ({})", what());
+        }
+    }
 }
 
 #[test]
 fn arbitrary_and_truncated_text_gives_located_errors_without_panicking() {
-    // Fuzz-style: every truncation of the real content files, and byte flips,
-    // either compile or give diagnostics with a file and a line inside the file.
-    let files = camau::compiler::read_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))).unwrap();
+    // Fuzz-style, seeded and so the same every run: the real content files and the fixture,
+    // truncated (at every line boundary, and at sampled byte offsets, mid-character too),
+    // with bytes flipped, with multi-byte characters, control characters and TOML escapes
+    // inserted or put in place of a character, and with very long lines. Each either
+    // compiles or gives diagnostics with a file and a line inside the file, never a panic.
+    let started = std::time::Instant::now();
+    let mut files = camau::compiler::read_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))).unwrap();
+    files.push(("content/mini.toml".into(), MINI.into()));
     let mut seed = 0x9e3779b97f4a7c15u64;
     let mut rnd = move || {
         seed ^= seed << 13;
@@ -151,31 +173,92 @@ fn arbitrary_and_truncated_text_gives_located_errors_without_panicking() {
         seed ^= seed << 17;
         seed
     };
-    for (fi, (_, text)) in files.iter().enumerate() {
+    let mut runs = 0usize;
+    let long_a = "a".repeat(100_000);
+    let long_w = "ŵ".repeat(100_000);
+    // Real characters (multi-byte, control, invisible), then TOML escapes as written in a file
+    // (raw strings here: `\u00` is the four characters a writer would type).
+    let mut pieces: Vec<String> = ["é", "ŵ", "ŷ", "€", "’", "–", "😀", "\u{1f}", "\u{0}", "\u{1e}", "\u{7f}", "\u{85}", "\u{200b}", "\u{feff}", "\u{fffd}", "\u{10ffff}", "\r", "\t", "\n"]
+        .into_iter()
+        .chain([
+            r"\u00", r"\u00€", r"\u00’", r"\u001F", r"\u001f", r"\u0000", r"\u00e9", r"\u20AC", r"\U0001F600", r"\U0000001F", r"\U00110000", r"\U0000",
+            r"\x41", r"\x", r"\", r"\\", r#"\""#, r"\n", r#"""""#, "'''", "{", "}", "{child", "{date:", "=", "[", "[[", "]", "#", "'", "\"", " or ", " and ", "(", ")", "in",
+            "has", ",",
+        ])
+        .map(String::from)
+        .collect();
+    pieces.extend([long_a.clone(), long_w.clone()]);
+    for (fi, (name, text)) in files.iter().enumerate() {
+        let alone = |t: String| vec![(name.clone(), t)];
+        // Truncated at every line boundary (the file alone: each is cheap).
+        for (n, _) in text.match_indices('\n') {
+            compiles_or_explains(&alone(text[..n + 1].to_string()), &|| format!("{name} cut after byte {n}"));
+            runs += 1;
+        }
+        // Truncated at sampled byte offsets, half of them inside a character (cut as bytes, then
+        // read as UTF-8 lossily), with the rest of the content.
+        let bytes = text.as_bytes();
+        let inside: Vec<usize> = (0..bytes.len()).filter(|&i| !text.is_char_boundary(i)).collect();
         for k in 0..4 {
-            let mut bytes = text.as_bytes().to_vec();
-            if k % 2 == 0 {
-                bytes.truncate((rnd() % (bytes.len() as u64 + 1)) as usize);
-            } else {
-                for _ in 0..3 {
-                    let i = (rnd() % bytes.len().max(1) as u64) as usize;
-                    if let Some(b) = bytes.get_mut(i) {
-                        *b = b"{}[]=\"\n#x"[(rnd() % 9) as usize];
-                    }
-                }
-            }
-            let mutated = String::from_utf8_lossy(&bytes).into_owned();
+            let cut = if k % 2 == 1 && !inside.is_empty() { inside[(rnd() % inside.len() as u64) as usize] } else { (rnd() % (bytes.len() as u64 + 1)) as usize };
             let mut set = files.clone();
-            set[fi].1 = mutated.clone();
-            if let Err(diags) = compile(&set) {
-                assert!(!diags.is_empty());
-                for d in diags {
-                    let lines = set.iter().find(|(n, _)| *n == d.loc.file).map(|(_, t)| t.lines().count() + 1).unwrap_or(1);
-                    assert!(d.loc.line >= 1 && d.loc.line <= lines.max(1), "{d} is outside its file");
+            set[fi].1 = String::from_utf8_lossy(&bytes[..cut]).into_owned();
+            compiles_or_explains(&set, &|| format!("{name} cut at byte {cut}"));
+            runs += 1;
+        }
+        // Bytes flipped to TOML's own punctuation.
+        for _ in 0..2 {
+            let mut b = bytes.to_vec();
+            for _ in 0..3 {
+                let i = (rnd() % b.len().max(1) as u64) as usize;
+                if let Some(x) = b.get_mut(i) {
+                    *x = b"{}[]=\"\n#x\\"[(rnd() % 10) as usize];
                 }
             }
+            let mut set = files.clone();
+            set[fi].1 = String::from_utf8_lossy(&b).into_owned();
+            compiles_or_explains(&set, &|| format!("{name} with bytes flipped"));
+            runs += 1;
+        }
+        // Characters and escapes inserted, or put in place of a character.
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        for k in 0..8 {
+            let mut t = text.clone();
+            for _ in 0..1 + (k % 3) {
+                let bounds: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();
+                let at = bounds[(rnd() % bounds.len() as u64) as usize];
+                let piece = &pieces[(rnd() % pieces.len() as u64) as usize];
+                if k % 2 == 0 || at == t.len() {
+                    t.insert_str(at, piece);
+                } else {
+                    let end = at + t[at..].chars().next().map_or(0, char::len_utf8);
+                    t.replace_range(at..end, piece);
+                }
+            }
+            // Half with the rest of the content, half alone (cheaper).
+            let set = if k % 4 < 2 {
+                let mut set = files.clone();
+                set[fi].1 = t;
+                set
+            } else {
+                alone(t)
+            };
+            compiles_or_explains(&set, &|| format!("{name} with characters inserted (mutation {k})"));
+            runs += 1;
+        }
+        // A very long line: in a string, in a comment, and as a bare key.
+        let line_start = bounds[(rnd() % bounds.len() as u64) as usize];
+        let line_start = text[..line_start].rfind('\n').map_or(0, |i| i + 1);
+        for long in [format!("x = \"{long_w}\"\n"), format!("# {long_a}\n"), format!("{long_a}\n"), format!("says = \"\\u00{long_w}\"\n")] {
+            let mut t = text.clone();
+            t.insert_str(line_start, &long);
+            compiles_or_explains(&alone(t), &|| format!("{name} with a long line at byte {line_start}"));
+            runs += 1;
         }
     }
+    let took = started.elapsed();
+    eprintln!("fuzz: {runs} compiles in {:.1}s", took.as_secs_f64());
+    assert!(runs > 4000);
 }
 
 #[test]
@@ -185,7 +268,7 @@ fn a_control_character_is_refused_with_its_line() {
     let line = line_of(MINI, first_says);
     for bad in ["says = \"a \\u001F b\"", "says = \"a \u{1f} b\""] {
         let (_, diags) = broken(first_says, bad);
-        expect(&diags, "control character", line);
+        expect(&diags, DiagKind::ControlChar, line);
     }
 }
 
@@ -194,5 +277,147 @@ fn a_placeholder_in_question_text_is_refused() {
     // Question pages show their words as written, so "{child}" would reach the parent as is.
     let title = "title = \"Where does your child learn?\"";
     let (_, diags) = broken(title, "title = \"Where does {child} learn?\"");
-    expect(&diags, "placeholders", line_of(MINI, title));
+    expect(&diags, DiagKind::Placeholder, line_of(MINI, title));
+}
+
+#[test]
+fn an_escape_prefix_before_a_multi_byte_character_does_not_panic() {
+    // `\u00` then a 3-byte character, in a comment and in a string: the old byte scan sliced
+    // the character in two.
+    for (from, to) in [
+        ("# A tiny valid graph", "# A tiny valid graph \\u00€ \\u00’ \\u00– \\U000000é"),
+        ("title = \"Ask\"", "title = \"Ask \\\\u00€\""),
+    ] {
+        let text = MINI.replacen(from, to, 1);
+        let r = std::panic::catch_unwind(|| compile(&[("content/mini.toml".into(), text.clone())]));
+        let r = r.unwrap_or_else(|_| panic!("the compiler panicked on {to:?}"));
+        assert!(r.is_ok(), "{:?}", r.err());
+    }
+}
+
+#[test]
+fn an_empty_glossary_term_is_refused_without_panicking() {
+    for empty in ["term = \"\"", "term = \"  \""] {
+        let text = MINI.replacen("term = \"IDP\"", empty, 1).replacen("title = \"The school keeps the IDP\"", "title = \"Ŵyr: the school keeps the IDP\"", 1);
+        let r = std::panic::catch_unwind(|| compile(&[("content/mini.toml".into(), text.clone())]));
+        let d = r.expect("the compiler panicked on an empty term").expect_err("an empty term must not compile");
+        expect(&d, DiagKind::EmptyTerm, line_of(&text, empty));
+    }
+}
+
+#[test]
+fn a_route_that_reads_a_later_question_is_refused() {
+    // "setting" is asked first, so a route of "setting" always sees s20_date unanswered.
+    let (text, d) = broken(
+        "label = \"At home\"\nnext = \"check\"",
+        "label = \"At home\"\n[[question.route]]\nwhen = \"known(s20_date)\"\nto = \"s20_date\"\n[[question.route]]\nto = \"check\"",
+    );
+    let r = expect(&d, DiagKind::RouteReadsLater, line_of(&text, "when = \"known(s20_date)\""));
+    assert!(r.message.contains("a route of 'setting' reads 's20_date'"), "{r}");
+    // Through a deadline too: overdue(nhs_answer) reads s20_date.
+    let (text, d) = broken(
+        "label = \"At home\"\nnext = \"check\"",
+        "label = \"At home\"\n[[question.route]]\nwhen = \"overdue(nhs_answer)\"\nto = \"s20_date\"\n[[question.route]]\nto = \"check\"",
+    );
+    expect(&d, DiagKind::RouteReadsLater, line_of(&text, "when = \"overdue(nhs_answer)\""));
+    // A route reading its own question, or one asked before it, is fine.
+    let ok = MINI.replacen(
+        "unsure = \"I do not know\"\nnext = \"check\"",
+        "unsure = \"I do not know\"\n[[question.route]]\nwhen = \"known(s20_date) and setting = school\"\nto = \"check\"\n[[question.route]]\nto = \"check\"",
+        1,
+    );
+    compile(&[("content/mini.toml".into(), ok)]).expect("a route may read its own and earlier questions");
+}
+
+#[test]
+fn a_letter_no_finding_offers_is_refused() {
+    let (text, d) = broken("letters = [\"ask\"]\n", "");
+    let l = expect(&d, DiagKind::LetterNeverOffered, line_of(&text, "id = \"ask\""));
+    assert!(l.message.contains("letter 'ask' is never offered"), "{l}");
+}
+
+#[test]
+fn a_ui_key_must_be_an_id() {
+    let (text, d) = broken("continue = \"Continue\"", "continue = \"Continue\"\n\"Go on\" = \"Go on\"");
+    expect(&d, DiagKind::BadId, line_of(&text, "\"Go on\" ="));
+}
+
+/// MINI with `extra` appended and `from` replaced by `to`.
+fn with(extra: &str, from: &str, to: &str) -> String {
+    assert!(MINI.contains(from), "fixture has no {from:?}");
+    format!("{}\n{extra}", MINI.replacen(from, to, 1))
+}
+
+#[test]
+fn a_named_condition_means_what_it_says_written_out() {
+    let named = with(
+        "[[condition]]\nname = \"at_school\"\nwhen = \"setting = school\"\n\n[[condition]]\nname = \"school_or_home\"\nwhen = \"at_school or setting = ehe\"\n",
+        "when = \"setting = school\"",
+        "when = \"at_school and school_or_home\"",
+    );
+    let by_hand = MINI.replacen("when = \"setting = school\"", "when = \"setting = school and (setting = school or setting = ehe)\"", 1);
+    let a = compile(&[("content/mini.toml".into(), named)]).expect("named conditions compile");
+    let b = compile(&[("content/mini.toml".into(), by_hand)]).expect("by hand compiles");
+    let (fa, fb) = (&a.findings[0], &b.findings[0]);
+    assert_eq!(fa.when, fb.when, "a name means exactly its condition");
+    assert_eq!(fa.when_text, fb.when_text, "and the map shows it written out");
+}
+
+#[test]
+fn an_unknown_condition_name_is_refused() {
+    let (text, d) = broken("when = \"setting = school\"", "when = \"at_school\"");
+    expect(&d, DiagKind::BadCondition, line_of(&text, "when = \"at_school\""));
+}
+
+#[test]
+fn a_ring_of_named_conditions_is_refused() {
+    let text = with(
+        "[[condition]]\nname = \"a\"\nwhen = \"setting = school and b\"\n\n[[condition]]\nname = \"b\"\nwhen = \"not a\"\n",
+        "when = \"setting = school\"",
+        "when = \"a\"",
+    );
+    let d = compile(&[("content/mini.toml".into(), text.clone())]).expect_err("a ring must not compile");
+    let r = expect(&d, DiagKind::CyclicCondition, line_of(&text, "when = \"not a\""));
+    assert!(r.message.contains("a -> b -> a"), "{r}");
+    // A condition that uses itself.
+    let text = with("[[condition]]\nname = \"a\"\nwhen = \"a or setting = ehe\"\n", "when = \"setting = school\"", "when = \"a\"");
+    let d = compile(&[("content/mini.toml".into(), text.clone())]).expect_err("a ring must not compile");
+    expect(&d, DiagKind::CyclicCondition, line_of(&text, "when = \"a or setting = ehe\""));
+}
+
+#[test]
+fn a_condition_name_may_not_clash() {
+    // With a question id: "setting = school" would be ambiguous.
+    let text = with("[[condition]]\nname = \"setting\"\nwhen = \"setting = school\"\n", "when = \"overdue(nhs_answer)\"", "when = \"overdue(nhs_answer) and setting = school\"");
+    let d = compile(&[("content/mini.toml".into(), text.clone())]).expect_err("a clash must not compile");
+    expect(&d, DiagKind::ConditionClash, line_of(&text, "name = \"setting\""));
+    // With a word of the language.
+    let text = with("[[condition]]\nname = \"known\"\nwhen = \"setting = school\"\n", "a", "a");
+    let d = compile(&[("content/mini.toml".into(), text.clone())]).expect_err("a clash must not compile");
+    expect(&d, DiagKind::ConditionClash, line_of(&text, "name = \"known\""));
+    // With another condition.
+    let text = with(
+        "[[condition]]\nname = \"x\"\nwhen = \"setting = school\"\n\n[[condition]]\nname = \"x\"\nwhen = \"setting = ehe\"\n",
+        "when = \"setting = school\"",
+        "when = \"x\"",
+    );
+    let d = compile(&[("content/mini.toml".into(), text.clone())]).expect_err("a duplicate must not compile");
+    let second = text.rfind("name = \"x\"").unwrap();
+    expect(&d, DiagKind::DuplicateId, text[..second].matches('\n').count() + 1);
+}
+
+#[test]
+fn an_unused_condition_is_refused() {
+    let text = with("[[condition]]\nname = \"at_school\"\nwhen = \"setting = school\"\n", "a", "a");
+    let d = compile(&[("content/mini.toml".into(), text.clone())]).expect_err("an unused condition must not compile");
+    expect(&d, DiagKind::UnusedCondition, line_of(&text, "name = \"at_school\""));
+}
+
+#[test]
+fn a_broken_named_condition_is_refused_at_its_line() {
+    let text = with("[[condition]]\nname = \"at_school\"\nwhen = \"setting = schol\"\n", "when = \"setting = school\"", "when = \"at_school\"");
+    let d = compile(&[("content/mini.toml".into(), text.clone())]).expect_err("a broken condition must not compile");
+    expect(&d, DiagKind::BadCondition, line_of(&text, "when = \"setting = schol\""));
+    // Reported once, at the condition, not again at each use.
+    assert_eq!(d.iter().filter(|d| d.kind == DiagKind::BadCondition).count(), 1, "{d:?}");
 }

@@ -70,25 +70,10 @@ fn cond(c: &MCond) -> String {
     }
 }
 
-fn unit(u: MUnit) -> &'static str {
-    match u {
-        MUnit::Days => "Unit::Days",
-        MUnit::Weeks => "Unit::Weeks",
-        MUnit::Months => "Unit::Months",
-        MUnit::SchoolDays => "Unit::SchoolDays",
-        MUnit::TermDays => "Unit::TermDays",
-    }
-}
-
-fn section(s: &str) -> &'static str {
-    match s {
-        "responsible" => "Section::Responsible",
-        "told" => "Section::Told",
-        "deadlines" => "Section::Deadlines",
-        "steps" => "Section::Steps",
-        "escalation" => "Section::Escalation",
-        _ => "Section::Practice",
-    }
+/// The shared enums as the generated code names them (`crate::engine::graph` re-exports
+/// `camau_graph`'s): the variant's own name, so there is no table to keep in step.
+fn path(ty: &str, v: impl std::fmt::Debug) -> String {
+    format!("{ty}::{v:?}")
 }
 
 /// Rust source for `GRAPH`, `STRINGS`, `LATE`, `KEYS` and the `ui` constants, and the late
@@ -126,11 +111,7 @@ pub fn generate(m: &Model) -> Generated {
             })
             .collect();
         let routes: Vec<String> = q.routes.iter().map(|r| format!("Route{{when:{},to:{}}}", cond(&r.when), target1(&r.to))).collect();
-        let kind = match q.kind {
-            MKind::One => "Kind::One",
-            MKind::Many => "Kind::Many",
-            MKind::Date => "Kind::Date",
-        };
+        let kind = path("Kind", q.kind);
         qs.push(format!(
             "Question{{id:{:?},part:{},kind:{kind},title:{title},hint:{hint},options:&[{}],routes:&[{}],next:{},unsure:{unsure},future:{}}}",
             q.id,
@@ -148,7 +129,7 @@ pub fn generate(m: &Model) -> Generated {
         fs.push(format!(
             "Finding{{id:{:?},section:{},rank:{},when:{},title:{},says:{},who:{},told:{},basis:&{:?},practice:{},summary:{},summary_rank:{},deadline:{:?},letters:&{:?},terms:&{:?}}}",
             f.id,
-            section(&f.section),
+            path("Section", f.section),
             f.rank,
             cond(&f.when),
             s.add(format!("{k}.title"), &f.title),
@@ -174,7 +155,7 @@ pub fn generate(m: &Model) -> Generated {
                 d.id,
                 d.from,
                 d.amount,
-                unit(d.unit),
+                path("Unit", d.unit),
                 s.add(format!("deadline.{}.label", d.id), &d.label),
                 d.basis.iter().map(|&x| x as u16).collect::<Vec<_>>()
             )
@@ -189,7 +170,7 @@ pub fn generate(m: &Model) -> Generated {
             format!(
                 "Letter{{id:{:?},kind:{},title:{},to:{},subject:{},body:{},basis:&{:?}}}",
                 l.id,
-                if l.script { "LetterKind::Script" } else { "LetterKind::Letter" },
+                path("LetterKind", l.kind),
                 s.add(format!("{k}.title"), &l.title),
                 s.opt(format!("{k}.to"), &l.to),
                 s.opt(format!("{k}.subject"), &l.subject),

@@ -1,13 +1,21 @@
 //! The condition language of `when = "..."` (see content/FORMAT.md).
 
-use super::model::{MCond, MKind};
+use super::model::{Kind, MCond};
 
 pub trait Names {
     /// (question index, kind)
-    fn question(&self, id: &str) -> Option<(usize, MKind)>;
+    fn question(&self, id: &str) -> Option<(usize, Kind)>;
     fn option(&self, q: usize, id: &str) -> Option<usize>;
     fn deadline(&self, id: &str) -> Option<usize>;
+    /// A named condition (`[[condition]]`): what it means, and its text with every name in it
+    /// written out. `None` when there is no condition of that name.
+    fn condition(&self, _name: &str) -> Option<(MCond, String)> {
+        None
+    }
 }
+
+/// The words of the language itself: no condition may be named so.
+pub const WORDS: [&str; 10] = ["always", "not", "and", "or", "in", "has", "answered", "known", "overdue", "upcoming"];
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
@@ -19,10 +27,13 @@ enum Tok {
     Comma,
 }
 
-fn lex(s: &str) -> Result<Vec<Tok>, String> {
+/// The tokens, and the byte range of each in the text.
+fn lex(s: &str) -> Result<(Vec<Tok>, Vec<std::ops::Range<usize>>), String> {
     let mut out = Vec::new();
+    let mut spans = Vec::new();
     let mut it = s.char_indices().peekable();
-    while let Some((_, c)) = it.next() {
+    while let Some((at, c)) = it.next() {
+        let before = out.len();
         match c {
             c if c.is_whitespace() => {}
             '=' => out.push(Tok::Eq),
@@ -47,14 +58,21 @@ fn lex(s: &str) -> Result<Vec<Tok>, String> {
             }
             other => return Err(format!("unexpected character {other:?} in condition")),
         }
+        if out.len() > before {
+            let end = it.peek().map_or(s.len(), |&(i, _)| i);
+            spans.push(at..end);
+        }
     }
-    Ok(out)
+    Ok((out, spans))
 }
 
 struct P<'a, N: Names> {
     toks: Vec<Tok>,
+    spans: Vec<std::ops::Range<usize>>,
     pos: usize,
     names: &'a N,
+    /// Named conditions used: where the name is, and its text written out.
+    uses: Vec<(std::ops::Range<usize>, String)>,
 }
 
 impl<N: Names> P<'_, N> {
@@ -119,7 +137,7 @@ impl<N: Names> P<'_, N> {
                 self.expect(Tok::RParen, "')'")?;
                 let (qi, kind) = self.question(&q)?;
                 if word == "known" {
-                    if kind != MKind::Date {
+                    if kind != Kind::Date {
                         return Err(format!("known({q}): '{q}' is not a date question"));
                     }
                     return Ok(MCond::Known(qi));
@@ -138,11 +156,21 @@ impl<N: Names> P<'_, N> {
             }
             _ => {}
         }
+        if self.names.question(&word).is_none() {
+            if let Some((c, text)) = self.names.condition(&word) {
+                // Written out in brackets where it stands among others, so the text means what
+                // the condition does.
+                let whole = self.toks.len() == 1;
+                let text = if whole || !matches!(c, MCond::And(_) | MCond::Or(_)) { text } else { format!("({text})") };
+                self.uses.push((self.spans[self.pos - 1].clone(), text));
+                return Ok(c);
+            }
+        }
         let (qi, kind) = self.question(&word)?;
         match self.next() {
             Some(Tok::Eq) | Some(Tok::Ne) => {
                 let ne = self.toks[self.pos - 1] == Tok::Ne;
-                if kind != MKind::One {
+                if kind != Kind::One {
                     return Err(format!("'{word}' is not a one-choice question: use 'has' or answered()"));
                 }
                 let o = self.ident("an option id")?;
@@ -150,7 +178,7 @@ impl<N: Names> P<'_, N> {
                 Ok(if ne { MCond::Ne(qi, oi) } else { MCond::Eq(qi, oi) })
             }
             Some(Tok::Ident(op)) if op == "in" => {
-                if kind != MKind::One {
+                if kind != Kind::One {
                     return Err(format!("'{word}' is not a one-choice question: use 'has'"));
                 }
                 self.expect(Tok::LParen, "'('")?;
@@ -167,7 +195,7 @@ impl<N: Names> P<'_, N> {
                 Ok(MCond::In(qi, v))
             }
             Some(Tok::Ident(op)) if op == "has" => {
-                if kind != MKind::Many {
+                if kind != Kind::Many {
                     return Err(format!("'{word}' is not a many-choice question: use '='"));
                 }
                 let o = self.ident("an option id")?;
@@ -176,8 +204,8 @@ impl<N: Names> P<'_, N> {
             _ => Err(format!("after '{word}' expected '=', '!=', 'in' or 'has'")),
         }
     }
-    fn question(&self, id: &str) -> Result<(usize, MKind), String> {
-        self.names.question(id).ok_or_else(|| format!("unknown question '{id}'"))
+    fn question(&self, id: &str) -> Result<(usize, Kind), String> {
+        self.names.question(id).ok_or_else(|| format!("unknown question '{id}' (nor a named condition)"))
     }
     fn option(&self, q: usize, qid: &str, o: &str) -> Result<usize, String> {
         self.names
@@ -187,14 +215,28 @@ impl<N: Names> P<'_, N> {
 }
 
 pub fn parse(s: &str, names: &impl Names) -> Result<MCond, String> {
-    let toks = lex(s)?;
+    parse_expanded(s, names).map(|(c, _)| c)
+}
+
+/// As [`parse`], with the text written out: each named condition replaced by its own text
+/// (in brackets where it stands among others), for readers of the map.
+pub fn parse_expanded(s: &str, names: &impl Names) -> Result<(MCond, String), String> {
+    let (toks, spans) = lex(s)?;
     if toks.is_empty() {
         return Err("empty condition (write 'always')".into());
     }
-    let mut p = P { toks, pos: 0, names };
+    let mut p = P { toks, spans, pos: 0, names, uses: vec![] };
     let e = p.or()?;
     if p.pos < p.toks.len() {
         return Err(format!("unexpected {:?} after the end of the condition", p.toks[p.pos]));
     }
-    Ok(e)
+    let mut text = String::with_capacity(s.len());
+    let mut from = 0;
+    for (at, with) in &p.uses {
+        text.push_str(&s[from..at.start]);
+        text.push_str(with);
+        from = at.end;
+    }
+    text.push_str(&s[from..]);
+    Ok((e, text))
 }

@@ -4,8 +4,7 @@
 //!
 //! Its fixed words are the `guide_*` keys of `content/ui.toml` (not compiled into the wasm).
 
-use super::model::{MCond, MUnit, Model};
-
+use super::model::{MCond, Model, Section, Unit};
 use camau_graph::esc;
 
 struct G<'a> {
@@ -88,25 +87,27 @@ pre{white-space:pre-wrap;font:inherit;border-left:4px solid #b1b4b6;padding-left
     o.push_str(&format!("<p><a href=\"./\">{}</a></p>", ui("guide_back")));
 
     // Contents
-    let sections: [(&str, &str); 6] = [
-        ("responsible", "section_responsible"),
-        ("told", "section_told"),
-        ("steps", "section_steps"),
-        ("escalation", "section_escalation"),
-        ("practice", "section_practice"),
-        ("deadlines", "section_deadline_notes"),
+    // The guide's own order: deadline notes last, after the deadline list's place in the page.
+    let sections: [(Section, &str); 6] = [
+        (Section::Responsible, "section_responsible"),
+        (Section::Told, "section_told"),
+        (Section::Steps, "section_steps"),
+        (Section::Escalation, "section_escalation"),
+        (Section::Practice, "section_practice"),
+        (Section::Deadlines, "section_deadline_notes"),
     ];
     o.push_str(&format!("<nav aria-labelledby=\"contents\"><h2 id=\"contents\">{}</h2><ul>", ui("guide_contents")));
-    for (id, key) in sections {
-        o.push_str(&format!("<li><a href=\"#{id}\">{}</a></li>", ui(key)));
+    for (sec, key) in sections {
+        o.push_str(&format!("<li><a href=\"#{}\">{}</a></li>", sec.id(), ui(key)));
     }
     for (id, key) in [("deadline-list", "section_deadlines"), ("letters", "section_letters"), ("terms", "guide_terms")] {
         o.push_str(&format!("<li><a href=\"#{id}\">{}</a></li>", ui(key)));
     }
     o.push_str("</ul></nav>");
 
-    for (id, key) in sections {
-        let mut fs: Vec<_> = m.findings.iter().filter(|f| f.section == id).collect();
+    for (sec, key) in sections {
+        let id = sec.id();
+        let mut fs: Vec<_> = m.findings.iter().filter(|f| f.section == sec).collect();
         fs.sort_by_key(|f| f.rank);
         if fs.is_empty() {
             continue;
@@ -133,11 +134,11 @@ pre{white-space:pre-wrap;font:inherit;border-left:4px solid #b1b4b6;padding-left
     o.push_str(&format!("<h2 id=\"deadline-list\">{}</h2><ul>", ui("section_deadlines")));
     for d in &m.deadlines {
         let unit = match d.unit {
-            MUnit::Days => "guide_days",
-            MUnit::Weeks => "guide_weeks",
-            MUnit::Months => "guide_months",
-            MUnit::SchoolDays => "guide_school_days",
-            MUnit::TermDays => "guide_term_days",
+            Unit::Days => "guide_days",
+            Unit::Weeks => "guide_weeks",
+            Unit::Months => "guide_months",
+            Unit::SchoolDays => "guide_school_days",
+            Unit::TermDays => "guide_term_days",
         };
         let names: Vec<String> = d.basis.iter().map(|&c| esc(&m.citations[c].short)).collect();
         o.push_str(&format!(

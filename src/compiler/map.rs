@@ -26,25 +26,20 @@ fn esc(s: &str) -> String {
     out
 }
 
-fn section_name(s: &str) -> &'static str {
+fn section_name(s: Section) -> &'static str {
     match s {
-        "responsible" => "Who is responsible",
-        "told" => "What you were told",
-        "deadlines" => "Deadlines",
-        "steps" => "Next steps",
-        "escalation" => "If nothing happens",
-        _ => "Good practice",
+        Section::Responsible => "Who is responsible",
+        Section::Told => "What you were told",
+        Section::Deadlines => "Deadlines",
+        Section::Steps => "Next steps",
+        Section::Escalation => "If nothing happens",
+        Section::Practice => "Good practice",
     }
 }
 
-fn unit(u: MUnit) -> &'static str {
-    match u {
-        MUnit::Days => "days",
-        MUnit::Weeks => "weeks",
-        MUnit::Months => "months",
-        MUnit::SchoolDays => "school days",
-        MUnit::TermDays => "term days",
-    }
+/// The unit's content word, as a reader says it ("school days").
+fn unit(u: Unit) -> String {
+    u.id().replace('_', " ")
 }
 
 fn target(t: &MTarget, m: &Model) -> String {
@@ -56,18 +51,7 @@ fn target(t: &MTarget, m: &Model) -> String {
 
 /// Questions a condition reads (a deadline's condition reads its date question).
 fn cond_questions(m: &Model, c: &MCond, out: &mut Vec<usize>) {
-    let mut add = |q: usize| {
-        if !out.contains(&q) {
-            out.push(q);
-        }
-    };
-    match c {
-        MCond::Always => {}
-        MCond::Eq(q, _) | MCond::Ne(q, _) | MCond::In(q, _) | MCond::Has(q, _) | MCond::Answered(q) | MCond::Known(q) => add(*q),
-        MCond::Overdue(d) | MCond::Upcoming(d) => add(m.deadlines[*d].from),
-        MCond::Not(c) => cond_questions(m, c, out),
-        MCond::And(cs) | MCond::Or(cs) => cs.iter().for_each(|c| cond_questions(m, c, out)),
-    }
+    c.reads(&m.deadlines, out)
 }
 
 const CLASSES: &str = "  classDef question fill:#eef3fb,stroke:#1d4f91,color:#0b0c0c\n  \
@@ -79,7 +63,7 @@ const CLASSES: &str = "  classDef question fill:#eef3fb,stroke:#1d4f91,color:#0b
 fn question_node(q: &MQuestion) -> String {
     let mut label = format!("<b>{}</b><br/><i>{}</i>", esc(&q.title), esc(&q.id));
     match q.kind {
-        MKind::Date => {
+        Kind::Date => {
             label.push_str("<br/>• a date");
             if q.future {
                 label.push_str(" (may be in the future)");
@@ -88,8 +72,8 @@ fn question_node(q: &MQuestion) -> String {
                 let _ = write!(label, "<br/>• {}", esc(u));
             }
         }
-        MKind::One | MKind::Many => {
-            if q.kind == MKind::Many {
+        Kind::One | Kind::Many => {
+            if q.kind == Kind::Many {
                 label.push_str("<br/>(choose any)");
             }
             for o in &q.options {
@@ -176,12 +160,15 @@ fn finding_node(m: &Model, f: &MFinding) -> String {
 }
 
 fn letter_node(l: &MLetter) -> String {
-    let kind = if l.script { "Script" } else { "Letter" };
+    let kind = match l.kind {
+        LetterKind::Letter => "Letter",
+        LetterKind::Script => "Script",
+    };
     format!("l_{}[/\"{kind}: {}<br/><i>{}</i>\"/]", l.id, esc(&l.title), esc(&l.id))
 }
 
 /// One outcome section: its findings, the questions their conditions read, their letters.
-fn section(m: &Model, sec: &str, o: &mut String, with_questions: bool) -> (Vec<usize>, Vec<usize>) {
+fn section(m: &Model, sec: Section, o: &mut String, with_questions: bool) -> (Vec<usize>, Vec<usize>) {
     let fs: Vec<&MFinding> = m.findings.iter().filter(|f| f.section == sec).collect();
     let mut ordered = fs.clone();
     ordered.sort_by_key(|f| f.rank); // stable: content order within a rank, as the outcome page
@@ -190,7 +177,7 @@ fn section(m: &Model, sec: &str, o: &mut String, with_questions: bool) -> (Vec<u
     if ordered.is_empty() {
         return (qs, ls);
     }
-    let _ = writeln!(o, "  subgraph sec_{sec}[\"Outcome: {}\"]", section_name(sec));
+    let _ = writeln!(o, "  subgraph sec_{}[\"Outcome: {}\"]", sec.id(), section_name(sec));
     for f in &ordered {
         let _ = writeln!(o, "    {}", finding_node(m, f));
         cond_questions(m, &f.when, &mut qs);
@@ -217,24 +204,24 @@ fn section(m: &Model, sec: &str, o: &mut String, with_questions: bool) -> (Vec<u
     (qs, ls)
 }
 
-fn letters_and_links(m: &Model, o: &mut String, secs: &[&str], letters: &[usize]) {
+fn letters_and_links(m: &Model, o: &mut String, secs: &[Section], letters: &[usize]) {
     for &l in letters {
         let _ = writeln!(o, "  {}", letter_node(&m.letters[l]));
     }
-    for f in m.findings.iter().filter(|f| secs.contains(&f.section.as_str())) {
+    for f in m.findings.iter().filter(|f| secs.contains(&f.section)) {
         for &l in &f.letters {
             let _ = writeln!(o, "  f_{} --> l_{}", f.id, m.letters[l].id);
         }
     }
 }
 
-fn classes(m: &Model, o: &mut String, questions: &[usize], secs: &[&str], letters: &[usize]) {
+fn classes(m: &Model, o: &mut String, questions: &[usize], secs: &[Section], letters: &[usize]) {
     o.push_str(CLASSES);
     let list = |v: Vec<String>| v.join(",");
     if !questions.is_empty() {
         let _ = writeln!(o, "  class {} question", list(questions.iter().map(|&q| format!("q_{}", m.questions[q].id)).collect()));
     }
-    let (practice, law): (Vec<&MFinding>, Vec<&MFinding>) = m.findings.iter().filter(|f| secs.contains(&f.section.as_str())).partition(|f| f.practice);
+    let (practice, law): (Vec<&MFinding>, Vec<&MFinding>) = m.findings.iter().filter(|f| secs.contains(&f.section)).partition(|f| f.practice);
     if !law.is_empty() {
         let _ = writeln!(o, "  class {} finding", list(law.iter().map(|f| format!("f_{}", f.id)).collect()));
     }
@@ -246,7 +233,7 @@ fn classes(m: &Model, o: &mut String, questions: &[usize], secs: &[&str], letter
     }
 }
 
-const SECTIONS: [&str; 6] = ["responsible", "told", "deadlines", "steps", "escalation", "practice"];
+const SECTIONS: [Section; 6] = Section::ALL;
 
 /// The whole map in one flowchart: questions, answers, routes, every finding (in a
 /// subgraph per outcome section, linked from the questions its condition reads) and

@@ -12,10 +12,8 @@ pub mod raw;
 
 use model::*;
 use raw::*;
+use camau_graph::Placeholder;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-pub const SECTIONS: [&str; 6] = ["responsible", "told", "deadlines", "steps", "escalation", "practice"];
-pub const SIMPLE_PLACEHOLDERS: [&str; 6] = ["child", "parent", "school", "la", "lhb", "today"];
 
 /// Reads every `*.toml` file directly in `dir`, in name order.
 pub fn read_dir(dir: &std::path::Path) -> std::io::Result<Vec<(String, String)>> {
@@ -36,19 +34,27 @@ pub fn read_dir(dir: &std::path::Path) -> std::io::Result<Vec<(String, String)>>
 
 struct Ctx<'a> {
     files: &'a [(String, String)],
+    /// The byte offset of each new line, per file.
+    newlines: Vec<Vec<usize>>,
     diags: Vec<Diagnostic>,
 }
 
 impl Ctx<'_> {
     fn loc(&self, file: usize, span: std::ops::Range<usize>) -> Loc {
-        let text = &self.files[file].1;
-        let end = span.start.min(text.len());
-        let line = text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = self.newlines[file].partition_point(|&n| n < span.start) + 1;
         Loc { file: self.files[file].0.clone(), line }
     }
-    fn err(&mut self, file: usize, s: &S, message: impl Into<String>) {
+    fn err(&mut self, file: usize, s: &S, kind: DiagKind, message: impl Into<String>) {
         let loc = self.loc(file, s.span());
-        self.diags.push(Diagnostic { loc, message: message.into() });
+        self.diags.push(Diagnostic { kind, loc, message: message.into() });
+    }
+    /// A problem with no single string to point at.
+    fn at(&mut self, loc: Loc, kind: DiagKind, message: impl Into<String>) {
+        self.diags.push(Diagnostic { kind, loc, message: message.into() });
+    }
+    /// The first line of the first file (for problems of the content as a whole).
+    fn top(&self) -> Loc {
+        Loc { file: self.files.first().map(|f| f.0.clone()).unwrap_or_else(|| "content".into()), line: 1 }
     }
 }
 
@@ -65,11 +71,11 @@ impl Ids {
             let s = id(it);
             let name = s.get_ref().clone();
             if !valid_id(&name) {
-                cx.err(*f, s, format!("{what} id '{name}' must be lowercase letters, digits and '_'"));
+                cx.err(*f, s, DiagKind::BadId, format!("{what} id '{name}' must be lowercase letters, digits and '_'"));
             }
             if let Some(prev) = first.get(&name) {
                 let msg = format!("duplicate {what} id '{name}' (first defined at {prev})");
-                cx.err(*f, s, msg);
+                cx.err(*f, s, DiagKind::DuplicateId, msg);
             } else {
                 first.insert(name.clone(), cx.loc(*f, s.span()));
                 map.insert(name, i);
@@ -90,18 +96,71 @@ struct NameTable<'a> {
     q: &'a Ids,
     questions: &'a [(usize, RawQuestion)],
     d: &'a Ids,
+    conds: &'a Conds<'a>,
 }
 
-fn kind_of(q: &RawQuestion) -> MKind {
-    match q.kind.get_ref().as_str() {
-        "many" => MKind::Many,
-        "date" => MKind::Date,
-        _ => MKind::One,
+/// The named conditions, each parsed once (on first use), with the problems found.
+struct Conds<'a> {
+    list: &'a [(usize, RawCondition)],
+    by_name: HashMap<String, usize>,
+    state: std::cell::RefCell<Vec<CondState>>,
+    /// The conditions being parsed, innermost last: one asked for again is a ring.
+    stack: std::cell::RefCell<Vec<usize>>,
+    used: std::cell::RefCell<Vec<bool>>,
+    /// (condition, kind, message): reported at the condition's `when`.
+    problems: std::cell::RefCell<Vec<(usize, DiagKind, String)>>,
+}
+
+#[derive(Clone)]
+enum CondState {
+    New,
+    Parsing,
+    Done(MCond, String),
+}
+
+impl NameTable<'_> {
+    /// The condition named `i`, parsed once; a ring or an error gives `always` (reported once).
+    fn resolve(&self, i: usize) -> (MCond, String) {
+        let c = self.conds;
+        let name = c.list[i].1.name.get_ref().clone();
+        let state = c.state.borrow()[i].clone();
+        match state {
+            CondState::Done(m, t) => (m, t),
+            CondState::Parsing => {
+                let stack = c.stack.borrow();
+                let from = stack.iter().position(|&x| x == i).unwrap_or(0);
+                let ring: Vec<&str> = stack[from..].iter().map(|&x| c.list[x].1.name.get_ref().as_str()).collect();
+                let closer = stack.last().copied().unwrap_or(i);
+                let msg = format!("named conditions in a ring: {} -> {name}", ring.join(" -> "));
+                c.problems.borrow_mut().push((closer, DiagKind::CyclicCondition, msg));
+                (MCond::Always, name)
+            }
+            CondState::New => {
+                c.state.borrow_mut()[i] = CondState::Parsing;
+                c.stack.borrow_mut().push(i);
+                let r = cond::parse_expanded(c.list[i].1.when.get_ref(), self);
+                c.stack.borrow_mut().pop();
+                let done = match r {
+                    Ok((m, t)) => (m, t),
+                    Err(e) => {
+                        c.problems.borrow_mut().push((i, DiagKind::BadCondition, format!("condition '{name}': {e}")));
+                        (MCond::Always, name)
+                    }
+                };
+                c.state.borrow_mut()[i] = CondState::Done(done.0.clone(), done.1.clone());
+                done
+            }
+        }
     }
 }
 
+/// The question's kind (one when it is not a kind: that is reported where the question is read).
+fn kind_of(q: &RawQuestion) -> Kind {
+    Kind::from_id(q.kind.get_ref()).unwrap_or(Kind::One)
+}
+
 impl cond::Names for NameTable<'_> {
-    fn question(&self, id: &str) -> Option<(usize, MKind)> {
+    fn question(&self, id: &str) -> Option<(usize, Kind)> {
         self.q.get(id).map(|i| (i, kind_of(&self.questions[i].1)))
     }
     fn option(&self, q: usize, id: &str) -> Option<usize> {
@@ -109,6 +168,11 @@ impl cond::Names for NameTable<'_> {
     }
     fn deadline(&self, id: &str) -> Option<usize> {
         self.d.get(id)
+    }
+    fn condition(&self, name: &str) -> Option<(MCond, String)> {
+        let i = *self.conds.by_name.get(name)?;
+        self.conds.used.borrow_mut()[i] = true;
+        Some(self.resolve(i))
     }
 }
 
@@ -128,30 +192,24 @@ pub fn check_placeholders(text: &str, date_question: &dyn Fn(&str) -> bool, dead
             break;
         };
         let name = &after[..j];
-        let ok = SIMPLE_PLACEHOLDERS.contains(&name)
-            || name.strip_prefix("date:").is_some_and(date_question)
-            || name.strip_prefix("due:").is_some_and(deadline);
+        let ok = match Placeholder::parse(name) {
+            Some(Placeholder::Detail(_) | Placeholder::Today) => true,
+            Some(Placeholder::Date(q)) => date_question(q),
+            Some(Placeholder::Due(d)) => deadline(d),
+            None => false,
+        };
         if !ok {
-            out.push(format!(
-                "unknown placeholder {{{name}}}: use {{child}}, {{parent}}, {{school}}, {{la}}, {{lhb}}, {{today}}, {{date:DATE_QUESTION}} or {{due:DEADLINE}}"
-            ));
+            out.push(format!("unknown placeholder {{{name}}}: use {}", Placeholder::HELP));
         }
         rest = &after[j + 1..];
     }
     out
 }
 
-fn parse_add(s: &str) -> Option<(u16, MUnit)> {
+fn parse_add(s: &str) -> Option<(u16, Unit)> {
     let mut it = s.split_whitespace();
     let n: u16 = it.next()?.parse().ok()?;
-    let unit = match it.next()? {
-        "day" | "days" => MUnit::Days,
-        "week" | "weeks" => MUnit::Weeks,
-        "month" | "months" => MUnit::Months,
-        "school_days" => MUnit::SchoolDays,
-        "term_days" => MUnit::TermDays,
-        _ => return None,
-    };
+    let unit = Unit::from_id(it.next()?)?;
     if it.next().is_some() || n == 0 {
         return None;
     }
@@ -160,6 +218,9 @@ fn parse_add(s: &str) -> Option<(u16, MUnit)> {
 
 /// Whole-word, case-sensitive search (terms such as "IDP" or "Section 2C").
 pub fn contains_term(text: &str, term: &str) -> bool {
+    if term.is_empty() {
+        return false;
+    }
     let mut from = 0;
     while let Some(i) = text[from..].find(term) {
         let s = from + i;
@@ -170,63 +231,187 @@ pub fn contains_term(text: &str, term: &str) -> bool {
         if !word(before) && !word(after) {
             return true;
         }
-        from = s + term.len().max(1);
+        // Past the first character of this match (a char boundary, as `s` is one).
+        from = s + text[s..].chars().next().map_or(1, char::len_utf8);
     }
     false
 }
 
-pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
-    let mut cx = Ctx { files, diags: vec![] };
-    let mut flows = vec![];
-    let mut parts = vec![];
-    let mut questions = vec![];
-    let mut findings = vec![];
-    let mut deadlines = vec![];
-    let mut letters = vec![];
-    let mut citations = vec![];
-    let mut terms = vec![];
-    let mut coverage = vec![];
-    let mut authorities = vec![];
-    let mut boards = vec![];
-    let mut ui: BTreeMap<String, (usize, S)> = BTreeMap::new();
+/// Every table of every file, each item with the index of its file.
+#[derive(Default)]
+struct Raw {
+    flows: Vec<(usize, RawFlow)>,
+    parts: Vec<(usize, RawPart)>,
+    questions: Vec<(usize, RawQuestion)>,
+    findings: Vec<(usize, RawFinding)>,
+    deadlines: Vec<(usize, RawDeadline)>,
+    letters: Vec<(usize, RawLetter)>,
+    citations: Vec<(usize, RawCitation)>,
+    terms: Vec<(usize, RawTerm)>,
+    coverage: Vec<(usize, RawCoverage)>,
+    authorities: Vec<(usize, RawAuthority)>,
+    boards: Vec<(usize, RawBoard)>,
+    conditions: Vec<(usize, RawCondition)>,
+    ui: BTreeMap<String, (usize, S)>,
+}
 
-    for (fi, (name, text)) in files.iter().enumerate() {
-        // Control characters (written or escaped) have no place in words for a parent, and one
-        // of them separates the strings of the late words file.
-        for (n, line) in text.lines().enumerate() {
-            let lower = line.to_ascii_lowercase();
-            let escaped = ["\\u00", "\\u000000"].iter().any(|p| {
-                lower.match_indices(p).any(|(i, _)| {
-                    let hex = &lower[i + p.len()..];
-                    hex.len() >= 2 && u8::from_str_radix(&hex[..2], 16).is_ok_and(|b| b < 0x20 && b != b'\n' && b != b'\t')
-                })
-            });
-            if escaped || line.chars().any(|c| c.is_control() && c != '\t' && c != '\r') {
-                cx.diags.push(Diagnostic {
-                    loc: Loc { file: name.clone(), line: n + 1 },
-                    message: "a control character (other than tab and new line) in the text".into(),
-                });
+/// The ids of each table.
+struct Tables {
+    part: Ids,
+    q: Ids,
+    finding: Ids,
+    deadline: Ids,
+    letter: Ids,
+    citation: Ids,
+    board: Ids,
+}
+
+/// What every table's checks share: the diagnostics, the raw tables and their ids.
+struct Cx<'a> {
+    cx: Ctx<'a>,
+    raw: &'a Raw,
+    ids: &'a Tables,
+    conds: &'a Conds<'a>,
+}
+
+impl Cx<'_> {
+    fn names(&self) -> NameTable<'_> {
+        NameTable { q: &self.ids.q, questions: &self.raw.questions, d: &self.ids.deadline, conds: self.conds }
+    }
+    fn is_date_q(&self, id: &str) -> bool {
+        self.ids.q.get(id).is_some_and(|i| kind_of(&self.raw.questions[i].1) == Kind::Date)
+    }
+    fn placeholders(&mut self, f: usize, s: &S, owner: &str) {
+        let (raw, ids) = (self.raw, self.ids);
+        let is_date_q = |id: &str| ids.q.get(id).is_some_and(|i| kind_of(&raw.questions[i].1) == Kind::Date);
+        let is_deadline = |id: &str| ids.deadline.get(id).is_some();
+        for p in check_placeholders(s.get_ref(), &is_date_q, &is_deadline) {
+            self.cx.err(f, s, DiagKind::Placeholder, format!("{owner}: {p}"));
+        }
+    }
+    fn cite(&mut self, f: usize, list: &[S]) -> Vec<usize> {
+        let mut v = vec![];
+        for c in list {
+            match self.ids.citation.get(c.get_ref()) {
+                Some(i) => v.push(i),
+                None => self.cx.err(f, c, DiagKind::NoCitation, format!("citation '{}' is not in citations.toml (cite only what law-facts verifies)", c.get_ref())),
             }
         }
+        v
+    }
+    /// The condition and its text with any named conditions written out.
+    fn cond(&mut self, f: usize, w: &S, what: &str) -> (MCond, String) {
+        match cond::parse_expanded(w.get_ref(), &self.names()) {
+            Ok(c) => c,
+            Err(e) => {
+                self.cx.err(f, w, DiagKind::BadCondition, format!("{what}: {e}"));
+                (MCond::Always, w.get_ref().clone())
+            }
+        }
+    }
+    fn target(&mut self, f: usize, s: &S) -> Option<MTarget> {
+        if s.get_ref() == "check" {
+            return Some(MTarget::Check);
+        }
+        match self.ids.q.get(s.get_ref()) {
+            Some(i) => Some(MTarget::Question(i)),
+            None => {
+                self.cx.err(f, s, DiagKind::Dangling, format!("next question '{}' does not exist (use \"check\" to end the questions)", s.get_ref()));
+                None
+            }
+        }
+    }
+}
+
+pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
+    let newlines = files.iter().map(|(_, t)| t.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect()).collect();
+    let mut cx = Ctx { files, newlines, diags: vec![] };
+    let raw = read(&mut cx);
+    let ids = Tables {
+        part: Ids::build(&mut cx, "part", &raw.parts, |p: &RawPart| &p.id),
+        q: Ids::build(&mut cx, "question", &raw.questions, |q: &RawQuestion| &q.id),
+        finding: Ids::build(&mut cx, "finding", &raw.findings, |f: &RawFinding| &f.id),
+        deadline: Ids::build(&mut cx, "deadline", &raw.deadlines, |d: &RawDeadline| &d.id),
+        letter: Ids::build(&mut cx, "letter", &raw.letters, |l: &RawLetter| &l.id),
+        citation: Ids::build(&mut cx, "citation", &raw.citations, |c: &RawCitation| &c.id),
+        board: Ids::build(&mut cx, "board", &raw.boards, |b: &RawBoard| &b.id),
+    };
+    Ids::build(&mut cx, "term", &raw.terms, |t: &RawTerm| &t.id);
+    Ids::build(&mut cx, "authority", &raw.authorities, |a: &RawAuthority| &a.id);
+    let cond_ids = Ids::build(&mut cx, "condition", &raw.conditions, |c: &RawCondition| &c.name);
+    let n = raw.conditions.len();
+    let conds = Conds {
+        list: &raw.conditions,
+        by_name: cond_ids.map,
+        state: std::cell::RefCell::new(vec![CondState::New; n]),
+        stack: Default::default(),
+        used: std::cell::RefCell::new(vec![false; n]),
+        problems: Default::default(),
+    };
+    if ids.part.map.len() > 250 || ids.q.map.len() > 60000 {
+        let top = cx.top();
+        cx.at(top, DiagKind::TooMany, "too many parts or questions");
+    }
+    let mut c = Cx { cx, raw: &raw, ids: &ids, conds: &conds };
+    let mut model = Model::default();
+    flow(&mut c, &mut model);
+    conditions(&mut c);
+    questions(&mut c, &mut model);
+    citations(&mut c, &mut model);
+    deadlines(&mut c, &mut model);
+    letters(&mut c, &mut model);
+    terms(&mut c, &mut model);
+    findings(&mut c, &mut model);
+    places(&mut c, &mut model);
+    coverage(&mut c, &mut model);
+    ui(&mut c, &mut model);
+    unused_conditions(&mut c);
+    let mut diags = c.cx.diags;
+    if diags.is_empty() {
+        check_graph(&model, &mut diags);
+    }
+    if diags.is_empty() {
+        Ok(model)
+    } else {
+        Err(diags)
+    }
+}
+
+/// Parses each file and gathers its tables; TOML errors and control characters.
+fn read(cx: &mut Ctx) -> Raw {
+    let mut raw = Raw::default();
+    for (fi, (name, text)) in cx.files.iter().enumerate() {
         match toml::from_str::<RawFile>(text) {
             Ok(rf) => {
-                flows.extend(rf.flow.map(|x| (fi, x)));
-                parts.extend(rf.part.into_iter().map(|x| (fi, x)));
-                questions.extend(rf.question.into_iter().map(|x| (fi, x)));
-                findings.extend(rf.finding.into_iter().map(|x| (fi, x)));
-                deadlines.extend(rf.deadline.into_iter().map(|x| (fi, x)));
-                letters.extend(rf.letter.into_iter().map(|x| (fi, x)));
-                citations.extend(rf.citation.into_iter().map(|x| (fi, x)));
-                terms.extend(rf.term.into_iter().map(|x| (fi, x)));
-                coverage.extend(rf.coverage.into_iter().map(|x| (fi, x)));
-                authorities.extend(rf.authority.into_iter().map(|x| (fi, x)));
-                boards.extend(rf.board.into_iter().map(|x| (fi, x)));
+                // Control characters (written as escapes: TOML itself refuses them typed in)
+                // have no place in words for a parent, and one of them separates the strings
+                // of the late words file. Checked on the parsed strings, where each is whole.
+                for v in rf.strings() {
+                    if v.get_ref().chars().any(|c| c.is_control() && c != '\t' && c != '\n' && c != '\r') {
+                        cx.err(fi, v, DiagKind::ControlChar, "a control character (other than tab and new line) in the text");
+                    }
+                }
+                raw.flows.extend(rf.flow.map(|x| (fi, x)));
+                raw.parts.extend(rf.part.into_iter().map(|x| (fi, x)));
+                raw.questions.extend(rf.question.into_iter().map(|x| (fi, x)));
+                raw.findings.extend(rf.finding.into_iter().map(|x| (fi, x)));
+                raw.deadlines.extend(rf.deadline.into_iter().map(|x| (fi, x)));
+                raw.letters.extend(rf.letter.into_iter().map(|x| (fi, x)));
+                raw.citations.extend(rf.citation.into_iter().map(|x| (fi, x)));
+                raw.terms.extend(rf.term.into_iter().map(|x| (fi, x)));
+                raw.coverage.extend(rf.coverage.into_iter().map(|x| (fi, x)));
+                raw.authorities.extend(rf.authority.into_iter().map(|x| (fi, x)));
+                raw.boards.extend(rf.board.into_iter().map(|x| (fi, x)));
+                raw.conditions.extend(rf.condition.into_iter().map(|x| (fi, x)));
                 for (k, v) in rf.ui.unwrap_or_default() {
-                    if let Some((pf, prev)) = ui.get(&k) {
+                    if !valid_id(&k) {
+                        cx.err(fi, &v, DiagKind::BadId, format!("ui key '{k}' must be lowercase letters, digits and '_'"));
+                    }
+                    if let Some((pf, prev)) = raw.ui.get(&k) {
                         let prev_loc = cx.loc(*pf, prev.span());
-                        cx.err(fi, &v, format!("duplicate ui key '{k}' (first defined at {prev_loc})"));
+                        cx.err(fi, &v, DiagKind::DuplicateId, format!("duplicate ui key '{k}' (first defined at {prev_loc})"));
                     } else {
-                        ui.insert(k, (fi, v));
+                        raw.ui.insert(k, (fi, v));
                     }
                 }
             }
@@ -236,67 +421,80 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
                     None => Loc { file: name.clone(), line: 1 },
                 };
                 let msg = e.message().to_string();
-                cx.diags.push(Diagnostic { loc, message: msg });
-            }
-        }
-    }
-
-    let part_ids = Ids::build(&mut cx, "part", &parts, |p: &RawPart| &p.id);
-    let q_ids = Ids::build(&mut cx, "question", &questions, |q: &RawQuestion| &q.id);
-    let f_ids = Ids::build(&mut cx, "finding", &findings, |f: &RawFinding| &f.id);
-    let d_ids = Ids::build(&mut cx, "deadline", &deadlines, |d: &RawDeadline| &d.id);
-    let l_ids = Ids::build(&mut cx, "letter", &letters, |l: &RawLetter| &l.id);
-    let c_ids = Ids::build(&mut cx, "citation", &citations, |c: &RawCitation| &c.id);
-    let t_ids = Ids::build(&mut cx, "term", &terms, |t: &RawTerm| &t.id);
-    let b_ids = Ids::build(&mut cx, "board", &boards, |b: &RawBoard| &b.id);
-    let _a_ids = Ids::build(&mut cx, "authority", &authorities, |a: &RawAuthority| &a.id);
-    if part_ids.map.len() > 250 || q_ids.map.len() > 60000 {
-        cx.diags.push(Diagnostic { loc: Loc { file: "content".into(), line: 1 }, message: "too many parts or questions".into() });
-    }
-
-    let names = NameTable { q: &q_ids, questions: &questions, d: &d_ids };
-    let is_date_q = |id: &str| q_ids.get(id).is_some_and(|i| kind_of(&questions[i].1) == MKind::Date);
-    let is_deadline = |id: &str| d_ids.get(id).is_some();
-
-    let mut model = Model::default();
-
-    // Flow.
-    match flows.len() {
-        0 => cx.diags.push(Diagnostic {
-            loc: Loc { file: files.first().map(|f| f.0.clone()).unwrap_or_else(|| "content".into()), line: 1 },
-            message: "no [flow] table: add [flow] start = \"QUESTION\"".into(),
-        }),
-        _ => {
-            for (f, extra) in flows.iter().skip(1) {
-                cx.err(*f, &extra.start, "a second [flow] table: there must be exactly one");
-            }
-            let (f, flow) = &flows[0];
-            match q_ids.get(flow.start.get_ref()) {
-                Some(i) => model.start = i,
-                None => {
-                    let m = format!("flow start '{}' is not a question", flow.start.get_ref());
-                    cx.err(*f, &flow.start, m)
+                let kind = if msg.starts_with("unknown field") { DiagKind::UnknownField } else { DiagKind::Syntax };
+                cx.at(loc, kind, msg);
+                // TOML refuses a control character typed into the text; say which it was.
+                for (n, line) in text.lines().enumerate() {
+                    if line.chars().any(|c| c.is_control() && c != '\t' && c != '\r') {
+                        let loc = Loc { file: name.clone(), line: n + 1 };
+                        cx.at(loc, DiagKind::ControlChar, "a control character (other than tab and new line) in the text");
+                    }
                 }
             }
         }
     }
+    raw
+}
 
-    model.parts = parts.iter().map(|(_, p)| MPart { id: p.id.get_ref().clone(), name: p.name.get_ref().clone() }).collect();
-
-    let target = |cx: &mut Ctx, f: usize, s: &S| -> Option<MTarget> {
-        if s.get_ref() == "check" {
-            return Some(MTarget::Check);
+fn flow(c: &mut Cx, model: &mut Model) {
+    let flows = &c.raw.flows;
+    match flows.len() {
+        0 => {
+            let top = c.cx.top();
+            c.cx.at(top, DiagKind::Missing, "no [flow] table: add [flow] start = \"QUESTION\"")
         }
-        match q_ids.get(s.get_ref()) {
-            Some(i) => Some(MTarget::Question(i)),
-            None => {
-                cx.err(f, s, format!("next question '{}' does not exist (use \"check\" to end the questions)", s.get_ref()));
-                None
+        _ => {
+            for (f, extra) in flows.iter().skip(1) {
+                c.cx.err(*f, &extra.start, DiagKind::DuplicateId, "a second [flow] table: there must be exactly one");
+            }
+            let (f, flow) = &flows[0];
+            match c.ids.q.get(flow.start.get_ref()) {
+                Some(i) => model.start = i,
+                None => {
+                    let m = format!("flow start '{}' is not a question", flow.start.get_ref());
+                    c.cx.err(*f, &flow.start, DiagKind::Dangling, m)
+                }
             }
         }
-    };
+    }
+    model.parts = c.raw.parts.iter().map(|(_, p)| MPart { id: p.id.get_ref().clone(), name: p.name.get_ref().clone() }).collect();
+}
 
-    for (f, q) in &questions {
+/// Named conditions: names that clash with a question or a word of the language, and each
+/// condition parsed (so a broken or cyclic one is reported even if nothing uses it).
+fn conditions(c: &mut Cx) {
+    for (f, rc) in &c.raw.conditions {
+        let name = rc.name.get_ref();
+        if c.ids.q.get(name).is_some() {
+            c.cx.err(*f, &rc.name, DiagKind::ConditionClash, format!("condition '{name}' has the name of a question: name it otherwise"));
+        }
+        if cond::WORDS.contains(&name.as_str()) {
+            c.cx.err(*f, &rc.name, DiagKind::ConditionClash, format!("condition '{name}' has the name of a word of the condition language"));
+        }
+    }
+    let names = c.names();
+    for i in 0..c.raw.conditions.len() {
+        names.resolve(i);
+    }
+    let problems = std::mem::take(&mut *c.conds.problems.borrow_mut());
+    for (i, kind, msg) in problems {
+        let (f, rc) = &c.raw.conditions[i];
+        c.cx.err(*f, &rc.when, kind, msg);
+    }
+}
+
+/// Each named condition must be used by some `when` (of a route, a finding or a condition).
+fn unused_conditions(c: &mut Cx) {
+    let used = c.conds.used.borrow().clone();
+    for ((f, rc), used) in c.raw.conditions.iter().zip(used) {
+        if !used {
+            c.cx.err(*f, &rc.name, DiagKind::UnusedCondition, format!("condition '{}' is never used: use it in a when, or remove it", rc.name.get_ref()));
+        }
+    }
+}
+
+fn questions(c: &mut Cx, model: &mut Model) {
+    for (f, q) in &c.raw.questions {
         let f = *f;
         // Question pages show their words as written: a placeholder there would reach the parent.
         let texts = [Some(&q.title), q.hint.as_ref(), q.unsure.as_ref()]
@@ -305,22 +503,18 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
             .chain(q.option.iter().flat_map(|o| [Some(&o.label), o.hint.as_ref()].into_iter().flatten()));
         for s in texts {
             if s.get_ref().contains(['{', '}']) {
-                cx.err(f, s, format!("question '{}': placeholders ({{...}}) are not filled on question pages", q.id.get_ref()));
+                c.cx.err(f, s, DiagKind::Placeholder, format!("question '{}': placeholders ({{...}}) are not filled on question pages", q.id.get_ref()));
             }
         }
-        let kind = match q.kind.get_ref().as_str() {
-            "one" => MKind::One,
-            "many" => MKind::Many,
-            "date" => MKind::Date,
-            other => {
-                cx.err(f, &q.kind, format!("kind '{other}' is not one of: one, many, date"));
-                MKind::One
-            }
-        };
-        let part = match part_ids.get(q.part.get_ref()) {
+        let kind = Kind::from_id(q.kind.get_ref()).unwrap_or_else(|| {
+            let all: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
+            c.cx.err(f, &q.kind, DiagKind::BadValue, format!("kind '{}' is not one of: {}", q.kind.get_ref(), all.join(", ")));
+            Kind::One
+        });
+        let part = match c.ids.part.get(q.part.get_ref()) {
             Some(p) => p,
             None => {
-                cx.err(f, &q.part, format!("part '{}' does not exist", q.part.get_ref()));
+                c.cx.err(f, &q.part, DiagKind::Dangling, format!("part '{}' does not exist", q.part.get_ref()));
                 0
             }
         };
@@ -328,20 +522,20 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
         let mut options = vec![];
         for o in &q.option {
             if !valid_id(o.id.get_ref()) {
-                cx.err(f, &o.id, format!("option id '{}' must be lowercase letters, digits and '_'", o.id.get_ref()));
+                c.cx.err(f, &o.id, DiagKind::BadId, format!("option id '{}' must be lowercase letters, digits and '_'", o.id.get_ref()));
             }
             if !seen.insert(o.id.get_ref().clone()) {
-                cx.err(f, &o.id, format!("duplicate option id '{}' in question '{}'", o.id.get_ref(), q.id.get_ref()));
+                c.cx.err(f, &o.id, DiagKind::DuplicateId, format!("duplicate option id '{}' in question '{}'", o.id.get_ref(), q.id.get_ref()));
             }
-            if o.exclusive && kind != MKind::Many {
-                cx.err(f, &o.id, "'exclusive' is only for kind = \"many\"");
+            if o.exclusive && kind != Kind::Many {
+                c.cx.err(f, &o.id, DiagKind::BadValue, "'exclusive' is only for kind = \"many\"");
             }
             let next = match &o.next {
                 Some(n) => {
-                    if kind == MKind::Many {
-                        cx.err(f, n, "options of a many-choice question cannot have their own next: use routes");
+                    if kind == Kind::Many {
+                        c.cx.err(f, n, DiagKind::BadValue, "options of a many-choice question cannot have their own next: use routes");
                     }
-                    target(&mut cx, f, n)
+                    c.target(f, n)
                 }
                 None => None,
             };
@@ -353,54 +547,47 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
                 exclusive: o.exclusive,
             });
         }
+        let count = |cx: &mut Ctx, kind: DiagKind, m: &str| cx.err(f, &q.id, kind, m);
         match kind {
-            MKind::Date if !q.option.is_empty() => cx.err(f, &q.id, "a date question has no options (use 'unsure' for \"I do not know\")"),
-            MKind::One | MKind::Many if q.option.len() < 2 => cx.err(f, &q.id, "a choice question needs at least 2 options"),
-            MKind::Many if q.option.len() > 63 => cx.err(f, &q.id, "a many-choice question has at most 63 options"),
-            MKind::One if q.option.len() > 250 => cx.err(f, &q.id, "too many options"),
+            Kind::Date if !q.option.is_empty() => count(&mut c.cx, DiagKind::BadValue, "a date question has no options (use 'unsure' for \"I do not know\")"),
+            Kind::One | Kind::Many if q.option.len() < 2 => count(&mut c.cx, DiagKind::Missing, "a choice question needs at least 2 options"),
+            Kind::Many if q.option.len() > 63 => count(&mut c.cx, DiagKind::TooMany, "a many-choice question has at most 63 options"),
+            Kind::One if q.option.len() > 250 => count(&mut c.cx, DiagKind::TooMany, "too many options"),
             _ => {}
         }
-        if q.unsure.is_some() && kind != MKind::Date {
-            cx.err(f, &q.id, "'unsure' is only for date questions: add an option instead");
+        if q.unsure.is_some() && kind != Kind::Date {
+            c.cx.err(f, &q.id, DiagKind::BadValue, "'unsure' is only for date questions: add an option instead");
         }
-        if q.future && kind != MKind::Date {
-            cx.err(f, &q.id, "'future' is only for date questions");
+        if q.future && kind != Kind::Date {
+            c.cx.err(f, &q.id, DiagKind::BadValue, "'future' is only for date questions");
         }
         let mut routes = vec![];
         for r in &q.route {
-            let when = match &r.when {
-                Some(w) => match cond::parse(w.get_ref(), &names) {
-                    Ok(c) => c,
-                    Err(e) => {
-                        cx.err(f, w, format!("route condition: {e}"));
-                        MCond::Always
-                    }
-                },
-                None => MCond::Always,
+            let (when, when_text) = match &r.when {
+                Some(w) => c.cond(f, w, "route condition"),
+                None => (MCond::Always, "always".into()),
             };
-            if let Some(to) = target(&mut cx, f, &r.to) {
-                routes.push(MRoute { when, when_text: r.when.as_ref().map(|w| w.get_ref().clone()).unwrap_or_else(|| "always".into()), to });
+            let loc = c.cx.loc(f, r.when.as_ref().unwrap_or(&r.to).span());
+            if let Some(to) = c.target(f, &r.to) {
+                routes.push(MRoute { when, when_text, to, loc });
             }
         }
-        let next = q.next.as_ref().and_then(|n| target(&mut cx, f, n));
+        let next = q.next.as_ref().and_then(|n| c.target(f, n));
         let fallback = next.is_some() || routes.iter().any(|r| r.when == MCond::Always);
         // A dead end: a way to answer this question that leads nowhere.
         if !fallback {
-            let dead: Vec<&RawOption> = match kind {
-                MKind::One => q.option.iter().filter(|o| o.next.is_none()).collect(),
-                _ => vec![],
-            };
-            if kind != MKind::One {
+            if kind != Kind::One {
                 let m = if routes.is_empty() { "this question leads nowhere: add next = \"...\"" } else { "routes may all be false: add a last route without 'when', or next = \"...\"" };
-                cx.err(f, &q.id, format!("question '{}': {m}", q.id.get_ref()));
-            }
-            for o in dead {
-                let m = format!(
-                    "option '{}' of question '{}' leads nowhere: give it next = \"...\", or give the question a next or a last route without 'when'",
-                    o.id.get_ref(),
-                    q.id.get_ref()
-                );
-                cx.err(f, &o.id, m);
+                c.cx.err(f, &q.id, DiagKind::DeadEnd, format!("question '{}': {m}", q.id.get_ref()));
+            } else {
+                for o in q.option.iter().filter(|o| o.next.is_none()) {
+                    let m = format!(
+                        "option '{}' of question '{}' leads nowhere: give it next = \"...\", or give the question a next or a last route without 'when'",
+                        o.id.get_ref(),
+                        q.id.get_ref()
+                    );
+                    c.cx.err(f, &o.id, DiagKind::DeadEnd, m);
+                }
             }
         }
         model.questions.push(MQuestion {
@@ -414,57 +601,50 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
             next,
             unsure: q.unsure.as_ref().map(|u| u.get_ref().clone()),
             future: q.future,
-            loc: cx.loc(f, q.id.span()),
+            loc: c.cx.loc(f, q.id.span()),
         });
     }
+}
 
-    let cite = |cx: &mut Ctx, f: usize, list: &[S]| -> Vec<usize> {
-        let mut v = vec![];
-        for c in list {
-            match c_ids.get(c.get_ref()) {
-                Some(i) => v.push(i),
-                None => cx.err(f, c, format!("citation '{}' is not in citations.toml (cite only what law-facts verifies)", c.get_ref())),
-            }
-        }
-        v
-    };
-
-    for (f, c) in &citations {
-        for s in [&c.full, &c.short, &c.law_facts] {
+fn citations(c: &mut Cx, model: &mut Model) {
+    for (f, ct) in &c.raw.citations {
+        for s in [&ct.full, &ct.short, &ct.law_facts] {
             if s.get_ref().trim().is_empty() {
-                cx.err(*f, s, format!("citation '{}' has an empty field", c.id.get_ref()));
+                c.cx.err(*f, s, DiagKind::Missing, format!("citation '{}' has an empty field", ct.id.get_ref()));
             }
         }
         model.citations.push(MCitation {
-            id: c.id.get_ref().clone(),
-            full: c.full.get_ref().clone(),
-            short: c.short.get_ref().clone(),
-            law_facts: c.law_facts.get_ref().clone(),
-            loc: cx.loc(*f, c.id.span()),
+            id: ct.id.get_ref().clone(),
+            full: ct.full.get_ref().clone(),
+            short: ct.short.get_ref().clone(),
+            law_facts: ct.law_facts.get_ref().clone(),
+            loc: c.cx.loc(*f, ct.id.span()),
         });
     }
+}
 
-    for (f, d) in &deadlines {
+fn deadlines(c: &mut Cx, model: &mut Model) {
+    for (f, d) in &c.raw.deadlines {
         let f = *f;
-        let from = match q_ids.get(d.from.get_ref()) {
-            Some(i) if kind_of(&questions[i].1) == MKind::Date => i,
+        let from = match c.ids.q.get(d.from.get_ref()) {
+            Some(i) if c.is_date_q(d.from.get_ref()) => i,
             Some(_) => {
-                cx.err(f, &d.from, format!("deadline '{}': '{}' is not a date question", d.id.get_ref(), d.from.get_ref()));
+                c.cx.err(f, &d.from, DiagKind::BadValue, format!("deadline '{}': '{}' is not a date question", d.id.get_ref(), d.from.get_ref()));
                 0
             }
             None => {
-                cx.err(f, &d.from, format!("deadline '{}': question '{}' does not exist", d.id.get_ref(), d.from.get_ref()));
+                c.cx.err(f, &d.from, DiagKind::Dangling, format!("deadline '{}': question '{}' does not exist", d.id.get_ref(), d.from.get_ref()));
                 0
             }
         };
         let (amount, unit) = parse_add(d.add.get_ref()).unwrap_or_else(|| {
-            cx.err(f, &d.add, format!("add = '{}' is not 'N days|weeks|months|school_days|term_days'", d.add.get_ref()));
-            (1, MUnit::Days)
+            c.cx.err(f, &d.add, DiagKind::BadValue, format!("add = '{}' is not 'N days|weeks|months|school_days|term_days'", d.add.get_ref()));
+            (1, Unit::Days)
         });
         if d.basis.is_empty() {
-            cx.err(f, &d.id, format!("deadline '{}' has no basis (a citation)", d.id.get_ref()));
+            c.cx.err(f, &d.id, DiagKind::NoCitation, format!("deadline '{}' has no basis (a citation)", d.id.get_ref()));
         }
-        let basis = cite(&mut cx, f, &d.basis);
+        let basis = c.cite(f, &d.basis);
         model.deadlines.push(MDeadline {
             id: d.id.get_ref().clone(),
             from,
@@ -472,86 +652,92 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
             unit,
             label: d.label.get_ref().clone(),
             basis,
-            loc: cx.loc(f, d.id.span()),
+            loc: c.cx.loc(f, d.id.span()),
         });
     }
+}
 
-    for (f, l) in &letters {
+fn letters(c: &mut Cx, model: &mut Model) {
+    for (f, l) in &c.raw.letters {
         let f = *f;
-        let script = match l.kind.get_ref().as_str() {
-            "letter" => false,
-            "script" => true,
-            other => {
-                cx.err(f, &l.kind, format!("letter kind '{other}' is not 'letter' or 'script'"));
-                false
-            }
-        };
-        if !script && l.subject.is_none() {
-            cx.err(f, &l.id, format!("letter '{}' has no subject", l.id.get_ref()));
+        let kind = LetterKind::from_id(l.kind.get_ref()).unwrap_or_else(|| {
+            c.cx.err(f, &l.kind, DiagKind::BadValue, format!("letter kind '{}' is not 'letter' or 'script'", l.kind.get_ref()));
+            LetterKind::Letter
+        });
+        if kind == LetterKind::Letter && l.subject.is_none() {
+            c.cx.err(f, &l.id, DiagKind::Missing, format!("letter '{}' has no subject", l.id.get_ref()));
         }
-        if !script && l.basis.is_empty() {
-            cx.err(f, &l.id, format!("letter '{}' has no basis (a citation)", l.id.get_ref()));
+        if kind == LetterKind::Letter && l.basis.is_empty() {
+            c.cx.err(f, &l.id, DiagKind::NoCitation, format!("letter '{}' has no basis (a citation)", l.id.get_ref()));
         }
+        let owner = format!("letter '{}'", l.id.get_ref());
         for s in [Some(&l.title), l.subject.as_ref(), Some(&l.body), l.to.as_ref()].into_iter().flatten() {
-            for p in check_placeholders(s.get_ref(), &is_date_q, &is_deadline) {
-                cx.err(f, s, format!("letter '{}': {p}", l.id.get_ref()));
-            }
+            c.placeholders(f, s, &owner);
         }
-        let basis = cite(&mut cx, f, &l.basis);
+        // Offered only through a finding's `letters`: one that no finding lists is never seen.
+        if !c.raw.findings.iter().any(|(_, fd)| fd.letters.iter().any(|x| x.get_ref() == l.id.get_ref())) {
+            c.cx.err(f, &l.id, DiagKind::LetterNeverOffered, format!("letter '{}' is never offered: add it to some finding's letters = [...]", l.id.get_ref()));
+        }
+        let basis = c.cite(f, &l.basis);
         model.letters.push(MLetter {
             id: l.id.get_ref().clone(),
-            script,
+            kind,
             title: l.title.get_ref().clone(),
             to: l.to.as_ref().map(|s| s.get_ref().clone()),
             subject: l.subject.as_ref().map(|s| s.get_ref().clone()),
             body: l.body.get_ref().clone(),
             basis,
-            loc: cx.loc(f, l.id.span()),
+            loc: c.cx.loc(f, l.id.span()),
         });
     }
+}
 
-    model.terms = terms
+fn terms(c: &mut Cx, model: &mut Model) {
+    for (f, t) in &c.raw.terms {
+        if t.term.get_ref().trim().is_empty() {
+            c.cx.err(*f, &t.term, DiagKind::EmptyTerm, format!("term '{}' is empty: write the exact words the findings use", t.id.get_ref()));
+        }
+    }
+    model.terms = c
+        .raw
+        .terms
         .iter()
         .map(|(_, t)| MTerm { id: t.id.get_ref().clone(), term: t.term.get_ref().clone(), means: t.means.get_ref().clone() })
         .collect();
-    let _ = &t_ids;
+}
 
-    for (f, fd) in &findings {
+fn findings(c: &mut Cx, model: &mut Model) {
+    for (f, fd) in &c.raw.findings {
         let f = *f;
-        if !SECTIONS.contains(&fd.section.get_ref().as_str()) {
-            cx.err(f, &fd.section, format!("section '{}' is not one of: {}", fd.section.get_ref(), SECTIONS.join(", ")));
-        }
-        let when = match cond::parse(fd.when.get_ref(), &names) {
-            Ok(c) => c,
-            Err(e) => {
-                cx.err(f, &fd.when, format!("finding '{}': {e}", fd.id.get_ref()));
-                MCond::Always
-            }
-        };
+        let section = Section::from_id(fd.section.get_ref()).unwrap_or_else(|| {
+            let all: Vec<&str> = Section::ALL.iter().map(|s| s.id()).collect();
+            c.cx.err(f, &fd.section, DiagKind::BadValue, format!("section '{}' is not one of: {}", fd.section.get_ref(), all.join(", ")));
+            Section::Practice
+        });
+        let owner = format!("finding '{}'", fd.id.get_ref());
+        let (when, when_text) = c.cond(f, &fd.when, &owner);
         if fd.basis.is_empty() && !fd.practice {
-            cx.err(f, &fd.id, format!("finding '{}' has no citation: add basis = [...] or mark it practice = true", fd.id.get_ref()));
+            c.cx.err(f, &fd.id, DiagKind::NoCitation, format!("finding '{}' has no citation: add basis = [...] or mark it practice = true", fd.id.get_ref()));
         }
         if fd.source.is_empty() {
-            cx.err(f, &fd.id, format!("finding '{}' has no source (seed file or law-facts section)", fd.id.get_ref()));
+            c.cx.err(f, &fd.id, DiagKind::NoSource, format!("finding '{}' has no source (seed file or law-facts section)", fd.id.get_ref()));
         }
-        let basis = cite(&mut cx, f, &fd.basis);
+        let basis = c.cite(f, &fd.basis);
         for s in [Some(&fd.title), Some(&fd.says), fd.told.as_ref(), fd.who.as_ref(), fd.summary.as_ref()].into_iter().flatten() {
-            for p in check_placeholders(s.get_ref(), &is_date_q, &is_deadline) {
-                cx.err(f, s, format!("finding '{}': {p}", fd.id.get_ref()));
-            }
+            c.placeholders(f, s, &owner);
         }
         let deadline = fd.deadline.as_ref().and_then(|d| {
-            let r = d_ids.get(d.get_ref());
+            let r = c.ids.deadline.get(d.get_ref());
             if r.is_none() {
-                cx.err(f, d, format!("deadline '{}' does not exist", d.get_ref()));
+                c.cx.err(f, d, DiagKind::Dangling, format!("deadline '{}' does not exist", d.get_ref()));
             }
             r
         });
         let mut lets = vec![];
         for l in &fd.letters {
-            match l_ids.get(l.get_ref()) {
+            match c.ids.letter.get(l.get_ref()) {
                 Some(i) => lets.push(i),
-                None => cx.err(f, l, format!("letter '{}' does not exist", l.get_ref())),
+                None => c.cx.err(f, l, DiagKind::Dangling, format!("letter '{}' does not exist", l.get_ref())),
             }
         }
         let words: String = [Some(&fd.title), Some(&fd.says), fd.told.as_ref(), fd.who.as_ref()]
@@ -560,19 +746,13 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
             .map(|s| s.get_ref().as_str())
             .collect::<Vec<_>>()
             .join("\n");
-        let found_terms = model
-            .terms
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| contains_term(&words, &t.term))
-            .map(|(i, _)| i)
-            .collect();
+        let found_terms = model.terms.iter().enumerate().filter(|(_, t)| contains_term(&words, &t.term)).map(|(i, _)| i).collect();
         model.findings.push(MFinding {
             id: fd.id.get_ref().clone(),
-            section: fd.section.get_ref().clone(),
+            section,
             rank: fd.rank.unwrap_or(500),
             when,
-            when_text: fd.when.get_ref().clone(),
+            when_text,
             title: fd.title.get_ref().clone(),
             says: fd.says.get_ref().clone(),
             who: fd.who.as_ref().map(|s| s.get_ref().clone()),
@@ -585,65 +765,63 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
             letters: lets,
             terms: found_terms,
             source: fd.source.iter().map(|s| s.get_ref().clone()).collect(),
-            loc: cx.loc(f, fd.id.span()),
+            loc: c.cx.loc(f, fd.id.span()),
         });
     }
-    let _ = &f_ids;
+}
 
-    model.boards = boards.iter().map(|(_, b)| MBoard { id: b.id.get_ref().clone(), name: b.name.get_ref().clone() }).collect();
-    for (f, a) in &authorities {
-        let board = match b_ids.get(a.lhb.get_ref()) {
+/// Councils and health boards.
+fn places(c: &mut Cx, model: &mut Model) {
+    model.boards = c.raw.boards.iter().map(|(_, b)| MBoard { id: b.id.get_ref().clone(), name: b.name.get_ref().clone() }).collect();
+    for (f, a) in &c.raw.authorities {
+        let board = match c.ids.board.get(a.lhb.get_ref()) {
             Some(b) => b,
             None => {
-                cx.err(*f, &a.lhb, format!("health board '{}' does not exist", a.lhb.get_ref()));
+                c.cx.err(*f, &a.lhb, DiagKind::Dangling, format!("health board '{}' does not exist", a.lhb.get_ref()));
                 0
             }
         };
         model.authorities.push(MAuthority { id: a.id.get_ref().clone(), name: a.name.get_ref().clone(), board });
     }
+}
 
-    // Coverage: every id named must exist somewhere.
-    for (f, c) in &coverage {
+/// Coverage: every id named must exist somewhere.
+fn coverage(c: &mut Cx, model: &mut Model) {
+    for (f, cv) in &c.raw.coverage {
         let f = *f;
         let mut ids = vec![];
-        for id in &c.ids {
+        for id in &cv.ids {
             let k = id.get_ref();
-            let known = q_ids.get(k).is_some() || f_ids.get(k).is_some() || l_ids.get(k).is_some() || d_ids.get(k).is_some();
+            let t = c.ids;
+            let known = t.q.get(k).is_some() || t.finding.get(k).is_some() || t.letter.get(k).is_some() || t.deadline.get(k).is_some();
             if !known {
-                cx.err(f, id, format!("coverage names '{k}', which is not a question, finding, letter or deadline"));
+                c.cx.err(f, id, DiagKind::Dangling, format!("coverage names '{k}', which is not a question, finding, letter or deadline"));
             }
             ids.push(k.clone());
         }
-        let not_used = c.not_used.as_ref().map(|s| s.get_ref().clone()).filter(|s| !s.trim().is_empty());
+        let not_used = cv.not_used.as_ref().map(|s| s.get_ref().clone()).filter(|s| !s.trim().is_empty());
         if ids.is_empty() && not_used.is_none() {
-            cx.err(f, &c.section, format!("coverage of '{}' names no ids and gives no not_used reason", c.section.get_ref()));
+            c.cx.err(f, &cv.section, DiagKind::Missing, format!("coverage of '{}' names no ids and gives no not_used reason", cv.section.get_ref()));
         }
         model.coverage.push(MCoverage {
-            doc: c.doc.get_ref().clone(),
-            section: c.section.get_ref().clone(),
+            doc: cv.doc.get_ref().clone(),
+            section: cv.section.get_ref().clone(),
             ids,
             not_used,
-            loc: cx.loc(f, c.section.span()),
+            loc: c.cx.loc(f, cv.section.span()),
         });
-    }
-
-    model.ui = ui.into_iter().map(|(k, (_, v))| (k, v.get_ref().clone())).collect();
-
-    if cx.diags.is_empty() {
-        check_graph(&model, &mut cx.diags);
-    }
-    if cx.diags.is_empty() {
-        Ok(model)
-    } else {
-        Err(cx.diags)
     }
 }
 
-/// Unreachable questions and cycles.
+fn ui(c: &mut Cx, model: &mut Model) {
+    model.ui = c.raw.ui.iter().map(|(k, (_, v))| (k.clone(), v.get_ref().clone())).collect();
+}
+
+/// The question graph: unreachable questions, cycles, and routes that read later questions.
 fn check_graph(m: &Model, diags: &mut Vec<Diagnostic>) {
     let n = m.questions.len();
     if n == 0 {
-        diags.push(Diagnostic { loc: Loc { file: "content".into(), line: 1 }, message: "there are no questions".into() });
+        diags.push(Diagnostic { kind: DiagKind::Missing, loc: Loc { file: "content".into(), line: 1 }, message: "there are no questions".into() });
         return;
     }
     let mut seen = vec![false; n];
@@ -652,19 +830,16 @@ fn check_graph(m: &Model, diags: &mut Vec<Diagnostic>) {
         if std::mem::replace(&mut seen[q], true) {
             continue;
         }
-        for t in m.questions[q].targets() {
-            if let MTarget::Question(t) = t {
-                stack.push(t);
-            }
-        }
+        stack.extend(succ(m, q));
     }
     for (i, q) in m.questions.iter().enumerate() {
         if !seen[i] {
-            diags.push(Diagnostic { loc: q.loc.clone(), message: format!("question '{}' can never be reached from the start", q.id) });
+            diags.push(Diagnostic { kind: DiagKind::Unreachable, loc: q.loc.clone(), message: format!("question '{}' can never be reached from the start", q.id) });
         }
     }
     // Cycles: iterative depth-first search with colours.
     let mut colour = vec![0u8; n]; // 0 new, 1 on the stack, 2 done
+    let mut cyclic = false;
     for root in 0..n {
         if colour[root] != 0 {
             continue;
@@ -682,7 +857,9 @@ fn check_graph(m: &Model, diags: &mut Vec<Diagnostic>) {
                     1 => {
                         let start = path.iter().position(|(x, _)| *x == t).unwrap_or(0);
                         let ring: Vec<&str> = path[start..].iter().map(|(x, _)| m.questions[*x].id.as_str()).collect();
+                        cyclic = true;
                         diags.push(Diagnostic {
+                            kind: DiagKind::Cycle,
                             loc: m.questions[node].loc.clone(),
                             message: format!("cycle: {} -> {}", ring.join(" -> "), m.questions[t].id),
                         });
@@ -692,6 +869,43 @@ fn check_graph(m: &Model, diags: &mut Vec<Diagnostic>) {
             } else {
                 colour[node] = 2;
                 path.pop();
+            }
+        }
+    }
+    if !cyclic {
+        routes_read_earlier(m, diags);
+    }
+}
+
+/// A route may read only questions that can come before it: the walk routes on the answers
+/// already on the path, so a route reading a question never asked before it always sees that
+/// question unanswered (its own question is answered by then).
+fn routes_read_earlier(m: &Model, diags: &mut Vec<Diagnostic>) {
+    let n = m.questions.len();
+    // before[x]: the questions from which x can be reached.
+    let mut before: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    for a in 0..n {
+        let mut stack = succ(m, a);
+        let mut seen = vec![false; n];
+        while let Some(x) = stack.pop() {
+            if !std::mem::replace(&mut seen[x], true) {
+                before[x].insert(a);
+                stack.extend(succ(m, x));
+            }
+        }
+    }
+    for (i, q) in m.questions.iter().enumerate() {
+        for r in &q.routes {
+            let mut read = vec![];
+            r.when.reads(&m.deadlines, &mut read);
+            for x in read {
+                if x != i && !before[i].contains(&x) {
+                    diags.push(Diagnostic {
+                        kind: DiagKind::RouteReadsLater,
+                        loc: r.loc.clone(),
+                        message: format!("a route of '{}' reads '{}', which is never asked before it ({:?})", q.id, m.questions[x].id, r.when_text),
+                    });
+                }
             }
         }
     }

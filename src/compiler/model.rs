@@ -1,6 +1,9 @@
 //! The "high" form: a checked model of the content, with every reference
 //! resolved to an index. Codegen and the reviewers' map are written from it.
 
+/// The names of kinds, sections, units and letter kinds have one home, shared with the app.
+pub use camau_graph::{Kind, LetterKind, Section, Unit};
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Loc {
     pub file: String,
@@ -13,9 +16,62 @@ impl std::fmt::Display for Loc {
     }
 }
 
+/// What sort of problem a [`Diagnostic`] is: tests (and tools) match on this, not on words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DiagKind {
+    /// Not TOML, a value of the wrong type, or a required field missing.
+    Syntax,
+    /// A field no table has (a misspelling).
+    UnknownField,
+    /// A control character (other than tab and new line) in a string.
+    ControlChar,
+    /// An id that is not lowercase `a-z0-9_`.
+    BadId,
+    /// An id defined twice (or a second `[flow]`, or a ui key twice).
+    DuplicateId,
+    /// A name of something that does not exist (question, part, deadline, letter, citation…).
+    Dangling,
+    /// A value that is not one of those allowed (kind, section, add, letter kind…), or a
+    /// field where it has no meaning.
+    BadValue,
+    /// Something required is absent (no `[flow]`, no questions, a letter without a subject…).
+    Missing,
+    /// More than the compiled tables can hold.
+    TooMany,
+    /// A condition that does not parse or names what does not exist.
+    BadCondition,
+    /// A `{...}` placeholder that is unknown, unclosed, or on a question page.
+    Placeholder,
+    /// A glossary term that is empty or blank.
+    EmptyTerm,
+    /// A way through the questions that leads nowhere.
+    DeadEnd,
+    /// A question no path reaches.
+    Unreachable,
+    /// Questions that lead back to themselves.
+    Cycle,
+    /// A finding (not good practice), deadline or letter with no citation, or a citation
+    /// that is not in citations.toml.
+    NoCitation,
+    /// A finding with no source.
+    NoSource,
+    /// A route condition that reads a question never asked before it: the walk routes on the
+    /// answers already given, so it would always see that question unanswered.
+    RouteReadsLater,
+    /// A letter or script that no finding lists, so no parent is ever offered it.
+    LetterNeverOffered,
+    /// A named condition whose name is also a question id or a word of the condition language.
+    ConditionClash,
+    /// Named conditions that use each other in a ring.
+    CyclicCondition,
+    /// A named condition that no `when` uses.
+    UnusedCondition,
+}
+
 /// One problem in the content, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub kind: DiagKind,
     pub loc: Loc,
     pub message: String,
 }
@@ -24,13 +80,6 @@ impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.loc, self.message)
     }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MKind {
-    One,
-    Many,
-    Date,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,13 +124,15 @@ pub struct MRoute {
     pub when: MCond,
     pub when_text: String,
     pub to: MTarget,
+    /// Where the route's `when` (or, without one, its `to`) is written.
+    pub loc: Loc,
 }
 
 #[derive(Clone, Debug)]
 pub struct MQuestion {
     pub id: String,
     pub part: usize,
-    pub kind: MKind,
+    pub kind: Kind,
     pub title: String,
     pub hint: Option<String>,
     pub options: Vec<MOption>,
@@ -95,7 +146,7 @@ pub struct MQuestion {
 #[derive(Clone, Debug)]
 pub struct MFinding {
     pub id: String,
-    pub section: String,
+    pub section: Section,
     pub rank: i32,
     pub when: MCond,
     pub when_text: String,
@@ -114,21 +165,12 @@ pub struct MFinding {
     pub loc: Loc,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MUnit {
-    Days,
-    Weeks,
-    Months,
-    SchoolDays,
-    TermDays,
-}
-
 #[derive(Clone, Debug)]
 pub struct MDeadline {
     pub id: String,
     pub from: usize,
     pub amount: u16,
-    pub unit: MUnit,
+    pub unit: Unit,
     pub label: String,
     pub basis: Vec<usize>,
     pub loc: Loc,
@@ -137,7 +179,7 @@ pub struct MDeadline {
 #[derive(Clone, Debug)]
 pub struct MLetter {
     pub id: String,
-    pub script: bool,
+    pub kind: LetterKind,
     pub title: String,
     pub to: Option<String>,
     pub subject: Option<String>,
@@ -198,6 +240,29 @@ pub struct Model {
     pub authorities: Vec<MAuthority>,
     pub boards: Vec<MBoard>,
     pub ui: Vec<(String, String)>,
+}
+
+impl MCond {
+    /// The questions this condition reads, in first-read order (a deadline's condition reads
+    /// the deadline's date question).
+    pub fn reads(&self, deadlines: &[MDeadline], out: &mut Vec<usize>) {
+        let mut add = |q: usize| {
+            if !out.contains(&q) {
+                out.push(q);
+            }
+        };
+        match self {
+            MCond::Always => {}
+            MCond::Eq(q, _) | MCond::Ne(q, _) | MCond::In(q, _) | MCond::Has(q, _) | MCond::Answered(q) | MCond::Known(q) => add(*q),
+            MCond::Overdue(d) | MCond::Upcoming(d) => {
+                if let Some(d) = deadlines.get(*d) {
+                    add(d.from)
+                }
+            }
+            MCond::Not(c) => c.reads(deadlines, out),
+            MCond::And(cs) | MCond::Or(cs) => cs.iter().for_each(|c| c.reads(deadlines, out)),
+        }
+    }
 }
 
 impl MQuestion {

@@ -31,7 +31,17 @@ pub struct RawFile {
     pub authority: Vec<RawAuthority>,
     #[serde(default)]
     pub board: Vec<RawBoard>,
+    #[serde(default)]
+    pub condition: Vec<RawCondition>,
     pub ui: Option<BTreeMap<String, S>>,
+}
+
+/// A named condition, usable by name in any `when`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCondition {
+    pub name: S,
+    pub when: S,
 }
 
 #[derive(Deserialize)]
@@ -175,4 +185,77 @@ pub struct RawAuthority {
 pub struct RawBoard {
     pub id: S,
     pub name: S,
+}
+
+impl RawFile {
+    /// Every string value of the file, with its span, for checks on the parsed text (control
+    /// characters). Keep in step with the fields above: a new `S` field must be listed here.
+    pub fn strings(&self) -> Vec<&S> {
+        let mut v: Vec<&S> = vec![];
+        fn opt<'a>(v: &mut Vec<&'a S>, s: &'a Option<S>) {
+            v.extend(s.as_ref());
+        }
+        if let Some(f) = &self.flow {
+            v.push(&f.start);
+        }
+        for p in &self.part {
+            v.extend([&p.id, &p.name]);
+        }
+        for q in &self.question {
+            v.extend([&q.id, &q.part, &q.kind, &q.title]);
+            opt(&mut v, &q.hint);
+            opt(&mut v, &q.next);
+            opt(&mut v, &q.unsure);
+            for o in &q.option {
+                v.extend([&o.id, &o.label]);
+                opt(&mut v, &o.hint);
+                opt(&mut v, &o.next);
+            }
+            for r in &q.route {
+                opt(&mut v, &r.when);
+                v.push(&r.to);
+            }
+        }
+        for f in &self.finding {
+            v.extend([&f.id, &f.section, &f.when, &f.title, &f.says]);
+            for s in [&f.who, &f.told, &f.summary, &f.deadline] {
+                opt(&mut v, s);
+            }
+            v.extend(f.basis.iter().chain(&f.letters).chain(&f.source));
+        }
+        for d in &self.deadline {
+            v.extend([&d.id, &d.from, &d.add, &d.label]);
+            v.extend(d.basis.iter().chain(&d.source));
+        }
+        for l in &self.letter {
+            v.extend([&l.id, &l.kind, &l.title, &l.body]);
+            opt(&mut v, &l.to);
+            opt(&mut v, &l.subject);
+            v.extend(l.basis.iter().chain(&l.source));
+        }
+        for c in &self.citation {
+            v.extend([&c.id, &c.full, &c.short, &c.law_facts]);
+        }
+        for t in &self.term {
+            v.extend([&t.id, &t.term, &t.means]);
+        }
+        for c in &self.coverage {
+            v.extend([&c.doc, &c.section]);
+            v.extend(c.ids.iter());
+            opt(&mut v, &c.not_used);
+        }
+        for a in &self.authority {
+            v.extend([&a.id, &a.name, &a.lhb]);
+        }
+        for b in &self.board {
+            v.extend([&b.id, &b.name]);
+        }
+        for c in &self.condition {
+            v.extend([&c.name, &c.when]);
+        }
+        if let Some(ui) = &self.ui {
+            v.extend(ui.values());
+        }
+        v
+    }
 }
