@@ -81,3 +81,49 @@ fn check_page_lists_each_answer_with_a_change_link() {
     assert!(html.contains(&esc(GRAPH.text(q.options[0].label, late()))));
     assert!(html.contains(&format!("href=\"#/q/{}/change\"", q.id)));
 }
+
+#[test]
+fn every_link_between_pages_is_a_route_that_route_hash_writes() {
+    // The static start page (index.html) and the pages built here link only to what
+    // `Route::hash` writes: no address is written by hand anywhere else.
+    use camau::route::Route;
+    let index = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html")).expect("index.html");
+    let mut answers = Answers::default();
+    for (i, q) in GRAPH.questions.iter().enumerate() {
+        if let Some(a) = (0..q.options.len() as u8).map(Answer::One).chain([Answer::Unsure]).find(|a| camau::engine::fits(q, a)) {
+            answers.set(i as u16, a);
+        }
+    }
+    let case = Case { answers: &answers, details: &Details::default(), today: today(), late: late() };
+    let pages = [index, check_html(&case), outcome_html(&case, false)];
+    let mut seen = 0;
+    for html in &pages {
+        for part in html.split("href=\"#/").skip(1) {
+            let h = format!("#/{}", part.split('"').next().unwrap_or(""));
+            let r = Route::parse(&h).unwrap_or_else(|| panic!("{h} is not a route"));
+            assert_eq!(r.hash(), h, "{h} is not written as Route::hash writes it");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 3, "the pages link to each other");
+    // "Start now" does not name the first question: the app chooses it.
+    assert!(pages[0].contains(&format!("href=\"{}\"", Route::Begin.hash())));
+    assert!(!pages[0].contains("href=\"#/q/"));
+}
+
+#[test]
+fn route_parse_and_hash_agree_and_refuse_junk() {
+    use camau::route::Route;
+    for q in 0..GRAPH.questions.len() as u16 {
+        for change in [false, true] {
+            let r = Route::Question { q, change };
+            assert_eq!(Route::parse(&r.hash()), Some(r));
+        }
+    }
+    for r in [Route::Start, Route::Begin, Route::About { change: false }, Route::About { change: true }, Route::Check, Route::Result, Route::Privacy] {
+        assert_eq!(Route::parse(&r.hash()), Some(r));
+    }
+    for junk in ["#/q/nonexistent", "#/q/setting/chan", "#/q/setting/change/x", "#/about/x", "#/che", "#/result/x", "#/q/<script>"] {
+        assert_eq!(Route::parse(junk), None, "{junk}");
+    }
+}

@@ -93,7 +93,8 @@ test('embed.js ignores height messages from anywhere but the Camau frame and its
   // And the Camau frame itself, once sent to another site (its window, the wrong origin).
   await frame.evaluate((u) => { location.href = u; }, evil.origin + '/evil.html');
   await expect.poll(sevens).toBe(2);
-  await page.waitForTimeout(200);
+  // embed.js handles a message in the task it arrives in: a frame later any resize is done.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
   expect(await frameHeight(page)).toBe(before);
 });
 
@@ -206,7 +207,9 @@ test.describe('camau-config.json: the host\'s own name and help link, as text', 
     try {
       await page.goto(camau.url);
       await started(page);
-      await page.waitForTimeout(300);
+      // page.js asks for the file as it starts: wait until nothing is in flight, then a frame.
+      await page.waitForLoadState('networkidle');
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
       return page.locator('#host');
     } finally {
       camau.extra = {};

@@ -63,7 +63,8 @@ test('the wasm file does not arrive: the same message', async ({ page, guard }) 
 
 test('the app started: no such message', async ({ page, camau }) => {
   await camau.open();
-  await page.waitForTimeout(300);
+  // ready() waited for the footer, mounted in the same task that hides the message.
+  await expect(page.locator('#app[data-route="#/"]')).toBeAttached();
   await expect(page.locator('#nowasm')).toBeHidden();
 });
 

@@ -179,6 +179,6 @@ test('opening Camau logs no console error at all (the optional host file include
   await camau.start();
   // page.js asks for its optional file as it starts: let that request finish.
   await expect.poll(() => guard.requests.some((u) => u.endsWith('/camau-config.json'))).toBe(true);
-  await page.waitForTimeout(500);
+  await page.waitForLoadState('networkidle');
   expect(guard.errors.map((e) => `${e.kind}: ${e.text} ${e.url}`)).toEqual([]);
 });

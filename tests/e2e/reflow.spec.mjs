@@ -1,19 +1,14 @@
 // Issue 5 (WCAG 1.4.10 reflow, 2.5.8 target size): at 320 px wide (= 1280 px at 400% zoom),
 // on a 360 px phone and at 1280x800, no page scrolls sideways; every link, button and field
 // is at least 24x24 CSS px, and the main buttons at least 44 px high.
-import { test, expect } from './helpers.mjs';
+import { test, expect, encodeSaved, SCHOOL_PATH } from './helpers.mjs';
 
 /// A finished set of answers in the saved format, so every page opens directly.
 function saved() {
-  const d = new Date(Date.now() - 56 * 864e5);
-  const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  return [
-    'v=1', 'a.setting=school', 'a.looked_after=no', 'a.idp_holder=school', 'a.provision_beyond=yes', 'a.health_involved=yes',
-    'a.therapy_section=s2c', 'a.s20_made=yes', `a.s20_date=${iso}`, 'a.lhb_replied=no', 'a.last_review=unsure',
-    'a.review_issues=alp_missing%2Cshort', 'a.told=no_capacity', 'a.social_care=waiting', 'a.decision=la_decision',
-    `a.decision_date=${iso}`, 'a.dr_used=no',
-    'd.child=Alys', 'd.parent=Si%C3%A2n%20Jones', 'd.school=Ysgol%20Gyfun%20Gymraeg%20Bryn%20Tawe%20a%20Chanolfan%20Adnoddau%20Arbennig', 'd.la=cardiff',
-  ].join('&');
+  return encodeSaved(
+    { ...SCHOOL_PATH, review_issues: ['alp_missing', 'short'], told: ['no_capacity'], social_care: 'waiting', decision: 'la_decision', decision_date: { daysAgo: 56 }, dr_used: 'no' },
+    { child: 'Alys', parent: 'Siân Jones', school: 'Ysgol Gyfun Gymraeg Bryn Tawe a Chanolfan Adnoddau Arbennig', la: 'cardiff' },
+  );
 }
 
 const PAGES = { start: '#/', question: '#/q/setting', date: '#/q/s20_date', about: '#/about', check: '#/check', outcome: '#/result' };
