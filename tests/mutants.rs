@@ -510,3 +510,30 @@ fn the_outcome_lists_each_letter_citation_and_term_once() {
     assert_eq!(o.citations, [0, 1, 2], "the findings' citations, then the letter's");
     assert_eq!(o.terms, [0, 1]);
 }
+
+#[test]
+fn a_calendar_file_is_one_all_day_event_with_its_words_escaped() {
+    let got = ics::event("idp-due", date(2026, 12, 31), today(), "IDP due; ask, then wait", "Line one\r\nback\\slash");
+    let want = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Camau//IDP deadlines//EN",
+        "CALSCALE:GREGORIAN",
+        "BEGIN:VEVENT",
+        "UID:idp-due@camau",
+        "DTSTAMP:20261201T000000Z",
+        // An all-day event ends the next day: here in the next year.
+        "DTSTART;VALUE=DATE:20261231",
+        "DTEND;VALUE=DATE:20270101",
+        "SUMMARY:IDP due\\; ask\\, then wait",
+        "DESCRIPTION:Line one\\nback\\\\slash",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ];
+    assert_eq!(got, want.map(|l| format!("{l}\r\n")).concat());
+    // A long description is folded inside the file.
+    let long = "w".repeat(100);
+    let got = ics::event("u", date(2027, 1, 5), today(), "s", &long);
+    assert!(got.contains(&format!("DESCRIPTION:{}\r\n {}\r\n", "w".repeat(63), "w".repeat(37))), "{got}");
+    assert_eq!(ics::escape("a,b;c\\d\ne\rf"), "a\\,b\\;c\\\\d\\nef");
+}
