@@ -41,18 +41,20 @@ impl Route {
     }
 
     pub fn hash(&self) -> String {
-        let change = |c: bool| if c { "/change" } else { "" };
-        match self {
-            Route::Start => "#/".into(),
-            Route::Begin => "#/start".into(),
-            Route::Question { q, change: c } => {
-                let id = GRAPH.questions.get(*q as usize).map(|q| q.id).unwrap_or("");
-                format!("#/q/{id}{}", change(*c))
-            }
-            Route::About { change: c } => format!("#/about{}", change(*c)),
-            Route::Check => "#/check".into(),
-            Route::Result => "#/result".into(),
-            Route::Privacy => "#/privacy".into(),
+        let (page, id, change) = match self {
+            Route::Start => ("#/", "", false),
+            Route::Begin => ("#/start", "", false),
+            Route::Question { q, change } => ("#/q/", GRAPH.questions.get(*q as usize).map(|q| q.id).unwrap_or(""), *change),
+            Route::About { change } => ("#/about", "", *change),
+            Route::Check => ("#/check", "", false),
+            Route::Result => ("#/result", "", false),
+            Route::Privacy => ("#/privacy", "", false),
+        };
+        let mut h = String::from(page);
+        h.push_str(id);
+        if change {
+            h.push_str("/change");
         }
+        h
     }
 }

@@ -176,8 +176,9 @@ impl Late {
         }
         let text = String::from_utf8(bytes).map_err(|_| LateError::Mismatch)?;
         let mut ends = Vec::with_capacity(count);
-        for (i, c) in text.char_indices() {
-            if c == late::SEP {
+        // The separator is one ASCII byte, which never occurs inside a multi-byte character.
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b == late::SEP as u8 {
                 ends.push(i as u32);
             }
         }

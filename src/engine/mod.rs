@@ -136,7 +136,7 @@ impl Eval<'_> {
 }
 
 /// The questions answered so far on the current path, and the next one to ask.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Walk {
     pub path: Vec<u16>,
     /// `None` when every question on the path is answered.

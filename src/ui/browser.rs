@@ -280,6 +280,16 @@ pub fn element(id: &str) -> Option<web_sys::HtmlElement> {
     window().document()?.get_element_by_id(id)?.dyn_into().ok()
 }
 
+/// Sets (or with `None` removes) an attribute of the element with this id.
+pub fn set_attribute(id: &str, name: &str, value: Option<&str>) {
+    if let Some(el) = element(id) {
+        let _ = match value {
+            Some(v) => el.set_attribute(name, v),
+            None => el.remove_attribute(name),
+        };
+    }
+}
+
 /// Moves focus to the element with this id now (an error summary's link to its field).
 pub fn focus_id(id: &str) {
     if let Some(el) = element(id) {

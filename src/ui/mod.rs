@@ -35,12 +35,34 @@ pub enum Keep {
     Full,
 }
 
+/// Every answer the parent gave (on the current route or not: none is ever dropped), with
+/// its walk today: set together, so each click walks once.
+#[derive(Clone)]
+pub struct Journey {
+    pub answers: Answers,
+    pub walk: Walk,
+}
+
+impl Journey {
+    fn new(answers: Answers, today: Date) -> Journey {
+        Journey { walk: walk(&GRAPH, &answers, today), answers }
+    }
+}
+
+thread_local! {
+    /// Today, read again on each page, whenever the parent comes back to the tab, and every
+    /// minute, so a page left open past midnight shows the new day's deadlines.
+    static TODAY: std::cell::Cell<Date> = std::cell::Cell::new(browser::today());
+}
+
+/// Today (see [`App::refresh_today`]).
+pub fn today() -> Date {
+    TODAY.with(|t| t.get())
+}
+
 #[derive(Clone, Copy)]
 pub struct App {
-    /// Every answer the parent gave (on the current route or not: none is ever dropped).
-    pub answers: RwSignal<Answers>,
-    /// The walk of `answers` today: set with them, so each click walks once.
-    pub walk: RwSignal<Walk>,
+    pub journey: RwSignal<Journey>,
     pub details: RwSignal<Details>,
     pub route: RwSignal<Route>,
     /// A message shown at the top of this page.
@@ -48,16 +70,15 @@ pub struct App {
     /// A message for the next page (set before moving there).
     pub pending: StoredValue<Option<String>>,
     pub keep: RwSignal<Keep>,
+    /// "Delete my answers from this device?" is asked on this page (closed by a new page).
+    pub deleting: RwSignal<bool>,
     /// The outcome page's words, fetched after the first page (`content::LATE_FILE`).
     pub words: RwSignal<Words>,
-    /// Today, read again whenever the parent comes back to the tab and every minute, so a
-    /// page left open past midnight shows the new day's deadlines.
-    pub today: RwSignal<Date>,
     /// When the answers were last saved (none before format 2, or when nothing is saved).
     pub saved_on: RwSignal<Option<Date>>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone)]
 pub enum Words {
     Loading,
     Ready(Arc<Late>),
@@ -86,7 +107,7 @@ pub fn load_words(app: App) {
 
 impl App {
     pub fn saved(&self) -> Saved {
-        Saved { answers: self.answers.get_untracked(), details: self.details.get_untracked(), saved_on: Some(self.today.get_untracked()) }
+        Saved { answers: self.journey.with_untracked(|j| j.answers.clone()), details: self.details.get_untracked(), saved_on: Some(today()) }
     }
 
     /// Writes the answers to this device, if the parent lets us.
@@ -111,22 +132,24 @@ impl App {
 
     /// Records one answer (walking once) and saves.
     pub fn answer(&self, q: u16, a: crate::engine::Answer) -> Answered {
-        let today = self.today.get_untracked();
-        let before = self.walk.get_untracked();
-        let mut out = None;
-        self.answers.update(|answers| out = Some(crate::engine::answer(&GRAPH, answers, &before, q, a, today)));
-        let out = out.unwrap_or_else(|| Answered { walk: before, no_longer: vec![] });
-        self.walk.set(out.walk.clone());
+        let mut out = Answered { walk: Walk::default(), no_longer: vec![] };
+        self.journey.update(|j| {
+            out = crate::engine::answer(&GRAPH, &mut j.answers, &j.walk, q, a, today());
+            j.walk = out.walk.clone();
+        });
         self.persist();
         out
     }
 
-    /// Reads the day again; when it has changed, the route and the pages that show dates follow.
+    /// Reads the day again. When it has changed, the walk follows (a route may depend on
+    /// whether a date has passed), and a page that shows dates is drawn again.
     pub fn refresh_today(&self) {
         let now = browser::today();
-        if now != self.today.get_untracked() {
-            self.today.set(now);
-            self.walk.set(self.answers.with_untracked(|a| walk(&GRAPH, a, now)));
+        if TODAY.with(|t| t.replace(now)) != now {
+            self.journey.update(|j| j.walk = walk(&GRAPH, &j.answers, now));
+            if matches!(self.route.get_untracked(), Route::Check | Route::Result) {
+                self.route.set(self.route.get_untracked());
+            }
         }
     }
 
@@ -151,8 +174,7 @@ impl App {
     /// again" do, each after asking).
     pub fn forget_all(&self) {
         browser::delete();
-        self.answers.set(Answers::default());
-        self.walk.set(walk(&GRAPH, &Answers::default(), self.today.get_untracked()));
+        self.journey.set(Journey::new(Answers::default(), today()));
         self.details.set(Details::default());
         self.saved_on.set(None);
         panic::remember(&Saved::default());
@@ -164,7 +186,8 @@ impl App {
     /// The route the parent may see now: a link to a question that does not apply
     /// (tampered, or out of date) goes to the next question instead.
     pub fn allowed(&self, r: Route) -> Route {
-        self.walk.with_untracked(|w| {
+        self.journey.with_untracked(|j| {
+            let w = &j.walk;
             let next = || match w.next {
                 Some(q) => Route::Question { q, change: false },
                 None => Route::Check,
@@ -172,7 +195,7 @@ impl App {
             match r {
                 // "Start now" never silently keeps saved answers: the start page offers
                 // "Continue where you left off" and "Start again" instead.
-                Route::Begin if self.answers.with_untracked(|a| !a.is_empty()) => Route::Start,
+                Route::Begin if !j.answers.is_empty() => Route::Start,
                 Route::Begin => next(),
                 Route::Question { q, .. } if !w.allows(q) => next(),
                 Route::Check | Route::Result | Route::About { .. } if !w.done() => next(),
@@ -218,7 +241,7 @@ pub fn start() {
 
 /// Task 1: the saved answers, the app state, the route and its listener.
 fn start_state() {
-    let today = browser::today();
+    let today = today();
     let mut notices = vec![];
     let mut keep = Keep::Saving;
     let mut saved = Saved::default();
@@ -239,15 +262,14 @@ fn start_state() {
     panic::kept(keep == Keep::Saving);
 
     let app = App {
-        walk: RwSignal::new(walk(&GRAPH, &saved.answers, today)),
-        answers: RwSignal::new(saved.answers),
+        journey: RwSignal::new(Journey::new(saved.answers, today)),
         details: RwSignal::new(saved.details),
         route: RwSignal::new(Route::Start),
         notice: RwSignal::new(if notices.is_empty() { None } else { Some(notices.join(" ")) }),
         pending: StoredValue::new(None),
         keep: RwSignal::new(keep),
+        deleting: RwSignal::new(false),
         words: RwSignal::new(Words::Loading),
-        today: RwSignal::new(today),
         saved_on: RwSignal::new(saved.saved_on),
     };
     let first = Route::parse(&browser::hash());
@@ -321,6 +343,7 @@ fn set_route(app: App, r: Route, moved: bool) {
         browser::replace(&allowed.hash());
     }
     browser::show_static_start(allowed == Route::Start, &allowed.hash());
+    app.deleting.set(false);
     app.route.set(allowed.clone());
     if moved {
         browser::focus_later(if allowed == Route::Start { "#start h1" } else { "#app h1" });

@@ -16,10 +16,10 @@ fn status(l: &str, msg: &str) {
 pub fn OutcomePage() -> impl IntoView {
     let app = expect_context::<App>();
     move || match app.words.get() {
-        Words::Ready(late) => view! { <Outcome late=late/> }.into_any(),
+        Words::Ready(late) => outcome(app, late).into_any(),
         w => {
             super::pages::title_of(t(ui::RESULT_TITLE));
-            let failed = w == Words::Failed;
+            let failed = matches!(w, Words::Failed);
             view! {
                 <a class="back-link" href=Route::Check.hash()>{t(ui::BACK)}</a>
                 <main id="main" class="outcome">
@@ -35,28 +35,20 @@ pub fn OutcomePage() -> impl IntoView {
     }
 }
 
-#[component]
-fn Outcome(late: std::sync::Arc<crate::engine::graph::Late>) -> impl IntoView {
-    let app = expect_context::<App>();
+fn outcome(app: App, late: std::sync::Arc<crate::engine::graph::Late>) -> impl IntoView {
     super::pages::title_of(t(ui::RESULT_TITLE));
-    // Drawn again when the day changes (a page left open past midnight).
-    let html = {
-        let late = late.clone();
-        move || {
-            let today = app.today.get();
-            app.answers.with_untracked(|answers| {
-                app.details.with_untracked(|details| {
-                    outcome_html(&Case { answers, details, today, late: &late }, browser::can_share())
-                })
-            })
-        }
-    };
+    // (Drawn again by `App::refresh_today` when the day changes.)
+    let html = app.journey.with_untracked(|j| {
+        app.details.with_untracked(|details| {
+            outcome_html(&Case { answers: &j.answers, details, today: super::today(), late: &late }, browser::can_share())
+        })
+    });
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(button) = browser::action_target(&ev) else {
             return;
         };
         let action = button.get_attribute("data-action").unwrap_or_default();
-        let (answers, details, today) = (app.answers.get_untracked(), app.details.get_untracked(), app.today.get_untracked());
+        let (answers, details, today) = (app.journey.with_untracked(|j| j.answers.clone()), app.details.get_untracked(), super::today());
         let case = Case { answers: &answers, details: &details, today, late: &late };
         let letter = button.get_attribute("data-letter").and_then(|l| l.parse::<u16>().ok()).filter(|&l| (l as usize) < GRAPH.letters.len());
         match (action.as_str(), letter) {

@@ -58,11 +58,11 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
     let app = expect_context::<App>();
     let question = &GRAPH.questions[q as usize];
     let qid = question.id;
-    let existing = app.answers.with_untracked(|a| a.get(q).cloned());
+    let existing = app.journey.with_untracked(|j| j.answers.get(q).cloned());
     let back = if change {
         Route::Check.hash()
     } else {
-        match app.walk.with_untracked(|w| w.before(q)) {
+        match app.journey.with_untracked(|j| j.walk.before(q)) {
             Some(p) => Route::Question { q: p, change: false }.hash(),
             None => Route::Start.hash(),
         }
@@ -109,9 +109,14 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         app.refresh_today();
-        match read(app.today.get_untracked()) {
+        match read(super::today()) {
             Err(msg) => {
                 error.set(Some((msg.to_string(), first_field.clone())));
+                let by = match question.hint {
+                    Some(_) => format!("{qid}-hint {qid}-error"),
+                    None => format!("{qid}-error"),
+                };
+                browser::set_attribute(&format!("{qid}-fieldset"), "aria-describedby", Some(&by));
                 title(t(question.title), true);
                 browser::focus_later(".error-summary");
             }
@@ -138,9 +143,9 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
         if !change {
             return t(ui::CONTINUE);
         }
-        let today = app.today.get_untracked();
-        let goes_on = app.answers.with_untracked(|answers| {
-            let mut tried = answers.clone();
+        let today = super::today();
+        let goes_on = app.journey.with_untracked(|j| {
+            let mut tried = j.answers.clone();
             if let Ok(a) = read(today) {
                 tried.set(q, a);
             }
@@ -151,16 +156,10 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
 
     let hint_id = format!("{qid}-hint");
     let err_id = format!("{qid}-error");
-    let described = move || {
-        let mut v = vec![];
-        if question.hint.is_some() {
-            v.push(format!("{qid}-hint"));
-        }
-        if error.get().is_some() {
-            v.push(format!("{qid}-error"));
-        }
-        (!v.is_empty()).then(|| v.join(" "))
-    };
+    // The fieldset is described by its hint, and by the error message once there is one
+    // (set where the error is shown: no reactive attribute needed).
+    let fieldset_id = format!("{qid}-fieldset");
+    let hint_only = question.hint.map(|_| format!("{qid}-hint"));
     let part = GRAPH.parts.get(question.part as usize).map(|p| t(p.name));
 
     let inputs = match question.kind {
@@ -262,7 +261,7 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
             {move || error.get().map(|(m, f)| view! { <ErrorSummary msg=m field=f/> })}
             <form novalidate on:submit=submit>
                 <div class=move || if error.get().is_some() { "form-group form-group-error" } else { "form-group" }>
-                    <fieldset class="fieldset" aria-describedby=described>
+                    <fieldset class="fieldset" id=fieldset_id.clone() aria-describedby=hint_only>
                         <legend class="legend">
                             {part.map(|p| view! { <span class="caption">{p}</span> })}
                             <h1 tabindex="-1">{t(question.title)}</h1>
@@ -282,8 +281,36 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
 
 /// "After that change, these questions no longer apply…: Q1; Q2. Your answers to them are kept…"
 fn no_longer_message(qs: &[u16]) -> String {
-    let titles: Vec<&str> = qs.iter().map(|&q| t(GRAPH.questions[q as usize].title)).collect();
-    format!("{} {} {}", t(ui::ANSWERS_NO_LONGER), titles.join("; "), t(ui::ANSWERS_KEPT))
+    let mut msg = t(ui::ANSWERS_NO_LONGER).to_string();
+    for &q in qs {
+        let title = t(GRAPH.questions[q as usize].title);
+        msg.push(' ');
+        msg.push_str(title);
+        if !matches!(title.chars().last(), Some('?' | '.' | '!')) {
+            msg.push('.');
+        }
+    }
+    msg.push(' ');
+    msg.push_str(t(ui::ANSWERS_KEPT));
+    msg
+}
+
+/// The GOV.UK pattern on the "About you" page: the field in error has `aria-invalid` and is
+/// described by its message (`<id>-error`) as well as its hint; the others by their hint only.
+fn tie_errors(invalid: &str) {
+    for id in ["about-child", "about-parent", "about-school"] {
+        let hint = format!("{id}-hint");
+        let mut by = if browser::element(&hint).is_some() { hint } else { String::new() };
+        if id == invalid {
+            if !by.is_empty() {
+                by.push(' ');
+            }
+            by.push_str(id);
+            by.push_str("-error");
+        }
+        browser::set_attribute(id, "aria-describedby", (!by.is_empty()).then_some(by.as_str()));
+        browser::set_attribute(id, "aria-invalid", (id == invalid).then_some("true"));
+    }
 }
 
 /// A `Txt` passed into a closure by value.
@@ -302,7 +329,7 @@ pub fn AboutPage(change: bool) -> impl IntoView {
     let lhb = RwSignal::new(d.lhb);
     let error = RwSignal::new(None::<(String, String)>);
     let back = if change { Route::Check.hash() } else {
-        app.walk.with_untracked(|w| w.path.last().map(|&q| Route::Question { q, change: false }.hash())).unwrap_or_else(|| Route::Start.hash())
+        app.journey.with_untracked(|j| j.walk.path.last().map(|&q| Route::Question { q, change: false }.hash())).unwrap_or_else(|| Route::Start.hash())
     };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -315,6 +342,7 @@ pub fn AboutPage(change: bool) -> impl IntoView {
         for (value, max, field, msg) in checks {
             if limit(value.trim(), max).1 {
                 error.set(Some((t(msg).to_string(), field.to_string())));
+                tie_errors(field);
                 title(t(ui::ABOUT_TITLE), true);
                 browser::focus_later(".error-summary");
                 return;
@@ -337,10 +365,6 @@ pub fn AboutPage(change: bool) -> impl IntoView {
         let hint_id = format!("{id}-hint");
         let error_id = format!("{id}-error");
         let invalid = move || error.get().is_some_and(|(_, f)| f == id);
-        let described = move || {
-            let v: Vec<String> = [hint.map(|_| format!("{id}-hint")), invalid().then(|| format!("{id}-error"))].into_iter().flatten().collect();
-            (!v.is_empty()).then(|| v.join(" "))
-        };
         view! {
             <div class=move || if invalid() { "form-group form-group-error" } else { "form-group" }>
                 <label class="label" for=id>{t(label)}</label>
@@ -349,8 +373,8 @@ pub fn AboutPage(change: bool) -> impl IntoView {
                     <p class="error-message" id=error_id.clone()><span class="visually-hidden">{t(ui::ERROR_PREFIX)}" "</span>{error.get().map(|e| e.0)}</p>
                 })}
                 <input class="input" id=id name=id type="text" autocomplete=auto spellcheck="false"
-                    aria-describedby=described
-                    aria-invalid=move || invalid().then_some("true")
+                    // (On an error, `tie_errors` adds the message and aria-invalid.)
+                    aria-describedby=hint.map(|_| format!("{id}-hint"))
                     prop:value=move || sig.get()
                     on:input=move |ev| sig.set(event_target_value(&ev))/>
             </div>
@@ -414,13 +438,13 @@ pub fn AboutPage(change: bool) -> impl IntoView {
 pub fn CheckPage() -> impl IntoView {
     let app = expect_context::<App>();
     title(t(ui::CHECK_TITLE), false);
-    let late = Default::default(); // the check page shows no late words
-    let html = move || {
-        let today = app.today.get();
-        app.answers.with_untracked(|answers| {
-            app.details.with_untracked(|details| crate::render::check_html(&crate::render::Case { answers, details, today, late: &late }))
+    // The check page shows no late words. (Drawn again by `App::refresh_today` when the day changes.)
+    let late = Default::default();
+    let html = app.journey.with_untracked(|j| {
+        app.details.with_untracked(|details| {
+            crate::render::check_html(&crate::render::Case { answers: &j.answers, details, today: super::today(), late: &late })
         })
-    };
+    });
     view! {
         <a class="back-link" href=Route::About { change: false }.hash()>{t(ui::BACK)}</a>
         <main id="main" inner_html=html></main>
@@ -434,7 +458,7 @@ pub fn Resume() -> impl IntoView {
     let app = expect_context::<App>();
     let asking = RwSignal::new(false);
     move || {
-        let saved = app.answers.with(|a| !a.is_empty());
+        let saved = app.journey.with(|j| !j.answers.is_empty());
         browser::mark_start_saved(saved);
         if app.route.get() != Route::Start {
             return None;
@@ -443,30 +467,9 @@ pub fn Resume() -> impl IntoView {
         if !saved {
             return None;
         }
-        let href = match app.walk.with(|w| w.next) {
+        let href = match app.journey.with(|j| j.walk.next) {
             Some(q) => Route::Question { q, change: false }.hash(),
             None => Route::Check.hash(),
-        };
-        let choices = move || {
-            if asking.get() {
-                view! {
-                    <Confirm question=ui::CONFIRM_START_AGAIN yes=ui::CONFIRM_START_AGAIN_YES asking=asking back_to="#start-again" on_yes=move || {
-                        app.forget_all();
-                        app.go_saying(Route::Begin, t(ui::DELETED).into());
-                    }/>
-                }
-                .into_any()
-            } else {
-                view! {
-                    <div class="button-group">
-                        <a class="button" href=href.clone()>{t(ui::RESUME_CONTINUE)}</a>
-                        <button class="button button-secondary" type="button" id="start-again" on:click=move |_| asking.set(true)>
-                            {t(ui::START_AGAIN)}
-                        </button>
-                    </div>
-                }
-                .into_any()
-            }
         };
         Some(view! {
             <section class="resume" aria-labelledby="resume-title">
@@ -475,18 +478,41 @@ pub fn Resume() -> impl IntoView {
                     <p>{format!("{} {}.", t(ui::RESUME_SAVED_ON), crate::engine::long_date(d, &crate::render::months()))}</p>
                 })}
                 <p>{t(ui::RESUME_TEXT)}</p>
-                {choices}
+                <div class="button-group">
+                    <a class="button" href=href>{t(ui::RESUME_CONTINUE)}</a>
+                    <button class="button button-secondary" type="button" id="start-again"
+                        on:click=move |_| asking.set(true)>
+                        {t(ui::START_AGAIN)}
+                    </button>
+                </div>
+                <Confirm start_again=true asking=asking/>
             </section>
         })
     }
 }
 
-/// Asks once before deleting: the question, "Yes, …" and "No, keep my answers". Focus
-/// moves to the question, and back to the page's heading when the parent keeps them.
+/// Asks once before deleting every answer ("Delete my answers", or "Start again" on the start
+/// page): the question, "Yes, …" and "No, keep my answers". Focus moves to the question, and
+/// back to the button that asked when the parent keeps them. The result is said once, by the
+/// notice on the next page.
 #[component]
-fn Confirm(question: Txt, yes: Txt, asking: RwSignal<bool>, back_to: &'static str, on_yes: impl Fn() + 'static) -> impl IntoView {
-    browser::focus_later(".confirm-question");
-    view! {
+fn Confirm(start_again: bool, asking: RwSignal<bool>) -> impl IntoView {
+    let app = expect_context::<App>();
+    let (question, yes, back_to) = if start_again {
+        (ui::CONFIRM_START_AGAIN, ui::CONFIRM_START_AGAIN_YES, "#start-again")
+    } else {
+        (ui::CONFIRM_DELETE, ui::CONFIRM_DELETE_YES, "#delete-answers")
+    };
+    let on_yes = move || {
+        app.forget_all();
+        app.go_saying(if start_again { Route::Begin } else { Route::Start }, t(ui::DELETED).into());
+    };
+    move || {
+        if !asking.get() {
+            return None;
+        }
+        browser::focus_later(".confirm-question");
+        Some(view! {
         <div class="confirm" role="group" aria-labelledby="confirm-question">
             <p class="confirm-question" id="confirm-question" tabindex="-1"><strong>{t(question)}</strong></p>
             <div class="button-group">
@@ -497,6 +523,7 @@ fn Confirm(question: Txt, yes: Txt, asking: RwSignal<bool>, back_to: &'static st
                 }>{t(ui::CONFIRM_KEEP)}</button>
             </div>
         </div>
+        })
     }
 }
 
@@ -534,26 +561,14 @@ pub fn PrivacyPage() -> impl IntoView {
 #[component]
 pub fn Footer() -> impl IntoView {
     let app = expect_context::<App>();
-    let asking = RwSignal::new(false);
-    // A new page closes the question.
-    Effect::new(move |_| {
-        let _ = app.route.get();
-        asking.set(false);
-    });
     view! {
         <footer class="footer">
             <ul class="footer-links">
                 <li><a href=Route::Privacy.hash()>{t(ui::PRIVACY_TITLE)}</a></li>
-                <li><button class="link-button" type="button" id="delete-answers" aria-expanded=move || asking.get().to_string()
-                    on:click=move |_| asking.set(true)>{t(ui::DELETE_ANSWERS)}</button></li>
+                <li><button class="link-button" type="button" id="delete-answers"
+                    on:click=move |_| app.deleting.set(true)>{t(ui::DELETE_ANSWERS)}</button></li>
             </ul>
-            {move || asking.get().then(|| view! {
-                // The result is said once, by the notice on the start page.
-                <Confirm question=ui::CONFIRM_DELETE yes=ui::CONFIRM_DELETE_YES asking=asking back_to="#delete-answers" on_yes=move || {
-                    app.forget_all();
-                    app.go_saying(Route::Start, t(ui::DELETED).into());
-                }/>
-            })}
+            <Confirm start_again=false asking=app.deleting/>
         </footer>
     }
 }

@@ -108,3 +108,14 @@ test('an old "Start now" link with saved answers shows the choice instead of kee
   await expect(page.locator('#resume .resume')).toBeVisible();
   await expect(page.locator('#start a.button-start')).toBeHidden();
 });
+
+test('a page left open past midnight shows the new day\'s deadlines', async ({ page, camau }) => {
+  // 23:58 on 1 December 2026; a referral on 21 October: the health board's 6 weeks end on 2 December.
+  await page.clock.install({ time: new Date(2026, 11, 1, 23, 58) });
+  await camau.openWith({ ...SCHOOL_PATH, s20_date: { date: [21, 10, 2026] } }, {}, '#/result');
+  const status = camau.main.locator('#d-nhs_answer .deadline-status');
+  await expect(status).toHaveText('Due in 1 day');
+  // The tab stays open: a few minutes later it is 2 December.
+  await page.clock.runFor('05:00');
+  await expect(status).toHaveText('Due today');
+});

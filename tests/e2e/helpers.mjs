@@ -342,6 +342,12 @@ export class Camau {
     if (hash === '#/result') await expect(this.main.locator('p.lead')).toBeVisible();
   }
 
+  /// "Delete my answers from this device", then "Yes, delete my answers" when it asks.
+  async deleteAnswers() {
+    await this.page.locator('#delete-answers').click();
+    await this.page.locator('#confirm-yes').click();
+  }
+
   /// The text saved on this device (null when nothing is).
   stored() {
     return this.page.evaluate(() => localStorage.getItem('camau'));

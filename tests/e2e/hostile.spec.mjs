@@ -161,7 +161,7 @@ test.describe('tampered and truncated addresses give a working page', () => {
     await camau.open();
     for (const hash of HASHES) {
       // Nothing answered, on the device or in memory.
-      await page.getByRole('button', { name: 'Delete my answers from this device' }).click();
+      await camau.deleteAnswers();
       await expect(page.locator('#start h1')).toBeVisible();
       await page.evaluate((h) => { location.hash = h; }, hash);
       await worksFrom(page, camau, hash, 'moved to');

@@ -122,6 +122,10 @@ test('the Back link and the footer work from the keyboard', async ({ page, camau
   // The footer's delete button, by keyboard.
   f = await tabTo(page, (x) => x.tag === 'BUTTON' && x.text === 'Delete my answers from this device', 'Delete my answers', 30);
   await page.keyboard.press('Enter');
+  // It asks first: the question has focus, and Tab reaches "Yes".
+  await expect(page.locator('.confirm-question')).toBeFocused();
+  await tabTo(page, (x) => x.tag === 'BUTTON' && x.text === 'Yes, delete my answers', 'Yes, delete', 3);
+  await page.keyboard.press('Enter');
   await expect(page.locator('#start h1')).toBeVisible();
   await expect(page.locator('#start h1')).toBeFocused();
   expect(await camau.stored()).toBeNull();

@@ -31,6 +31,8 @@ test('"Delete my answers from this device" removes them from storage and memory'
   await camau.answerFrom(SCHOOL_PATH);
   expect(await camau.stored()).toContain('a.setting=school');
   await page.getByRole('button', { name: 'Delete my answers from this device' }).click();
+  // It asks first (answers.spec.mjs tests "No").
+  await page.getByRole('button', { name: 'Yes, delete my answers' }).click();
   await expect(page.locator('#start h1')).toBeVisible();
   await expect(notice(page)).toContainText('Your answers have been deleted from this device.');
   expect(await page.evaluate((k) => Object.keys(localStorage).filter((x) => x.startsWith(k)), KEY)).toEqual([]);
@@ -59,6 +61,7 @@ test('coming back: "Continue where you left off" or "Start again"', async ({ pag
   await page.reload();
   await camau.ready();
   await resume.getByRole('button', { name: 'Start again' }).click();
+  await resume.getByRole('button', { name: 'Yes, delete them and start again' }).click();
   await expect(page).toHaveURL(/#\/q\/setting$/);
   await expect(camau.main.locator('input:checked')).toHaveCount(0);
   expect(await camau.stored()).toBeNull();
