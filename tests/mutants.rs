@@ -537,3 +537,15 @@ fn a_calendar_file_is_one_all_day_event_with_its_words_escaped() {
     assert!(got.contains(&format!("DESCRIPTION:{}\r\n {}\r\n", "w".repeat(63), "w".repeat(37))), "{got}");
     assert_eq!(ics::escape("a,b;c\\d\ne\rf"), "a\\,b\\;c\\\\d\\nef");
 }
+
+#[test]
+fn no_late_words_is_an_empty_table_and_a_word_holding_the_separator_gives_none_rather_than_shifted_ones() {
+    assert!(Late::default().is_empty(), "before the words file arrives");
+    assert_eq!(Late::default().get(0), None);
+    let bad = format!("b{SEP}c");
+    let l = Late::from_table(&["a", &bad]);
+    assert!(l.is_empty(), "{l:?}");
+    assert_eq!(l.len(), 0);
+    assert_eq!(l.get(1), None, "not \"c\" in place of the second word");
+    assert!(!Late::from_table(&[""]).is_empty(), "one empty word is still one word");
+}
