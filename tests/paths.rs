@@ -141,6 +141,8 @@ struct Stats {
     chosen: HashSet<(u16, K)>,
     asked: BTreeSet<u16>,
     filled: HashSet<(u16, Vec<K>)>,
+    /// Answers changed and changed back.
+    changes: usize,
 }
 
 /// Everything that must hold on one complete path.
@@ -187,6 +189,25 @@ fn check(g: &Graph, a: &Answers, st: &mut Stats, thorough: bool) {
                 let text = fill(g, g.text(t, camau::content::late()), a, &d, TODAY, &words);
                 assert!(!text.contains('{') && !text.contains('}'), "{what} has a placeholder left unfilled:\n{text}\nfor: {}", say());
             }
+        }
+    }
+    // Change one answer on this route (chosen by a fixed rule, so every route gets one and
+    // the run is the same each time) and change it back: the same answers, route and
+    // outcome, and no stored answer deleted on the way.
+    {
+        let i = (st.paths.wrapping_mul(0x9e37_79b9) >> 7) % w.path.len();
+        let q = w.path[i];
+        let was = a.get(q).unwrap().clone();
+        let cs = cands(g, q, Set::Main);
+        if let Some(other) = cs.iter().cycle().skip(st.paths % cs.len()).take(cs.len()).find(|x| **x != was) {
+            let mut b = a.clone();
+            let changed = answer(g, &mut b, &w, q, other.clone(), TODAY);
+            assert!((0..g.questions.len() as u16).filter(|&x| x != q).all(|x| b.get(x) == a.get(x)), "a change deleted an answer: {}", say());
+            answer(g, &mut b, &changed.walk, q, was, TODAY);
+            assert_eq!(&b, a, "change and change back: not the same answers: {}", say());
+            assert_eq!(walk(g, &b, TODAY), w, "change and change back: not the same route: {}", say());
+            assert_eq!(outcome(g, &b, TODAY), o, "change and change back: not the same outcome: {}", say());
+            st.changes += 1;
         }
     }
     if thorough {
@@ -278,6 +299,9 @@ fn every_route_and_every_answer_reaches_a_complete_outcome() {
     let mut turn = search.turn;
     let routes = st.routes;
     let exhaustive = st.paths;
+    // Every route had an answer changed and changed back (a route whose only answers have
+    // no alternative, if any, is the exception).
+    assert!(st.changes * 10 >= exhaustive * 9, "only {} of {} paths had an answer changed and changed back", st.changes, exhaustive);
 
     // Combinations: a fixed sample of whole answer sets.
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
@@ -317,10 +341,11 @@ fn every_route_and_every_answer_reaches_a_complete_outcome() {
     assert!(never.is_empty(), "no parent can ever see these findings (no path makes their condition hold): {never:?}");
 
     println!(
-        "{} distinct routes; {} paths checked exhaustively over routes and answers, {} in all with the sample and targeted searches; {:.1}s",
+        "{} distinct routes; {} paths checked exhaustively over routes and answers, {} in all with the sample and targeted searches; {} answers changed and changed back; {:.1}s",
         routes,
         exhaustive,
         st.paths,
+        st.changes,
         started.elapsed().as_secs_f64()
     );
 }

@@ -35,6 +35,14 @@ pub enum Keep {
     Full,
 }
 
+impl Keep {
+    /// Whether Camau should save the answers on this device now (after a failed save it
+    /// tries again at the next answer).
+    pub fn saving(self) -> bool {
+        matches!(self, Keep::Saving | Keep::Full)
+    }
+}
+
 /// Every answer the parent gave (on the current route or not: none is ever dropped), with
 /// its walk today: set together, so each click walks once.
 #[derive(Clone)]
@@ -115,7 +123,7 @@ impl App {
         let saved = self.saved();
         panic::remember(&saved);
         let keep = self.keep.get_untracked();
-        if !matches!(keep, Keep::Saving | Keep::Full) {
+        if !keep.saving() {
             panic::kept(false);
             return;
         }

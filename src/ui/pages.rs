@@ -532,7 +532,7 @@ pub fn PrivacyPage() -> impl IntoView {
     let app = expect_context::<App>();
     title(t(ui::PRIVACY_TITLE), false);
     let toggle = move |_| {
-        let off = app.keep.get_untracked() == Keep::Saving;
+        let off = app.keep.get_untracked().saving();
         if off {
             browser::delete();
             app.keep.set(Keep::Off);
@@ -551,7 +551,7 @@ pub fn PrivacyPage() -> impl IntoView {
             <p>{t(ui::PRIVACY_3)}</p>
             <div class="choices checkboxes"><div class="choice">
                 <input class="choice-input" type="checkbox" id="dont-save" disabled=move || matches!(app.keep.get(), Keep::Blocked)
-                    prop:checked=move || app.keep.get() != Keep::Saving on:change=toggle/>
+                    prop:checked=move || !app.keep.get().saving() on:change=toggle/>
                 <label class="choice-label" for="dont-save">{t(ui::DONT_SAVE)}</label>
             </div></div>
         </main>

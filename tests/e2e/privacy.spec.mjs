@@ -38,7 +38,7 @@ test('the whole journey: no other origin, and after load only Camau\'s own stati
   expect(app.log.map((r) => r.path.slice(1) || 'index.html').filter((p) => !have.has(p))).toEqual([]);
 });
 
-test('no cookies, and nothing stored but the answers and the offline copy', async ({ page, context, camau }) => {
+test('no cookies, and nothing stored but the answers and the offline copy', async ({ page, context }) => {
   await page.goto(app.url);
   await started(page);
   await journey(page);
@@ -66,7 +66,8 @@ test('no cookies, and nothing stored but the answers and the offline copy', asyn
   }, stored.caches[0]);
   expect(cached.filter((c) => c.text)).toEqual([]);
   // "Delete my answers" leaves no answer behind.
-  await camau.deleteAnswers();
+  await page.locator('#delete-answers').click();
+  await page.locator('#confirm-yes').click();
   await expect(page.locator('#start h1')).toBeVisible();
   expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
 });
