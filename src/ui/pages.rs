@@ -5,7 +5,8 @@ use super::{browser, t, App, Keep, Route};
 use crate::content::{ui, GRAPH};
 use crate::engine::codec::limit;
 use crate::engine::date::{parse_parts, DateError};
-use crate::engine::graph::{Kind, Txt};
+use crate::engine::date::Date;
+use crate::engine::graph::{Kind, Question, Txt};
 use crate::engine::{walk, Answer, MAX_NAME, MAX_SCHOOL};
 use leptos::prelude::*;
 
@@ -89,23 +90,8 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
         Kind::Date => format!("{qid}-day"),
         _ => format!("{qid}-{}", question.options.first().map(|o| o.id).unwrap_or("")),
     };
-    // The answer the form holds now: what Continue would record.
-    let read = move |today| -> Result<Answer, &'static str> {
-        let bits = chosen.get_untracked();
-        let typed = [day, month, year].iter().any(|s| !s.get_untracked().trim().is_empty());
-        match question.kind {
-            Kind::One if bits == 0 => Err(t(ui::ERROR_CHOOSE_ONE)),
-            Kind::One => Ok(Answer::One(bits.trailing_zeros() as u8)),
-            Kind::Many if bits == 0 => Err(t(ui::ERROR_CHOOSE_MANY)),
-            Kind::Many => Ok(Answer::Many(bits)),
-            // A date typed and "I do not know" ticked: neither is thrown away.
-            Kind::Date if unsure.get_untracked() && typed => Err(t(ui::DATE_AND_UNSURE)),
-            Kind::Date if unsure.get_untracked() && question.unsure.is_some() => Ok(Answer::Unsure),
-            Kind::Date => parse_parts(&day.get_untracked(), &month.get_untracked(), &year.get_untracked(), today, question.future)
-                .map(Answer::Date)
-                .map_err(date_error),
-        }
-    };
+    let form = Form { chosen, day, month, year, unsure };
+    let read = move |today| form.read(question, today);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         app.refresh_today();
@@ -279,18 +265,48 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
     }
 }
 
-/// "After that change, these questions no longer apply…: Q1; Q2. Your answers to them are kept…"
-fn no_longer_message(qs: &[u16]) -> String {
-    let mut msg = t(ui::ANSWERS_NO_LONGER).to_string();
-    for &q in qs {
-        let title = t(GRAPH.questions[q as usize].title);
-        msg.push(' ');
-        msg.push_str(title);
-        if !matches!(title.chars().last(), Some('?' | '.' | '!')) {
-            msg.push('.');
+/// What a question page's form holds.
+#[derive(Clone, Copy)]
+struct Form {
+    chosen: RwSignal<u64>,
+    day: RwSignal<String>,
+    month: RwSignal<String>,
+    year: RwSignal<String>,
+    unsure: RwSignal<bool>,
+}
+
+impl Form {
+    /// The answer the form holds now: what Continue would record, or why it cannot.
+    fn read(&self, question: &Question, today: Date) -> Result<Answer, &'static str> {
+        let bits = self.chosen.get_untracked();
+        let typed = [self.day, self.month, self.year].iter().any(|s| s.with_untracked(|s| !s.trim().is_empty()));
+        let unsure = self.unsure.get_untracked();
+        match question.kind {
+            Kind::One if bits == 0 => Err(t(ui::ERROR_CHOOSE_ONE)),
+            Kind::One => Ok(Answer::One(bits.trailing_zeros() as u8)),
+            Kind::Many if bits == 0 => Err(t(ui::ERROR_CHOOSE_MANY)),
+            Kind::Many => Ok(Answer::Many(bits)),
+            // A date typed and "I do not know" ticked: neither is thrown away.
+            Kind::Date if unsure && typed => Err(t(ui::DATE_AND_UNSURE)),
+            Kind::Date if unsure && question.unsure.is_some() => Ok(Answer::Unsure),
+            Kind::Date => self.day.with_untracked(|d| {
+                self.month.with_untracked(|m| self.year.with_untracked(|y| parse_parts(d, m, y, today, question.future)))
+            })
+            .map(Answer::Date)
+            .map_err(date_error),
         }
     }
-    msg.push(' ');
+}
+
+/// "After that change, these questions no longer apply…", a line for each question, then "Your answers to them are kept…".
+fn no_longer_message(qs: &[u16]) -> String {
+    // One question a line (the notice keeps line breaks: `white-space: pre-line`).
+    let mut msg = t(ui::ANSWERS_NO_LONGER).to_string();
+    for &q in qs {
+        msg.push_str("\n• ");
+        msg.push_str(t(GRAPH.questions[q as usize].title));
+    }
+    msg.push('\n');
     msg.push_str(t(ui::ANSWERS_KEPT));
     msg
 }
@@ -492,7 +508,7 @@ pub fn Resume() -> impl IntoView {
 }
 
 /// Asks once before deleting every answer ("Delete my answers", or "Start again" on the start
-/// page): the question, "Yes, …" and "No, keep my answers". Focus moves to the question, and
+/// page): the question, "Yes, …" and "No, keep my answers". Focus moves to the box (labelled by the question), and
 /// back to the button that asked when the parent keeps them. The result is said once, by the
 /// notice on the next page.
 #[component]
@@ -511,10 +527,12 @@ fn Confirm(start_again: bool, asking: RwSignal<bool>) -> impl IntoView {
         if !asking.get() {
             return None;
         }
-        browser::focus_later(".confirm-question");
+        // The whole box takes focus, so it is scrolled into view with its buttons, and a
+        // screen reader reads the question (the box's label) first.
+        browser::focus_later(".confirm");
         Some(view! {
-        <div class="confirm" role="group" aria-labelledby="confirm-question">
-            <p class="confirm-question" id="confirm-question" tabindex="-1"><strong>{t(question)}</strong></p>
+        <div class="confirm" role="group" aria-labelledby="confirm-question" tabindex="-1">
+            <p class="confirm-question" id="confirm-question"><strong>{t(question)}</strong></p>
             <div class="button-group">
                 <button class="button button-warning" type="button" id="confirm-yes" on:click=move |_| on_yes()>{t(yes)}</button>
                 <button class="button button-secondary" type="button" id="confirm-no" on:click=move |_| {

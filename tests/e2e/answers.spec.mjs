@@ -60,7 +60,7 @@ test('"Delete my answers" asks once; "No" keeps them; "Yes" deletes them and say
   await page.locator('#delete-answers').click();
   const question = page.locator('.confirm-question');
   await expect(question).toHaveText('Delete all your answers from this device? You cannot undo this.');
-  await expect(question).toBeFocused();
+  await expect(page.locator('.confirm')).toBeFocused();
   await expectNoAxeViolations(page);
   await page.locator('#confirm-no').click();
   await expect(question).toHaveCount(0);

@@ -123,7 +123,7 @@ test('the Back link and the footer work from the keyboard', async ({ page, camau
   f = await tabTo(page, (x) => x.tag === 'BUTTON' && x.text === 'Delete my answers from this device', 'Delete my answers', 30);
   await page.keyboard.press('Enter');
   // It asks first: the question has focus, and Tab reaches "Yes".
-  await expect(page.locator('.confirm-question')).toBeFocused();
+  await expect(page.locator('.confirm')).toBeFocused();
   await tabTo(page, (x) => x.tag === 'BUTTON' && x.text === 'Yes, delete my answers', 'Yes, delete', 3);
   await page.keyboard.press('Enter');
   await expect(page.locator('#start h1')).toBeVisible();
