@@ -61,7 +61,9 @@ fn page_blank(what: Blank) -> String {
 
 /// The parent's situation: what the pages are made from.
 pub struct Case<'a> {
-    pub answers: &'a Answers,
+    /// Only the answers on the current route: an answer kept from another route never
+    /// fills a letter or a page.
+    answers: Answers,
     pub details: &'a Details,
     pub today: Date,
     /// The outcome page's words.
@@ -69,15 +71,23 @@ pub struct Case<'a> {
 }
 
 impl<'a> Case<'a> {
+    /// The pages for every answer the parent gave (`all`): those off the route are left out.
+    pub fn new(all: &Answers, details: &'a Details, today: Date, late: &'a Late) -> Case<'a> {
+        Case { answers: walk(&GRAPH, all, today).on_route(all), details, today, late }
+    }
+    /// The answers the pages use.
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
     /// Any word, early or late.
     pub fn t(&self, x: Txt) -> &'a str {
         GRAPH.text(x, self.late)
     }
     pub fn page(&self, x: Txt) -> String {
-        fill(&GRAPH, self.t(x), self.answers, self.details, self.today, &Words { months: months(), blank: &page_blank })
+        fill(&GRAPH, self.t(x), &self.answers, self.details, self.today, &Words { months: months(), blank: &page_blank })
     }
     pub fn letter(&self, x: Txt) -> String {
-        fill(&GRAPH, self.t(x), self.answers, self.details, self.today, &Words { months: months(), blank: &blank })
+        fill(&GRAPH, self.t(x), &self.answers, self.details, self.today, &Words { months: months(), blank: &blank })
     }
     /// Subject and body of a letter, filled.
     pub fn letter_parts(&self, l: u16) -> (Option<String>, String) {
@@ -249,7 +259,7 @@ fn section_open(o: &mut String, id: &str, heading: Txt) {
 
 /// The inside of the outcome page's `<main>`.
 pub fn outcome_html(case: &Case, can_share: bool) -> String {
-    let o_ = outcome(&GRAPH, case.answers, case.today);
+    let o_ = outcome(&GRAPH, &case.answers, case.today);
     let mut o = String::with_capacity(32 * 1024);
     el(&mut o, "h1", "tabindex=\"-1\"", t(ui::RESULT_TITLE));
     el(&mut o, "p", "class=\"lead\"", t(ui::NOT_ADVICE));
@@ -351,7 +361,7 @@ pub fn check_html(case: &Case) -> String {
     el(&mut o, "h1", "tabindex=\"-1\"", t(ui::CHECK_TITLE));
     el(&mut o, "h2", "", t(ui::CHECK_ANSWERS));
     o.push_str("<dl class=\"summary-list\">");
-    for q in walk(&GRAPH, case.answers, case.today).path {
+    for q in walk(&GRAPH, &case.answers, case.today).path {
         let a = case.answers.get(q).map(|a| answer_text(q, a)).unwrap_or_default();
         let question = &GRAPH.questions[q as usize];
         summary_row(&mut o, t(question.title), &a, &Route::Question { q, change: true }.hash());

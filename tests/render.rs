@@ -24,7 +24,7 @@ fn hostile_details_are_text_on_every_page_and_in_every_letter() {
     let details = Details { child: HOSTILE.into(), parent: HOSTILE.into(), school: HOSTILE.into(), la: Some(0), lhb: None };
     // Paths spread over the graph by a seeded random walk.
     for answers in &sample_paths(60, 7, today()) {
-        let case = Case { answers, details: &details, today: today(), late: late() };
+        let case = Case::new(answers, &details, today(), late());
         for html in [outcome_html(&case, true), check_html(&case)] {
             assert!(!html.contains("<script"), "a <script> tag got into the page");
             assert!(!html.contains("<img"), "an <img> tag got into the page");
@@ -54,7 +54,7 @@ fn page_text_says_your_child_but_letters_leave_a_clear_blank() {
     let paths = sample_paths(200, 11, today());
     let mut seen_letter = false;
     for answers in &paths {
-        let case = Case { answers, details: &details, today: today(), late: late() };
+        let case = Case::new(answers, &details, today(), late());
         for l in camau::engine::outcome(&GRAPH, answers, today()).letters {
             let body = GRAPH.text(GRAPH.letters[l as usize].body, late());
             if body.contains("{child}") {
@@ -74,7 +74,8 @@ fn check_page_lists_each_answer_with_a_change_link() {
     let mut answers = Answers::default();
     // The first question, answered with its first option.
     answers.set(GRAPH.start, Answer::One(0));
-    let case = Case { answers: &answers, details: &Details::default(), today: today(), late: late() };
+    let none = Details::default();
+    let case = Case::new(&answers, &none, today(), late());
     let html = check_html(&case);
     let q = &GRAPH.questions[GRAPH.start as usize];
     assert!(html.contains(&esc(GRAPH.text(q.title, late()))));
@@ -94,7 +95,8 @@ fn every_link_between_pages_is_a_route_that_route_hash_writes() {
             answers.set(i as u16, a);
         }
     }
-    let case = Case { answers: &answers, details: &Details::default(), today: today(), late: late() };
+    let none = Details::default();
+    let case = Case::new(&answers, &none, today(), late());
     let pages = [index, check_html(&case), outcome_html(&case, false)];
     let mut seen = 0;
     for html in &pages {
@@ -126,4 +128,43 @@ fn route_parse_and_hash_agree_and_refuse_junk() {
     for junk in ["#/q/nonexistent", "#/q/setting/chan", "#/q/setting/change/x", "#/about/x", "#/che", "#/result/x", "#/q/<script>"] {
         assert_eq!(Route::parse(junk), None, "{junk}");
     }
+}
+
+#[test]
+fn an_answer_kept_from_another_route_never_reaches_a_page_or_a_letter() {
+    // A parent who changed an answer keeps the old answers on the device. The pages and the
+    // letters are made from the answers on the route only: adding stale answers to every
+    // question off the route (a distinctive date for date questions) changes nothing shown.
+    let stale = Date::new(2001, 2, 3).unwrap();
+    let details = Details { child: "Alys".into(), ..Default::default() };
+    let mut checked = 0;
+    for answers in &sample_paths(80, 5, today()) {
+        let route = camau::engine::walk(&GRAPH, answers, today());
+        let mut more = answers.clone();
+        for (i, q) in GRAPH.questions.iter().enumerate() {
+            let i = i as u16;
+            if route.path.contains(&i) {
+                continue;
+            }
+            let a = match q.kind {
+                camau::engine::graph::Kind::Date => Answer::Date(stale),
+                _ => Answer::One(q.options.len() as u8 - 1),
+            };
+            if camau::engine::fits(q, &a) {
+                more.set(i, a);
+                checked += 1;
+            }
+        }
+        let plain = Case::new(answers, &details, today(), late());
+        let with_stale = Case::new(&more, &details, today(), late());
+        assert_eq!(outcome_html(&with_stale, true), outcome_html(&plain, true));
+        assert_eq!(check_html(&with_stale), check_html(&plain));
+        for l in camau::engine::outcome(&GRAPH, answers, today()).letters {
+            let text = with_stale.letter_text(l);
+            assert_eq!(text, plain.letter_text(l));
+            assert!(!text.contains("3 February 2001"), "a stale date filled letter {}", GRAPH.letters[l as usize].id);
+            assert_eq!(with_stale.mailto(l), plain.mailto(l));
+        }
+    }
+    assert!(checked > 100, "stale answers were added ({checked})");
 }

@@ -40,7 +40,7 @@ fn outcome(app: App, late: std::sync::Arc<crate::engine::graph::Late>) -> impl I
     // (Drawn again by `App::refresh_today` when the day changes.)
     let html = app.journey.with_untracked(|j| {
         app.details.with_untracked(|details| {
-            outcome_html(&Case { answers: &j.answers, details, today: super::today(), late: &late }, browser::can_share())
+            outcome_html(&Case::new(&j.answers, details, super::today(), &late), browser::can_share())
         })
     });
     let on_click = move |ev: leptos::ev::MouseEvent| {
@@ -49,13 +49,13 @@ fn outcome(app: App, late: std::sync::Arc<crate::engine::graph::Late>) -> impl I
         };
         let action = button.get_attribute("data-action").unwrap_or_default();
         let (answers, details, today) = (app.journey.with_untracked(|j| j.answers.clone()), app.details.get_untracked(), super::today());
-        let case = Case { answers: &answers, details: &details, today, late: &late };
+        let case = Case::new(&answers, &details, today, &late);
         let letter = button.get_attribute("data-letter").and_then(|l| l.parse::<u16>().ok()).filter(|&l| (l as usize) < GRAPH.letters.len());
         match (action.as_str(), letter) {
             ("print", _) => browser::print(),
             ("ics", _) => {
                 let Some(d) = button.get_attribute("data-deadline").and_then(|d| d.parse::<u16>().ok()) else { return };
-                let Some(s) = crate::engine::outcome(&GRAPH, &answers, today).deadlines.into_iter().find(|s| s.deadline == d) else { return };
+                let Some(s) = crate::engine::outcome(&GRAPH, case.answers(), today).deadlines.into_iter().find(|s| s.deadline == d) else { return };
                 let dl = &GRAPH.deadlines[d as usize];
                 let uid = format!("{}-{}", dl.id, s.due.iso());
                 let desc = format!("{} {}", t(ui::ICS_DESCRIPTION), t(ui::APP_NAME));

@@ -458,7 +458,7 @@ pub fn CheckPage() -> impl IntoView {
     let late = Default::default();
     let html = app.journey.with_untracked(|j| {
         app.details.with_untracked(|details| {
-            crate::render::check_html(&crate::render::Case { answers: &j.answers, details, today: super::today(), late: &late })
+            crate::render::check_html(&crate::render::Case::new(&j.answers, details, super::today(), &late))
         })
     });
     view! {
