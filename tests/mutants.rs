@@ -549,3 +549,61 @@ fn no_late_words_is_an_empty_table_and_a_word_holding_the_separator_gives_none_r
     assert_eq!(l.get(1), None, "not \"c\" in place of the second word");
     assert!(!Late::from_table(&[""]).is_empty(), "one empty word is still one word");
 }
+
+#[test]
+fn a_saved_date_with_one_wrong_separator_is_not_read() {
+    use camau::engine::date::Date;
+    assert_eq!(Date::parse_iso("2026-11/23"), None);
+    assert_eq!(Date::parse_iso("2026/11-23"), None);
+    assert_eq!(Date::parse_iso("2026-11-23"), Some(date(2026, 11, 23)));
+}
+
+#[test]
+fn a_day_or_month_that_would_wrap_round_a_byte_is_not_real() {
+    // 257 and 256 + 12 are not 1 and 12 (as a byte would have them).
+    let t = today();
+    assert_eq!(parse_parts("257", "1", "2026", t, false), Err(DateError::NotReal));
+    assert_eq!(parse_parts("1", "257", "2026", t, false), Err(DateError::NotReal));
+    assert_eq!(parse_parts("15", "268", "2025", t, false), Err(DateError::NotReal));
+}
+
+/// The day after, by hand (independent of `days()`/`from_days()`), for any year.
+fn next_day(x: camau::engine::date::Date) -> camau::engine::date::Date {
+    use camau::engine::date::Date;
+    let len = match x.m {
+        2 if is_leap(x.y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if x.d < len {
+        Date { d: x.d + 1, ..x }
+    } else if x.m < 12 {
+        Date { y: x.y, m: x.m + 1, d: 1 }
+    } else {
+        Date { y: x.y + 1, m: 1, d: 1 }
+    }
+}
+
+#[test]
+fn day_numbers_stay_continuous_back_before_year_1() {
+    // Hinnant's formulas take another branch before 1 March of year 0 (proleptic): moving a
+    // date far enough back (`add_days` with a large negative number) reaches it, and the
+    // count must not jump there.
+    use camau::engine::date::Date;
+    let first = Date { y: -801, m: 1, d: 1 };
+    let (mut x, mut steps) = (first, 0i64);
+    while x != date(1, 1, 1) {
+        x = next_day(x);
+        steps += 1;
+    }
+    let mut n = date(1, 1, 1).days() - steps;
+    let mut x = first;
+    while x != date(1, 1, 1) {
+        assert_eq!(x.days(), n, "{x:?}");
+        assert_eq!(Date::from_days(n), x, "day number {n}");
+        x = next_day(x);
+        n += 1;
+    }
+    assert_eq!(date(1, 1, 1).add_days(-366), Date { y: 0, m: 1, d: 1 }, "year 0 is a leap year");
+}
