@@ -48,8 +48,8 @@ fn outcome(app: App, late: std::sync::Arc<crate::engine::graph::Late>) -> impl I
             return;
         };
         let action = button.get_attribute("data-action").unwrap_or_default();
-        let (answers, details, today) = (app.journey.with_untracked(|j| j.answers.clone()), app.details.get_untracked(), super::today());
-        let case = Case::new(&answers, &details, today, &late);
+        let (details, today) = (app.details.get_untracked(), super::today());
+        let case = app.journey.with_untracked(|j| Case::new(&j.answers, &details, today, &late));
         let letter = button.get_attribute("data-letter").and_then(|l| l.parse::<u16>().ok()).filter(|&l| (l as usize) < GRAPH.letters.len());
         match (action.as_str(), letter) {
             ("print", _) => browser::print(),
