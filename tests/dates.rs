@@ -1,7 +1,10 @@
 //! Deadline maths and date entry. Every expected value here was worked out by hand
 //! from a calendar (2026-01-01 is a Thursday; 2026-06-15 is a Monday), not by running the code.
 
+mod common;
+
 use camau::engine::date::*;
+use common::next_day;
 use camau::engine::graph::Unit;
 
 fn d(y: i32, m: u8, day: u8) -> Date {
@@ -16,23 +19,6 @@ fn weekday_oracle(y: i32, m: u8, day: u8) -> u8 {
     ((sunday0 + 6) % 7) as u8
 }
 
-/// The day after, by hand (independent of days()/from_days()).
-fn next_day(x: Date) -> Date {
-    let leap = (x.y % 4 == 0 && x.y % 100 != 0) || x.y % 400 == 0;
-    let len = match x.m {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    if x.d < len {
-        Date { d: x.d + 1, ..x }
-    } else if x.m < 12 {
-        Date { y: x.y, m: x.m + 1, d: 1 }
-    } else {
-        Date { y: x.y + 1, m: 1, d: 1 }
-    }
-}
 
 const TODAY: Date = Date { y: 2026, m: 6, d: 15 }; // a Monday
 

@@ -567,23 +567,6 @@ fn a_day_or_month_that_would_wrap_round_a_byte_is_not_real() {
     assert_eq!(parse_parts("15", "268", "2025", t, false), Err(DateError::NotReal));
 }
 
-/// The day after, by hand (independent of `days()`/`from_days()`), for any year.
-fn next_day(x: camau::engine::date::Date) -> camau::engine::date::Date {
-    use camau::engine::date::Date;
-    let len = match x.m {
-        2 if is_leap(x.y) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    if x.d < len {
-        Date { d: x.d + 1, ..x }
-    } else if x.m < 12 {
-        Date { y: x.y, m: x.m + 1, d: 1 }
-    } else {
-        Date { y: x.y + 1, m: 1, d: 1 }
-    }
-}
 
 #[test]
 fn day_numbers_stay_continuous_back_before_year_1() {
