@@ -317,9 +317,7 @@ pub fn on_hash_change(f: impl Fn() + 'static) {
 
 /// Calls `f` when the parent comes back to the tab, and once a minute while it is open.
 pub fn on_return(f: impl Fn() + 'static) {
-    let f = std::rc::Rc::new(f);
-    let g = f.clone();
-    let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || g());
+    let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
     if let Some(d) = window().document() {
         let _ = d.add_event_listener_with_callback("visibilitychange", cb.as_ref().unchecked_ref());
     }

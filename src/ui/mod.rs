@@ -78,8 +78,10 @@ pub struct App {
     /// A message for the next page (set before moving there).
     pub pending: StoredValue<Option<String>>,
     pub keep: RwSignal<Keep>,
-    /// "Delete my answers from this device?" is asked on this page (closed by a new page).
+    /// "Delete my answers from this device?" (the footer) or "Start again?" (the start page)
+    /// is being asked: one at a time, closed by a new page.
     pub deleting: RwSignal<bool>,
+    pub restarting: RwSignal<bool>,
     /// The outcome page's words, fetched after the first page (`content::LATE_FILE`).
     pub words: RwSignal<Words>,
     /// When the answers were last saved (none before format 2, or when nothing is saved).
@@ -176,6 +178,13 @@ impl App {
     pub fn go_saying(&self, r: Route, msg: String) {
         self.pending.set_value(Some(msg));
         self.go(r);
+    }
+
+    /// Opens one of the two questions that ask before deleting (`Some(true)`: "Start
+    /// again?"), closing the other, so only one is ever on the page; `None` closes both.
+    pub fn ask(&self, start_again: Option<bool>) {
+        self.restarting.set(start_again == Some(true));
+        self.deleting.set(start_again == Some(false));
     }
 
     /// Deletes everything saved on this device and in memory (only "Delete" and "Start
@@ -277,6 +286,7 @@ fn start_state() {
         pending: StoredValue::new(None),
         keep: RwSignal::new(keep),
         deleting: RwSignal::new(false),
+        restarting: RwSignal::new(false),
         words: RwSignal::new(Words::Loading),
         saved_on: RwSignal::new(saved.saved_on),
     };
@@ -351,7 +361,7 @@ fn set_route(app: App, r: Route, moved: bool) {
         browser::replace(&allowed.hash());
     }
     browser::show_static_start(allowed == Route::Start, &allowed.hash());
-    app.deleting.set(false);
+    app.ask(None);
     app.route.set(allowed.clone());
     if moved {
         browser::focus_later(if allowed == Route::Start { "#start h1" } else { "#app h1" });

@@ -91,18 +91,13 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
         _ => format!("{qid}-{}", question.options.first().map(|o| o.id).unwrap_or("")),
     };
     let form = Form { chosen, day, month, year, unsure };
-    let read = move |today| form.read(question, today);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         app.refresh_today();
-        match read(super::today()) {
+        match form.read(question, super::today()) {
             Err(msg) => {
                 error.set(Some((msg.to_string(), first_field.clone())));
-                let by = match question.hint {
-                    Some(_) => format!("{qid}-hint {qid}-error"),
-                    None => format!("{qid}-error"),
-                };
-                browser::set_attribute(&format!("{qid}-fieldset"), "aria-describedby", Some(&by));
+                describe(&format!("{qid}-fieldset"), qid, true);
                 title(t(question.title), true);
                 browser::focus_later(".error-summary");
             }
@@ -132,7 +127,7 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
         let today = super::today();
         let goes_on = app.journey.with_untracked(|j| {
             let mut tried = j.answers.clone();
-            if let Ok(a) = read(today) {
+            if let Ok(a) = form.read(question, today) {
                 tried.set(q, a);
             }
             walk(&GRAPH, &tried, today).next.is_some()
@@ -315,18 +310,25 @@ fn no_longer_message(qs: &[u16]) -> String {
 /// described by its message (`<id>-error`) as well as its hint; the others by their hint only.
 fn tie_errors(invalid: &str) {
     for id in ["about-child", "about-parent", "about-school"] {
-        let hint = format!("{id}-hint");
-        let mut by = if browser::element(&hint).is_some() { hint } else { String::new() };
-        if id == invalid {
-            if !by.is_empty() {
-                by.push(' ');
-            }
-            by.push_str(id);
-            by.push_str("-error");
-        }
-        browser::set_attribute(id, "aria-describedby", (!by.is_empty()).then_some(by.as_str()));
+        describe(id, id, id == invalid);
         browser::set_attribute(id, "aria-invalid", (id == invalid).then_some("true"));
     }
+}
+
+/// Points element `el`'s `aria-describedby` at `<base>-hint` (when the page has it) and, with
+/// `error`, at `<base>-error`: the GOV.UK tie between a field and its hint and message, set
+/// where the error is shown (cheaper than a reactive attribute in the wasm).
+fn describe(el: &str, base: &str, error: bool) {
+    let hint = format!("{base}-hint");
+    let mut by = if browser::element(&hint).is_some() { hint } else { String::new() };
+    if error {
+        if !by.is_empty() {
+            by.push(' ');
+        }
+        by.push_str(base);
+        by.push_str("-error");
+    }
+    browser::set_attribute(el, "aria-describedby", (!by.is_empty()).then_some(by.as_str()));
 }
 
 /// A `Txt` passed into a closure by value.
@@ -472,7 +474,6 @@ pub fn CheckPage() -> impl IntoView {
 #[component]
 pub fn Resume() -> impl IntoView {
     let app = expect_context::<App>();
-    let asking = RwSignal::new(false);
     move || {
         let saved = app.journey.with(|j| !j.answers.is_empty());
         browser::mark_start_saved(saved);
@@ -497,11 +498,11 @@ pub fn Resume() -> impl IntoView {
                 <div class="button-group">
                     <a class="button" href=href>{t(ui::RESUME_CONTINUE)}</a>
                     <button class="button button-secondary" type="button" id="start-again"
-                        on:click=move |_| asking.set(true)>
+                        on:click=move |_| app.ask(Some(true))>
                         {t(ui::START_AGAIN)}
                     </button>
                 </div>
-                <Confirm start_again=true asking=asking/>
+                <Confirm start_again=true/>
             </section>
         })
     }
@@ -512,8 +513,9 @@ pub fn Resume() -> impl IntoView {
 /// back to the button that asked when the parent keeps them. The result is said once, by the
 /// notice on the next page.
 #[component]
-fn Confirm(start_again: bool, asking: RwSignal<bool>) -> impl IntoView {
+fn Confirm(start_again: bool) -> impl IntoView {
     let app = expect_context::<App>();
+    let asking = if start_again { app.restarting } else { app.deleting };
     let (question, yes, back_to) = if start_again {
         (ui::CONFIRM_START_AGAIN, ui::CONFIRM_START_AGAIN_YES, "#start-again")
     } else {
@@ -536,7 +538,7 @@ fn Confirm(start_again: bool, asking: RwSignal<bool>) -> impl IntoView {
             <div class="button-group">
                 <button class="button button-warning" type="button" id="confirm-yes" on:click=move |_| on_yes()>{t(yes)}</button>
                 <button class="button button-secondary" type="button" id="confirm-no" on:click=move |_| {
-                    asking.set(false);
+                    app.ask(None);
                     browser::focus_later(back_to);
                 }>{t(ui::CONFIRM_KEEP)}</button>
             </div>
@@ -584,9 +586,9 @@ pub fn Footer() -> impl IntoView {
             <ul class="footer-links">
                 <li><a href=Route::Privacy.hash()>{t(ui::PRIVACY_TITLE)}</a></li>
                 <li><button class="link-button" type="button" id="delete-answers"
-                    on:click=move |_| app.deleting.set(true)>{t(ui::DELETE_ANSWERS)}</button></li>
+                    on:click=move |_| app.ask(Some(false))>{t(ui::DELETE_ANSWERS)}</button></li>
             </ul>
-            <Confirm start_again=false asking=app.deleting/>
+            <Confirm start_again=false/>
         </footer>
     }
 }

@@ -90,7 +90,14 @@ test('with saved answers the start page offers "Continue where you left off" and
   // "Start again" asks first; "No" changes nothing.
   await page.locator('#start-again').click();
   await expect(page.locator('.confirm-question')).toContainText('You cannot undo this.');
+  // The footer's "Delete my answers" asks in its place: one question on the page at a time.
+  await page.locator('#delete-answers').click();
+  await expect(page.locator('.confirm')).toHaveCount(1);
+  await expect(page.locator('.confirm-question')).toContainText('Delete all your answers');
+  await page.locator('#start-again').click();
+  await expect(page.locator('.confirm')).toHaveCount(1);
   await page.locator('#confirm-no').click();
+  await expect(page.locator('.confirm')).toHaveCount(0);
   expect(await camau.stored()).toContain('a.setting=school');
   // "Yes" deletes them and starts at the first question, with nothing chosen.
   await page.locator('#start-again').click();
