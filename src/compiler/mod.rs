@@ -377,6 +377,13 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
     }
 }
 
+const CONTROL_CHAR: &str = "a control character (other than tab and new line) in the text";
+
+/// A control character other than tab and the line breaks.
+fn has_control(s: &str) -> bool {
+    s.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
 /// Parses each file and gathers its tables; TOML errors and control characters.
 fn read(cx: &mut Ctx) -> Raw {
     let mut raw = Raw::default();
@@ -387,8 +394,8 @@ fn read(cx: &mut Ctx) -> Raw {
                 // have no place in words for a parent, and one of them separates the strings
                 // of the late words file. Checked on the parsed strings, where each is whole.
                 for v in rf.strings() {
-                    if v.get_ref().chars().any(|c| c.is_control() && c != '\t' && c != '\n' && c != '\r') {
-                        cx.err(fi, v, DiagKind::ControlChar, "a control character (other than tab and new line) in the text");
+                    if has_control(v.get_ref()) {
+                        cx.err(fi, v, DiagKind::ControlChar, CONTROL_CHAR);
                     }
                 }
                 raw.flows.extend(rf.flow.map(|x| (fi, x)));
@@ -425,9 +432,9 @@ fn read(cx: &mut Ctx) -> Raw {
                 cx.at(loc, kind, msg);
                 // TOML refuses a control character typed into the text; say which it was.
                 for (n, line) in text.lines().enumerate() {
-                    if line.chars().any(|c| c.is_control() && c != '\t' && c != '\r') {
+                    if has_control(line) {
                         let loc = Loc { file: name.clone(), line: n + 1 };
-                        cx.at(loc, DiagKind::ControlChar, "a control character (other than tab and new line) in the text");
+                        cx.at(loc, DiagKind::ControlChar, CONTROL_CHAR);
                     }
                 }
             }
