@@ -171,6 +171,21 @@ export async function settled(target) {
   });
 }
 
+/// Presses the page's submit button and waits for the next page or the error summary. Inside a
+/// frame that embed.js is still resizing, a click can land where the button was a moment ago;
+/// such a click is tried once more, and a page that answers neither click fails with its text.
+async function submit(target, main, hash) {
+  const moved = (h) => location.hash !== h || !!document.querySelector('.error-summary');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await main.locator('button[type=submit]').click();
+    try {
+      await target.waitForFunction(moved, hash, { timeout: 10_000 });
+      return;
+    } catch {}
+  }
+  throw new Error(`submit on ${hash} did nothing: ${await main.innerText()}`);
+}
+
 /// Walks the whole journey from the start page to the outcome: the first option of every
 /// question, a date eight weeks ago (or "I do not know"), the optional details left blank.
 /// Calls `onPage(hash)` on every page. Returns the list of pages seen.
@@ -199,8 +214,7 @@ export async function journey(target, { onPage = async () => {}, child = 'Alys' 
       } else if (await boxes.count()) {
         await boxes.first().check();
       }
-      await main.locator('button[type=submit]').click();
-      await target.waitForFunction((h) => location.hash !== h || !!document.querySelector('.error-summary'), hash);
+      await submit(target, main, hash);
       if ((await hashOf()) === hash) {
         // The date did not fit this question: say "I do not know" instead.
         await main.locator('input.date-input').nth(0).fill('');
