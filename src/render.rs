@@ -11,13 +11,39 @@ use crate::engine::codec::percent_encode;
 use crate::engine::date::{weeks_days, Date};
 use crate::engine::graph::{LetterKind, Section, Txt, Unit};
 use crate::engine::graph::Late;
-use crate::engine::{fill, long_date, outcome, walk, Answer, Answers, Blank, DeadlineStatus, Details, Words};
+use crate::engine::{fill, long_date, outcome, walk, Answer, Answers, Blank, DeadlineStatus, Details, PlanStep, When, Words};
 use crate::route::Route;
 use camau_graph::Detail;
 
-/// A word compiled into the wasm (the interface, the question pages).
+thread_local! {
+    /// The words file, once fetched and checked (kept for the rest of the visit).
+    static WORDS: std::cell::Cell<Option<&'static Late>> = const { std::cell::Cell::new(None) };
+}
+
+/// Called once, when the words file has arrived: from then on [`t`] reads any word.
+pub fn set_words(w: &'static Late) {
+    WORDS.with(|c| c.set(Some(w)));
+}
+
+/// Any word of the interface or the questions: compiled in, or from the words file once it is
+/// here (before that a late word reads ""; the pages that need them wait, see `ui::Pages`).
 pub fn t(x: Txt) -> &'static str {
-    GRAPH.early(x)
+    match WORDS.with(|c| c.get()) {
+        Some(w) => GRAPH.text(x, w),
+        None => GRAPH.text(x, native_words()),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn native_words() -> &'static Late {
+    static NONE: std::sync::OnceLock<Late> = std::sync::OnceLock::new();
+    NONE.get_or_init(Late::default)
+}
+
+/// Natively (tests, tools) the words are always here.
+#[cfg(not(target_arch = "wasm32"))]
+fn native_words() -> &'static Late {
+    crate::content::late()
 }
 
 pub use camau_graph::esc;
@@ -97,7 +123,7 @@ impl<'a> Case<'a> {
     /// The whole letter as plain text (copy, share, download).
     pub fn letter_text(&self, l: u16) -> String {
         match self.letter_parts(l) {
-            (Some(s), body) => format!("{}: {s}\n\n{body}", t(ui::SUBJECT)),
+            (Some(s), body) => join(&[self.t(ui::OUTCOME_SUBJECT), ": ", &s, "\n\n", &body]),
             (None, body) => body,
         }
     }
@@ -105,27 +131,48 @@ impl<'a> Case<'a> {
     pub fn mailto(&self, l: u16) -> Option<String> {
         let (subject, body) = self.letter_parts(l);
         let body = body.replace("\r\n", "\n").replace('\n', "\r\n");
-        subject.map(|s| format!("mailto:?subject={}&body={}", percent_encode(&s), percent_encode(&body)))
+        subject.map(|s| join(&["mailto:?subject=", &percent_encode(&s), "&body=", &percent_encode(&body)]))
     }
 }
 
-/// "3 weeks and 2 days", "1 week", "4 days".
-pub fn span(days: i64) -> String {
+/// "3 weeks and 2 days", "1 week", "4 days"; from 8 weeks on, "about 12 months" (a year
+/// and a day reads as a year, not as "52 weeks and 1 day").
+pub fn span(case: &Case, days: i64) -> String {
+    let days = days.abs();
     let (w, d) = weeks_days(days);
-    let unit = |n: i64, one, many| format!("{n} {}", t(if n == 1 { one } else { many }));
+    let unit = |n: i64, one, many| join(&[&n.to_string(), " ", case.t(if n == 1 { one } else { many })]);
+    if days >= 56 {
+        let months = (days * 100 + 1522) / 3044;
+        return join(&[case.t(ui::OUTCOME_ABOUT), " ", &unit(months, ui::OUTCOME_MONTH_ONE, ui::OUTCOME_MONTH_MANY)]);
+    }
     match (w, d) {
-        (0, d) => unit(d, ui::DAY_ONE, ui::DAY_MANY),
-        (w, 0) => unit(w, ui::WEEK_ONE, ui::WEEK_MANY),
-        (w, d) => format!("{} {} {}", unit(w, ui::WEEK_ONE, ui::WEEK_MANY), t(ui::AND), unit(d, ui::DAY_ONE, ui::DAY_MANY)),
+        (0, d) => unit(d, ui::OUTCOME_DAY_ONE, ui::OUTCOME_DAY_MANY),
+        (w, 0) => unit(w, ui::OUTCOME_WEEK_ONE, ui::OUTCOME_WEEK_MANY),
+        (w, d) => join(&[&unit(w, ui::OUTCOME_WEEK_ONE, ui::OUTCOME_WEEK_MANY), " ", case.t(ui::OUTCOME_AND), " ", &unit(d, ui::OUTCOME_DAY_ONE, ui::OUTCOME_DAY_MANY)]),
     }
 }
 
-pub fn status_text(s: &DeadlineStatus) -> String {
+/// "Due today", "Overdue by 2 weeks", "Due in about 3 months": said once (no "Overdue Overdue").
+pub fn status_text(case: &Case, s: &DeadlineStatus) -> String {
     match s.days_left {
-        0 => t(ui::DUE_TODAY).to_string(),
-        n if n < 0 => format!("{} {}", t(ui::OVERDUE_BY), span(n)),
-        n => format!("{} {}", t(ui::DUE_IN), span(n)),
+        0 => case.t(ui::OUTCOME_DUE_TODAY).to_string(),
+        n => join(&[case.t(if n < 0 { ui::OUTCOME_OVERDUE_BY } else { ui::OUTCOME_DUE_IN }), " ", &span(case, n)]),
     }
+}
+
+/// Appends each piece (cheaper in wasm than `format!`).
+#[inline(never)]
+fn cat(o: &mut String, parts: &[&str]) {
+    for p in parts {
+        o.push_str(p);
+    }
+}
+
+#[inline(never)]
+fn join(parts: &[&str]) -> String {
+    let mut o = String::new();
+    cat(&mut o, parts);
+    o
 }
 
 /// Appends `<tag attrs>escaped text</tag>`.
@@ -143,27 +190,34 @@ fn el(o: &mut String, tag: &str, attrs: &str, text: &str) {
     o.push('>');
 }
 
-fn why(o: &mut String, case: &Case, basis: &[u16]) {
+/// Words a screen reader adds to a repeated control's name ("Copy: Ask the health board…"),
+/// so a list of buttons tells them apart.
+fn named(o: &mut String, label: &str, what: &str) {
+    o.push_str(&esc(label));
+    el(o, "span", "class=\"visually-hidden\"", &join(&[": ", what]));
+}
+
+fn why(o: &mut String, case: &Case, basis: &[u16], what: &str) {
     if basis.is_empty() {
         return;
     }
-    o.push_str("<details class=\"why\">");
-    el(o, "summary", "", t(ui::WHY));
-    el(o, "p", "class=\"why-intro\"", t(ui::WHY_INTRO));
+    o.push_str("<details class=\"why\"><summary>");
+    named(o, case.t(ui::OUTCOME_WHY), what);
+    o.push_str("</summary>");
+    el(o, "p", "class=\"why-intro\"", case.t(ui::OUTCOME_WHY_INTRO));
     o.push_str("<ul>");
     for &c in basis {
         let c = &GRAPH.citations[c as usize];
-        el(o, "li", "", &format!("{} ({})", case.t(c.full), case.t(c.short)));
+        el(o, "li", "", &join(&[case.t(c.full), " (", case.t(c.short), ")"]));
     }
     o.push_str("</ul></details>");
 }
 
-fn finding(o: &mut String, case: &Case, f: u16, tag: &str) {
+/// A finding's own words: told, says, who, and its "Why?".
+fn finding_body(o: &mut String, case: &Case, f: u16, title: &str) {
     let x = &GRAPH.findings[f as usize];
-    o.push_str(&format!("<{tag} class=\"{}\" id=\"f-{}\">", if tag == "li" { "step" } else { "finding" }, x.id));
-    el(o, "h3", "class=\"finding-title\"", &case.page(x.title));
     if x.practice {
-        el(o, "p", "class=\"tag\"", t(ui::GOOD_PRACTICE));
+        el(o, "p", "class=\"tag\"", case.t(ui::OUTCOME_GOOD_PRACTICE));
     }
     if let Some(told) = x.told {
         el(o, "p", "class=\"told\"", &case.page(told));
@@ -171,55 +225,115 @@ fn finding(o: &mut String, case: &Case, f: u16, tag: &str) {
     el(o, "p", "", &case.page(x.says));
     if let Some(who) = x.who {
         o.push_str("<p class=\"who\">");
-        el(o, "strong", "", t(ui::WHO));
+        el(o, "strong", "", case.t(ui::OUTCOME_WHO));
         o.push(' ');
         o.push_str(&esc(&case.page(who)));
         o.push_str("</p>");
     }
-    why(o, case, x.basis);
-    o.push_str(&format!("</{tag}>"));
+    why(o, case, x.basis, title);
+}
+
+fn finding(o: &mut String, case: &Case, f: u16) {
+    let x = &GRAPH.findings[f as usize];
+    let title = case.page(x.title);
+    cat(o, &["<div class=\"finding\" id=\"f-", x.id, "\">"]);
+    el(o, "h3", "class=\"finding-title\"", &title);
+    finding_body(o, case, f, &title);
+    o.push_str("</div>");
+}
+
+/// The date line of a step: "Now", "By 14 March 2027", "Wait until …", "When you can".
+pub fn when_text(case: &Case, w: When) -> String {
+    let m = months();
+    match w {
+        When::Now => case.t(ui::OUTCOME_NOW).to_string(),
+        When::By(d) => join(&[case.t(ui::OUTCOME_BY), " ", &long_date(d, &m)]),
+        When::Until(d) => join(&[case.t(ui::OUTCOME_UNTIL), " ", &long_date(d, &m)]),
+        When::Any => case.t(ui::OUTCOME_ANY).to_string(),
+    }
+}
+
+/// One step of the plan: what, when, why in one sentence, its letters, then "More about this
+/// step" (closed). Each letter is written out once, in the first step that offers it.
+fn step(o: &mut String, case: &Case, s: &PlanStep, tag: &str, shown: &mut Vec<u16>, can_share: bool) {
+    let x = &GRAPH.findings[s.finding as usize];
+    let title = case.page(x.title);
+    cat(o, &["<", tag, " class=\"step\" id=\"f-", x.id, "\">"]);
+    el(o, "h3", "class=\"finding-title\"", &title);
+    el(o, "p", if s.when == When::Now { "class=\"step-when step-now\"" } else { "class=\"step-when\"" }, &when_text(case, s.when));
+    if let Some(w) = x.why {
+        el(o, "p", "class=\"step-why\"", &case.page(w));
+    }
+    for (i, &l) in x.letters.iter().enumerate() {
+        let lt = case.page(GRAPH.letters[l as usize].title);
+        if shown.contains(&l) {
+            cat(o, &["<button class=\"button button-secondary no-print\" type=\"button\" data-action=\"open\" data-letter=\"", &l.to_string(), "\">"]);
+            named(o, case.t(ui::OUTCOME_SEE_LETTER), &lt);
+            o.push_str("</button>");
+            continue;
+        }
+        shown.push(l);
+        let script = GRAPH.letters[l as usize].kind == LetterKind::Script;
+        let n = l.to_string();
+        cat(o, &["<details class=\"letter-box\" id=\"open-", &n, "\"><summary class=\"button", if i == 0 { "" } else { " button-secondary" }, "\" id=\"open-", &n, "-s\">"]);
+        o.push_str(&esc(case.t(if script { ui::OUTCOME_OPEN_SCRIPT } else { ui::OUTCOME_OPEN_LETTER })));
+        o.push_str(": ");
+        o.push_str(&esc(&lt));
+        o.push_str("</summary>");
+        letter(o, case, l, can_share);
+        o.push_str("</details>");
+    }
+    o.push_str("<details class=\"why more\"><summary>");
+    named(o, case.t(ui::OUTCOME_MORE), &title);
+    o.push_str("</summary>");
+    finding_body(o, case, s.finding, &title);
+    o.push_str("</details>");
+    cat(o, &["</", tag, ">"]);
 }
 
 fn deadline(o: &mut String, case: &Case, s: &DeadlineStatus) {
     let d = &GRAPH.deadlines[s.deadline as usize];
     let m = months();
-    o.push_str(&format!(
-        "<div class=\"{}\" id=\"d-{}\">",
-        if s.days_left < 0 { "deadline deadline-overdue" } else { "deadline" },
-        d.id
-    ));
-    el(o, "h3", "class=\"finding-title\"", case.t(d.label));
+    let label = case.t(d.label);
+    cat(o, &["<div class=\"", if s.days_left < 0 { "deadline deadline-overdue" } else { "deadline" }, "\" id=\"d-", d.id, "\">"]);
+    el(o, "h3", "class=\"finding-title\"", label);
     o.push_str("<p class=\"deadline-date\">");
     el(o, "strong", "", &long_date(s.due, &m));
-    o.push_str("</p><p class=\"deadline-status\">");
-    if s.days_left < 0 {
-        el(o, "strong", "class=\"tag tag-overdue\"", t(ui::OVERDUE));
-        o.push(' ');
-    }
-    o.push_str(&esc(&status_text(s)));
     o.push_str("</p>");
+    let status = status_text(case, s);
+    if s.days_left < 0 {
+        o.push_str("<p class=\"deadline-status\">");
+        el(o, "strong", "class=\"tag tag-overdue\"", &status);
+        o.push_str("</p>");
+    } else {
+        el(o, "p", "class=\"deadline-status\"", &status);
+    }
     if let Some(Answer::Date(from)) = case.answers.get(d.from) {
-        el(o, "p", "class=\"hint\"", &format!("{} {}", t(ui::COUNTED_FROM), long_date(*from, &m)));
+        el(o, "p", "class=\"hint\"", &join(&[case.t(ui::OUTCOME_COUNTED_FROM), " ", &long_date(*from, &m)]));
     }
     if matches!(d.unit, Unit::SchoolDays | Unit::TermDays) {
-        el(o, "p", "class=\"hint\"", t(ui::ESTIMATE));
+        el(o, "p", "class=\"hint\"", case.t(ui::OUTCOME_ESTIMATE));
     }
-    why(o, case, d.basis);
-    el(o, "button", &format!("class=\"button button-secondary no-print\" type=\"button\" data-action=\"ics\" data-deadline=\"{}\"", s.deadline), t(ui::ADD_CALENDAR));
+    why(o, case, d.basis, label);
+    if s.days_left >= 0 {
+        cat(o, &["<button class=\"button button-secondary no-print\" type=\"button\" data-action=\"ics\" data-deadline=\"", &s.deadline.to_string(), "\">"]);
+        named(o, case.t(ui::OUTCOME_ADD_CALENDAR), label);
+        o.push_str("</button>");
+    }
     o.push_str("</div>");
 }
 
 fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
     let x = &GRAPH.letters[l as usize];
     let id = x.id;
-    o.push_str(&format!("<article class=\"letter\" id=\"l-{id}\" aria-labelledby=\"l-{id}-title\">"));
-    o.push_str(&format!("<h3 class=\"finding-title\" id=\"l-{id}-title\">"));
-    el(o, "span", "class=\"caption\"", t(if x.kind == LetterKind::Script { ui::SCRIPT } else { ui::LETTER }));
-    o.push_str(&esc(&case.page(x.title)));
-    o.push_str("</h3>");
+    let title = case.page(x.title);
+    cat(o, &["<article class=\"letter\" id=\"l-", id, "\" aria-labelledby=\"l-", id, "-title\"><h4 class=\"finding-title\" id=\"l-", id, "-title\">"]);
+    el(o, "span", "class=\"caption\"", case.t(if x.kind == LetterKind::Script { ui::OUTCOME_SCRIPT } else { ui::OUTCOME_LETTER }));
+    o.push_str(&esc(&title));
+    o.push_str("</h4>");
     if let Some(to) = x.to {
         o.push_str("<p class=\"who\">");
-        el(o, "strong", "", t(ui::SEND_TO));
+        el(o, "strong", "", case.t(ui::OUTCOME_SEND_TO));
         o.push(' ');
         o.push_str(&esc(&case.page(to)));
         o.push_str("</p>");
@@ -227,102 +341,130 @@ fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
     let (subject, body) = case.letter_parts(l);
     if let Some(s) = &subject {
         o.push_str("<p class=\"letter-subject\">");
-        el(o, "strong", "", &format!("{}:", t(ui::SUBJECT)));
+        el(o, "strong", "", &join(&[case.t(ui::OUTCOME_SUBJECT), ":"]));
         o.push(' ');
         o.push_str(&esc(s));
         o.push_str("</p>");
     }
     el(o, "div", "class=\"letter-body\"", &body);
-    why(o, case, x.basis);
+    why(o, case, x.basis, &title);
     o.push_str("<div class=\"button-group no-print\">");
     let button = |o: &mut String, action: &str, primary: bool, label: Txt| {
         let class = if primary { "button" } else { "button button-secondary" };
-        el(o, "button", &format!("class=\"{class}\" type=\"button\" data-action=\"{action}\" data-letter=\"{l}\""), t(label));
+        cat(o, &["<button class=\"", class, "\" type=\"button\" data-action=\"", action, "\" data-letter=\"", &l.to_string(), "\">"]);
+        named(o, case.t(label), &title);
+        o.push_str("</button>");
     };
-    button(o, "copy", true, ui::COPY);
+    button(o, "copy", true, ui::OUTCOME_COPY);
     if let Some(href) = case.mailto(l) {
-        el(o, "a", &format!("class=\"button button-secondary\" href=\"{}\"", esc(&href)), t(ui::EMAIL));
+        cat(o, &["<a class=\"button button-secondary\" href=\"", &esc(&href), "\">"]);
+        named(o, case.t(ui::OUTCOME_EMAIL), &title);
+        o.push_str("</a>");
     }
     if can_share {
-        button(o, "share", false, ui::SHARE);
+        button(o, "share", false, ui::OUTCOME_SHARE);
     }
-    button(o, "download", false, ui::DOWNLOAD);
+    button(o, "download", false, ui::OUTCOME_DOWNLOAD);
     o.push_str("</div>");
-    o.push_str(&format!("<p class=\"action-status\" id=\"status-{l}\" role=\"status\" aria-live=\"polite\"></p>"));
+    cat(o, &["<p class=\"action-status\" id=\"status-", &l.to_string(), "\" role=\"status\" aria-live=\"polite\"></p>"]);
     o.push_str("</article>");
 }
 
-fn section_open(o: &mut String, id: &str, heading: Txt) {
-    o.push_str(&format!("<section class=\"section\" aria-labelledby=\"s-{id}\">"));
-    el(o, "h2", &format!("id=\"s-{id}\""), t(heading));
+/// A closed part of the reference: its summary is all that shows until the parent opens it.
+fn part_open(o: &mut String, case: &Case, id: &str, heading: Txt) {
+    cat(o, &["<details class=\"part\" id=\"s-", id, "\"><summary><h3 class=\"part-title\">"]);
+    o.push_str(&esc(case.t(heading)));
+    o.push_str("</h3></summary>");
 }
 
-/// The inside of the outcome page's `<main>`.
+/// How many steps the plan shows before "Other steps": "Do this first" and at most 4 more.
+pub const PLAN_SHOWN: usize = 5;
+
+/// The inside of the outcome page's `<main>`: the plan first (what to do first and by when,
+/// with its letter), then the reference, every part closed.
 pub fn outcome_html(case: &Case, can_share: bool) -> String {
     let o_ = outcome(&GRAPH, &case.answers, case.today);
     let mut o = String::with_capacity(32 * 1024);
     el(&mut o, "h1", "tabindex=\"-1\"", t(ui::RESULT_TITLE));
-    el(&mut o, "p", "class=\"lead\"", t(ui::NOT_ADVICE));
-    o.push_str("<div class=\"summary-box\">");
-    el(&mut o, "h2", "", t(ui::SUMMARY_TITLE));
-    o.push_str("<ul>");
-    for &f in &o_.summary {
-        let x = &GRAPH.findings[f as usize];
-        el(&mut o, "li", "", &case.page(x.summary.unwrap_or(x.title)));
+    el(&mut o, "p", "class=\"lead\"", case.t(ui::OUTCOME_NOT_ADVICE));
+    let mut letters_shown = vec![];
+    let (first, rest) = o_.plan.split_at(o_.plan.len().min(1));
+    let (then, other) = rest.split_at(rest.len().min(PLAN_SHOWN - 1));
+    if let Some(s) = first.first() {
+        o.push_str("<section class=\"plan-first\" aria-labelledby=\"s-first\">");
+        el(&mut o, "h2", "id=\"s-first\"", case.t(ui::OUTCOME_FIRST));
+        step(&mut o, case, s, "div", &mut letters_shown, can_share);
+        o.push_str("</section>");
     }
-    o.push_str("</ul></div>");
+    if !then.is_empty() {
+        o.push_str("<section class=\"plan-then\" aria-labelledby=\"s-then\">");
+        el(&mut o, "h2", "id=\"s-then\"", case.t(ui::OUTCOME_THEN));
+        o.push_str("<ol class=\"steps\">");
+        for s in then {
+            step(&mut o, case, s, "li", &mut letters_shown, can_share);
+        }
+        o.push_str("</ol></section>");
+    }
 
-    let sections = |o: &mut String, s: Section, heading: Txt, steps: bool| {
+    o.push_str("<section class=\"reference\" aria-labelledby=\"s-reference\">");
+    el(&mut o, "h2", "id=\"s-reference\"", case.t(ui::OUTCOME_REFERENCE));
+    el(&mut o, "p", "", case.t(ui::OUTCOME_REFERENCE_INTRO));
+    let part = |o: &mut String, s: Section, heading: Txt| {
         let items = o_.in_section(&GRAPH, s);
         if items.is_empty() {
             return;
         }
-        section_open(o, s.id(), heading);
-        if steps {
-            o.push_str("<ol class=\"steps\">");
-        }
+        part_open(o, case, s.id(), heading);
         for f in items {
-            finding(o, case, f, if steps { "li" } else { "div" });
+            finding(o, case, f);
         }
-        if steps {
-            o.push_str("</ol>");
-        }
-        o.push_str("</section>");
+        o.push_str("</details>");
     };
-    sections(&mut o, Section::Responsible, ui::SECTION_RESPONSIBLE, false);
-    sections(&mut o, Section::Told, ui::SECTION_TOLD, false);
+    part(&mut o, Section::Responsible, ui::OUTCOME_SECTION_RESPONSIBLE);
+    part(&mut o, Section::Told, ui::OUTCOME_SECTION_TOLD);
     if !o_.deadlines.is_empty() {
-        section_open(&mut o, "dates", ui::SECTION_DEADLINES);
+        part_open(&mut o, case, "dates", ui::OUTCOME_SECTION_DEADLINES);
         for s in &o_.deadlines {
             deadline(&mut o, case, s);
         }
-        o.push_str("</section>");
+        o_.in_section(&GRAPH, Section::Deadlines).into_iter().for_each(|f| finding(&mut o, case, f));
+        o.push_str("</details>");
+    } else {
+        part(&mut o, Section::Deadlines, ui::OUTCOME_SECTION_DEADLINE_NOTES);
     }
-    sections(&mut o, Section::Deadlines, ui::SECTION_DEADLINE_NOTES, false);
-    sections(&mut o, Section::Steps, ui::SECTION_STEPS, true);
-    if !o_.letters.is_empty() {
-        section_open(&mut o, "letters", ui::SECTION_LETTERS);
-        el(&mut o, "p", "", t(ui::LETTERS_INTRO));
-        for &l in &o_.letters {
+    if !other.is_empty() {
+        part_open(&mut o, case, "other-steps", ui::OUTCOME_OTHER_STEPS);
+        o.push_str("<ul class=\"steps\">");
+        for s in other {
+            step(&mut o, case, s, "li", &mut letters_shown, can_share);
+        }
+        o.push_str("</ul></details>");
+    }
+    let unplaced: Vec<u16> = o_.letters.iter().copied().filter(|l| !letters_shown.contains(l)).collect();
+    if !unplaced.is_empty() {
+        part_open(&mut o, case, "letters", ui::OUTCOME_SECTION_LETTERS);
+        el(&mut o, "p", "", case.t(ui::OUTCOME_LETTERS_INTRO));
+        for l in unplaced {
             letter(&mut o, case, l, can_share);
         }
-        o.push_str("</section>");
+        o.push_str("</details>");
     }
-    sections(&mut o, Section::Escalation, ui::SECTION_ESCALATION, false);
-    sections(&mut o, Section::Practice, ui::SECTION_PRACTICE, false);
+    part(&mut o, Section::Escalation, ui::OUTCOME_SECTION_ESCALATION);
+    part(&mut o, Section::Practice, ui::OUTCOME_SECTION_PRACTICE);
     if !o_.terms.is_empty() {
-        section_open(&mut o, "terms", ui::SECTION_TERMS);
+        part_open(&mut o, case, "terms", ui::OUTCOME_SECTION_TERMS);
         o.push_str("<dl class=\"glossary\">");
         for &i in &o_.terms {
             let x = &GRAPH.terms[i as usize];
             el(&mut o, "dt", "", case.t(x.term));
             el(&mut o, "dd", "", case.t(x.means));
         }
-        o.push_str("</dl></section>");
+        o.push_str("</dl></details>");
     }
+    o.push_str("</section>");
     o.push_str("<div class=\"button-group no-print\">");
-    el(&mut o, "button", "class=\"button button-secondary\" type=\"button\" data-action=\"print\"", t(ui::PRINT));
-    el(&mut o, "a", &format!("class=\"button button-secondary\" href=\"{}\"", Route::Check.hash()), t(ui::CHANGE_ANSWERS));
+    el(&mut o, "button", "class=\"button button-secondary\" type=\"button\" data-action=\"print\"", case.t(ui::OUTCOME_PRINT));
+    el(&mut o, "a", &join(&["class=\"button button-secondary\" href=\"", &Route::Check.hash(), "\""]), case.t(ui::OUTCOME_CHANGE_ANSWERS));
     o.push_str("</div>");
     o
 }
@@ -349,9 +491,9 @@ fn summary_row(o: &mut String, key: &str, value: &str, href: &str) {
     o.push_str("<div class=\"summary-row\">");
     el(o, "dt", "class=\"summary-key\"", key);
     el(o, "dd", "class=\"summary-value\"", value);
-    o.push_str(&format!("<dd class=\"summary-actions\"><a href=\"{href}\">"));
+    cat(o, &["<dd class=\"summary-actions\"><a href=\"", href, "\">"]);
     o.push_str(&esc(t(ui::CHANGE)));
-    el(o, "span", "class=\"visually-hidden\"", &format!(" {key}"));
+    el(o, "span", "class=\"visually-hidden\"", &join(&[" ", key]));
     o.push_str("</a></dd></div>");
 }
 
@@ -384,6 +526,6 @@ pub fn check_html(case: &Case) -> String {
         summary_row(&mut o, t(k), &v, &Route::About { change: true }.hash());
     }
     o.push_str("</dl>");
-    el(&mut o, "a", &format!("class=\"button\" href=\"{}\"", Route::Result.hash()), t(ui::SEE_RESULT));
+    el(&mut o, "a", &join(&["class=\"button\" href=\"", &Route::Result.hash(), "\""]), t(ui::SEE_RESULT));
     o
 }

@@ -107,6 +107,24 @@ fn finding_without_citation() {
 }
 
 #[test]
+fn a_step_says_what_it_is_and_why_and_has_no_rank() {
+    let (text, d) = broken("step = \"chase\"\n", "");
+    expect(&d, DiagKind::Missing, line_of(&text, "id = \"late\""));
+    let (text, d) = broken("step = \"chase\"", "step = \"hurry\"");
+    expect(&d, DiagKind::BadValue, line_of(&text, "step = \"hurry\""));
+    let (text, d) = broken("why = \"It is late.\"\n", "");
+    expect(&d, DiagKind::Missing, line_of(&text, "id = \"late\""));
+    let (text, d) = broken("step = \"chase\"\n", "step = \"chase\"\nrank = 3\n");
+    expect(&d, DiagKind::BadValue, line_of(&text, "id = \"late\""));
+    // Chasing needs the overdue duty named, so the plan can date it.
+    let (text, d) = broken("deadline = \"nhs_answer\"\nbasis = [\"alnet_s21\"]", "basis = [\"alnet_s21\"]");
+    expect(&d, DiagKind::Missing, line_of(&text, "step = \"chase\""));
+    // Only a next step has a kind and a why.
+    let (text, d) = broken("basis = [\"alnet_s11\"]\nsource = [\"law-facts §3\"]", "why = \"x\"\nbasis = [\"alnet_s11\"]\nsource = [\"law-facts §3\"]");
+    expect(&d, DiagKind::BadValue, line_of(&text, "why = \"x\""));
+}
+
+#[test]
 fn unverified_citation() {
     let (text, d) = broken("basis = [\"alnet_s11\"]\nsource = [\"law-facts §3\"]", "basis = [\"code_23_67\"]\nsource = [\"law-facts §3\"]");
     expect(&d, DiagKind::NoCitation, line_of(&text, "\"code_23_67\""));

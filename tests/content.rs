@@ -285,7 +285,7 @@ const KNOWN_KEYS: [&str; 14] = [
     "expect_letters",
     "expect_overdue",
     "expect_upcoming",
-    "expect_summary",
+    "expect_plan",
     "forbid_letters",
     "note",
     "notes",
@@ -405,7 +405,7 @@ fn run_scenario(g: &Graph, s: &toml::Table, seen_names: &mut BTreeSet<String>) -
     let shown: Vec<&str> = o.findings.iter().map(|&f| g.findings[f as usize].id).collect();
     let cites: Vec<&str> = o.citations.iter().map(|&c| g.citations[c as usize].id).collect();
     let letters: Vec<&str> = o.letters.iter().map(|&l| g.letters[l as usize].id).collect();
-    let summary: Vec<&str> = o.summary.iter().map(|&f| g.findings[f as usize].id).collect();
+    let plan: Vec<&str> = o.plan.iter().map(|s| g.findings[s.finding as usize].id).collect();
     let list = |k: &str, errs: &mut Vec<String>| strings(s.get(k), k, errs);
     let exists = |kind: &str, id: &str, ok: bool, errs: &mut Vec<String>| {
         if !ok {
@@ -424,10 +424,11 @@ fn run_scenario(g: &Graph, s: &toml::Table, seen_names: &mut BTreeSet<String>) -
             errs.push(format!("finding '{f}' is shown but must not be"));
         }
     }
-    for f in list("expect_summary", &mut errs) {
+    // The plan starts with these steps, in this order ("Do this first", then "Then").
+    for (i, f) in list("expect_plan", &mut errs).into_iter().enumerate() {
         exists("finding", &f, g.finding_by_id(&f).is_some(), &mut errs);
-        if !summary.contains(&f.as_str()) {
-            errs.push(format!("expected '{f}' in the 3-point summary; summary: {summary:?}"));
+        if plan.get(i) != Some(&f.as_str()) {
+            errs.push(format!("expected step {} of the plan to be '{f}'; the plan: {plan:?}", i + 1));
         }
     }
     for c in list("expect_citations", &mut errs) {
@@ -508,7 +509,7 @@ fn scenarios() {
 fn parent_texts(m: &Model) -> Vec<(String, &str)> {
     let mut v: Vec<(String, &str)> = vec![];
     for f in &m.findings {
-        for (k, t) in [("title", Some(&f.title)), ("says", Some(&f.says)), ("who", f.who.as_ref()), ("told", f.told.as_ref()), ("summary", f.summary.as_ref())] {
+        for (k, t) in [("title", Some(&f.title)), ("says", Some(&f.says)), ("who", f.who.as_ref()), ("told", f.told.as_ref()), ("why", f.why.as_ref())] {
             if let Some(t) = t {
                 v.push((format!("{}: finding '{}' {k}", f.loc, f.id), t));
             }

@@ -45,19 +45,18 @@ fn g() -> &'static Graph {
             .authority("cardiff", "Cardiff Council", "cv")
             .authority("newport", "Newport City Council", "ab");
         // Declared in this order on purpose: the outcome must not follow it.
-        b.finding("f_school", Section::Responsible, is_in("setting", &["school", "fei"])).rank(10).basis(&["c11"]).terms(&["idp"]).summary("S school", 20);
+        b.finding("f_school", Section::Responsible, is_in("setting", &["school", "fei"])).rank(10).basis(&["c11"]).terms(&["idp"]);
         b.finding("f_ehe", Section::Responsible, eq("setting", "ehe")).rank(10).basis(&["c11"]).terms(&["idp"]);
         b.finding("f_practice", Section::Practice, always()).rank(1).practice();
-        b.finding("f_cap", Section::Told, has("told", "no_capacity")).rank(5).basis(&["c21"]).letters(&["ask_lhb"]).terms(&["aln", "idp"]).summary("S cap", 10);
+        b.finding("f_cap", Section::Told, has("told", "no_capacity")).rank(5).basis(&["c21"]).letters(&["ask_lhb"]).terms(&["aln", "idp"]);
         b.finding("f_health_job", Section::Told, has("told", "health_job"))
             .rank(1)
             .basis(&["c21", "c11"])
-            .letters(&["ask_lhb", "ask_la"])
-            .summary("S hj", 30);
-        b.finding("f_late", Section::Deadlines, overdue("nhs")).rank(10).basis(&["c21"]).deadline("nhs").letters(&["ask_lhb"]).summary("S late", 5);
+            .letters(&["ask_lhb", "ask_la"]);
+        b.finding("f_late", Section::Deadlines, overdue("nhs")).rank(10).basis(&["c21"]).deadline("nhs").letters(&["ask_lhb"]);
         b.finding("f_soon", Section::Deadlines, upcoming("nhs")).rank(20).basis(&["c21"]).deadline("nhs");
-        b.finding("f_review", Section::Steps, known("s20_date")).rank(50).basis(&["c23"]).deadline("review");
-        b.finding("f_unsure", Section::Steps, and(vec![answered("s20_date"), not(known("s20_date"))])).rank(10).basis(&["c21"]);
+        b.finding("f_review", Section::Steps, known("s20_date")).step(Step::Request, "why").basis(&["c23"]).deadline("review");
+        b.finding("f_unsure", Section::Steps, and(vec![answered("s20_date"), not(known("s20_date"))])).step(Step::Evidence, "why").basis(&["c21"]);
         b.finding("f_not_school", Section::Escalation, ne("setting", "school")).basis(&["c28"]);
         b.finding("f_once", Section::Told, has("told", "once_year")).rank(5).basis(&["c23"]);
         b.finding("f_never", Section::Responsible, or(vec![eq("ehe_decided", "yes"), eq("ehe_decided", "no")])).basis(&["c11"]);
@@ -429,19 +428,6 @@ fn the_outcome_gathers_every_finding_that_holds_in_section_then_rank_order() {
 }
 
 #[test]
-fn the_summary_is_the_three_lowest_summary_ranks_among_the_findings_shown() {
-    let g = g();
-    let a = answers(&[one(g, "setting", "school"), many(g, "told", &["no_capacity", "health_job", "once_year"]), on(g, "s20_date", REFERRAL)]);
-    let o = outcome(g, &a, TODAY);
-    // Candidates: f_late 5, f_cap 10, f_school 20, f_health_job 30.
-    assert_eq!(ids(g, &o.summary), ["f_late", "f_cap", "f_school"]);
-    // Fewer candidates, fewer points; f_cap's summary is not shown when f_cap is not.
-    let a = answers(&[one(g, "setting", "fei"), many(g, "told", &["once_year"])]);
-    let o = outcome(g, &a, TODAY);
-    assert_eq!(ids(g, &o.summary), ["f_school"]);
-}
-
-#[test]
 fn deadlines_are_computed_once_and_sorted_by_date_with_days_left() {
     let g = g();
     let a = answers(&[one(g, "setting", "school"), many(g, "told", &["no_capacity"]), on(g, "s20_date", REFERRAL)]);
@@ -524,7 +510,7 @@ fn no_answer_off_the_path_reaches_the_outcome() {
 fn with_no_answers_only_what_always_holds_is_shown() {
     let o = outcome(g(), &Answers::default(), TODAY);
     assert_eq!(ids(g(), &o.findings), ["f_practice"]);
-    assert!(o.summary.is_empty() && o.letters.is_empty() && o.citations.is_empty());
+    assert!(o.plan.is_empty() && o.letters.is_empty() && o.citations.is_empty());
 }
 
 // ---------------------------------------------------------------- filling letters
@@ -701,4 +687,46 @@ fn on_the_shipped_graph_every_place_and_board_is_named() {
         let t = fill(&GRAPH, "{la}/{lhb}", &Answers::default(), &d, TODAY, &words());
         assert_eq!(t, format!("{}/{}", GRAPH.early(a.name), GRAPH.early(GRAPH.boards[a.board as usize].name)));
     }
+}
+
+// ---------------------------------------------------------------- the plan
+
+#[test]
+fn the_plan_puts_a_time_limited_right_first_and_good_practice_last_whatever_the_content_order() {
+    let mut b = Builder::new("d");
+    b.date("d", false, false, Some("check"));
+    b.citation("c", "c");
+    // From the date given (1 February 2026): 2 weeks (overdue on 1 March), 8 weeks (26 March).
+    b.deadline("short", "d", 2, Unit::Weeks, &["c"]).deadline("long", "d", 8, Unit::Weeks, &["c"]).deadline("later", "d", 20, Unit::Weeks, &["c"]);
+    // Declared against the rule's order on purpose.
+    b.finding("tip", Section::Steps, always()).step(Step::Request, "w").practice();
+    b.finding("wait", Section::Steps, always()).step(Step::Wait, "w").basis(&["c"]).deadline("long");
+    b.finding("facts", Section::Steps, always()).step(Step::Evidence, "w").basis(&["c"]);
+    b.finding("ask", Section::Steps, always()).step(Step::Ask, "w").basis(&["c"]);
+    b.finding("request", Section::Steps, always()).step(Step::Request, "w").basis(&["c"]);
+    b.finding("chase", Section::Steps, always()).step(Step::Chase, "w").basis(&["c"]).deadline("short");
+    b.finding("appeal_later", Section::Steps, always()).step(Step::Right, "w").basis(&["c"]).deadline("later");
+    b.finding("appeal", Section::Steps, always()).step(Step::Right, "w").basis(&["c"]).deadline("long");
+    b.finding("not_a_step", Section::Told, always()).basis(&["c"]);
+    let g = b.build();
+    let o = outcome(g, &answers(&[on(g, "d", date(2026, 2, 1))]), TODAY);
+    let plan: Vec<(&str, When)> = o.plan.iter().map(|s| (g.findings[s.finding as usize].id, s.when)).collect();
+    assert_eq!(
+        plan,
+        [
+            ("appeal", When::By(date(2026, 3, 29))),        // a right: the sooner limit first
+            ("appeal_later", When::By(date(2026, 6, 21))),
+            ("chase", When::Now),                           // an overdue duty: now
+            ("request", When::Now),                         // starts a duty: now
+            ("ask", When::Any),
+            ("facts", When::Any),
+            ("wait", When::Until(date(2026, 3, 29))),       // nothing to send before the date
+            ("tip", When::Now),                             // good practice comes last
+        ]
+    );
+    // Without the date: neither right has a date, so both are to be used now, still first, in
+    // the content's order.
+    let o = outcome(g, &Answers::default(), TODAY);
+    let plan: Vec<(&str, When)> = o.plan.iter().take(3).map(|s| (g.findings[s.finding as usize].id, s.when)).collect();
+    assert_eq!(plan, [("appeal_later", When::Now), ("appeal", When::Now), ("chase", When::Now)]);
 }

@@ -192,14 +192,13 @@ fn findings_come_in_section_then_rank_order_whatever_the_content_order() {
     let mut b = Builder::new("q");
     b.one("q", &[("a", None)], Some("check"));
     b.citation("c", "c");
-    b.finding("steps_late", Section::Steps, always()).basis(&["c"]).rank(9).summary("s", 3);
-    b.finding("steps_early", Section::Steps, always()).basis(&["c"]).rank(1).summary("s", 4);
-    b.finding("told", Section::Told, always()).basis(&["c"]).rank(5).summary("s", 2);
-    b.finding("responsible", Section::Responsible, always()).basis(&["c"]).rank(7).summary("s", 1);
+    b.finding("steps_late", Section::Steps, always()).basis(&["c"]).rank(9);
+    b.finding("steps_early", Section::Steps, always()).basis(&["c"]).rank(1);
+    b.finding("told", Section::Told, always()).basis(&["c"]).rank(5);
+    b.finding("responsible", Section::Responsible, always()).basis(&["c"]).rank(7);
     let g = b.build();
     let o = outcome(g, &answers(&[one(g, "q", "a")]), today());
     assert_eq!(ids(g, &o.findings), ["responsible", "told", "steps_early", "steps_late"]);
-    assert_eq!(ids(g, &o.summary), ["responsible", "told", "steps_late"]);
     assert_eq!(ids(g, &o.in_section(g, Section::Steps)), ["steps_early", "steps_late"]);
     assert_eq!(ids(g, &o.in_section(g, Section::Told)), ["told"]);
     assert!(o.in_section(g, Section::Escalation).is_empty());

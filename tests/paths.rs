@@ -143,6 +143,10 @@ struct Stats {
     filled: HashSet<(u16, Vec<K>)>,
     /// Answers changed and changed back.
     changes: usize,
+    /// Outcome pages rendered (one per distinct set of findings and plan), and the most words
+    /// any showed before the parent opens anything.
+    pages: HashSet<Vec<u16>>,
+    most_words: usize,
 }
 
 /// Everything that must hold on one complete path.
@@ -174,7 +178,15 @@ fn check(g: &Graph, a: &Answers, st: &mut Stats, thorough: bool) {
     assert!(o.citations.iter().all(|&c| (c as usize) < g.citations.len()), "a citation that does not exist");
     assert!(o.letters.iter().all(|&l| (l as usize) < g.letters.len()));
     assert!(o.terms.iter().all(|&t| (t as usize) < g.terms.len()));
-    assert!(o.summary.len() <= 3 && o.summary.iter().all(|f| o.findings.contains(f)));
+    // A plan on every route: its first step is "Do this first"; every step is a shown step,
+    // listed once, and every letter it offers is offered on the page.
+    assert!(!o.plan.is_empty(), "a route with no step to take");
+    for (i, s) in o.plan.iter().enumerate() {
+        let x = &g.findings[s.finding as usize];
+        assert!(o.findings.contains(&s.finding) && x.section == Section::Steps && x.step.is_some(), "step {} is not a shown next step", x.id);
+        assert!(!o.plan[..i].iter().any(|p| p.finding == s.finding), "step {} is in the plan twice", x.id);
+        assert!(x.letters.iter().all(|l| o.letters.contains(l)), "a letter of step {} is not offered", x.id);
+    }
     for s in &o.deadlines {
         assert!((s.deadline as usize) < g.deadlines.len());
         assert_eq!(s.days_left, s.due.days() - TODAY.days());
@@ -209,6 +221,23 @@ fn check(g: &Graph, a: &Answers, st: &mut Stats, thorough: bool) {
             assert_eq!(outcome(g, &b, TODAY), o, "change and change back: not the same outcome: {}", say());
             st.changes += 1;
         }
+    }
+    // The page opens with its plan, and at most 500 words show before anything is opened.
+    // What shows before anything is opened: the plan's first 5 steps (a date adds at most 3
+    // words to a step, far inside the limit), which closed parts there are, and whether there
+    // are dates.
+    let mut key: Vec<u16> = o.plan.iter().take(5).map(|p| p.finding).collect();
+    key.push(u16::MAX);
+    key.extend(Section::ALL.iter().map(|&s| !o.in_section(g, s).is_empty() as u16));
+    key.extend([o.deadlines.is_empty() as u16, o.terms.is_empty() as u16, o.plan.len().min(6) as u16]);
+    if st.pages.insert(key) {
+        let details = details();
+        let html = camau::render::outcome_html(&camau::render::Case::new(a, &details, TODAY, camau::content::late()), true);
+        let words = visible_words(&html);
+        assert!(words <= 500, "{words} words show before anything is opened (at most 500): {}", say());
+        st.most_words = st.most_words.max(words);
+        let first = html.find("<section class=\"plan-first\"").expect("no \"Do this first\"");
+        assert!(!html[..first].contains("<section"), "something comes before the plan: {}", say());
     }
     if thorough {
         // Same answers, given in another order: same outcome.
@@ -341,11 +370,13 @@ fn every_route_and_every_answer_reaches_a_complete_outcome() {
     assert!(never.is_empty(), "no parent can ever see these findings (no path makes their condition hold): {never:?}");
 
     println!(
-        "{} distinct routes; {} paths checked exhaustively over routes and answers, {} in all with the sample and targeted searches; {} answers changed and changed back; {:.1}s",
+        "{} distinct routes; {} paths checked exhaustively over routes and answers, {} in all with the sample and targeted searches; {} answers changed and changed back; {} outcome pages, at most {} words showing; {:.1}s",
         routes,
         exhaustive,
         st.paths,
         st.changes,
+        st.pages.len(),
+        st.most_words,
         started.elapsed().as_secs_f64()
     );
 }

@@ -138,7 +138,7 @@ fn random_graph(seed: u64) -> &'static Graph {
             fb.basis(&c);
         }
         if r.chance(50) {
-            fb.summary("summary", r.below(4) as i32);
+            fb.step(Step::ALL[r.below(Step::ALL.len())], "why");
         }
         if !deadlines.is_empty() && r.chance(40) {
             fb.deadline(&deadlines[r.below(deadlines.len())].0.clone());
@@ -295,10 +295,30 @@ fn check_invariants(g: &Graph, a: &Answers, details: &Details) {
     let mut expect: Vec<u16> = (0..g.findings.len() as u16).filter(|&f| ev.holds(&g.findings[f as usize].when)).collect();
     expect.sort_by_key(|&f| (g.findings[f as usize].section, g.findings[f as usize].rank, f));
     assert_eq!(o.findings, expect);
-    let mut summary: Vec<u16> = expect.iter().copied().filter(|&f| g.findings[f as usize].summary.is_some()).collect();
-    summary.sort_by_key(|&f| (g.findings[f as usize].summary_rank, f));
-    summary.truncate(3);
-    assert_eq!(o.summary, summary);
+    // The plan: every step shown, ordered by the rule in content/FORMAT.md (an oracle written
+    // apart from the engine's): good practice last, then the kind, then the date to act, then
+    // the content order.
+    let mut plan: Vec<(u16, When)> = vec![];
+    for &f in &expect {
+        let x = &g.findings[f as usize];
+        let Some(k) = x.step else { continue };
+        let due = x.deadline.and_then(|d| ev.due(d));
+        let when = match (due, k) {
+            (Some(d), _) if d < TODAY => When::Now,
+            (Some(d), Step::Wait) => When::Until(d),
+            (Some(d), _) => When::By(d),
+            (None, Step::Right | Step::Chase | Step::Request) => When::Now,
+            (None, _) => When::Any,
+        };
+        plan.push((f, when));
+    }
+    let act = |w: When| match w {
+        When::Now => TODAY,
+        When::By(d) | When::Until(d) => d,
+        When::Any => Date::new(9999, 12, 31).unwrap(),
+    };
+    plan.sort_by_key(|&(f, w)| (g.findings[f as usize].practice, g.findings[f as usize].step, act(w), f));
+    assert_eq!(o.plan.iter().map(|s| (s.finding, s.when)).collect::<Vec<_>>(), plan);
     for (i, s) in o.deadlines.iter().enumerate() {
         assert!(o.findings.iter().any(|&f| g.findings[f as usize].deadline == Some(s.deadline)));
         assert!(!o.deadlines[..i].iter().any(|x| x.deadline == s.deadline), "a deadline is listed once");

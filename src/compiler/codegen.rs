@@ -90,8 +90,10 @@ pub fn generate(m: &Model) -> Generated {
         .collect();
 
     let mut qs = vec![];
-    for q in &m.questions {
-        let k = format!("question.{}", q.id);
+    for (i, q) in m.questions.iter().enumerate() {
+        // The first question's words are in the wasm, so it shows the moment "Start now" is
+        // tapped; the others come with the words file, fetched while it is answered.
+        let k = format!("{}.{}", if i == m.start { "first" } else { "question" }, q.id);
         let title = s.add(format!("{k}.title"), &q.title);
         let hint = s.opt(format!("{k}.hint"), &q.hint);
         let unsure = s.opt(format!("{k}.unsure"), &q.unsure);
@@ -127,7 +129,7 @@ pub fn generate(m: &Model) -> Generated {
     for f in &m.findings {
         let k = format!("finding.{}", f.id);
         fs.push(format!(
-            "Finding{{id:{:?},section:{},rank:{},when:{},title:{},says:{},who:{},told:{},basis:&{:?},practice:{},summary:{},summary_rank:{},deadline:{:?},letters:&{:?},terms:&{:?}}}",
+            "Finding{{id:{:?},section:{},rank:{},when:{},title:{},says:{},who:{},told:{},basis:&{:?},practice:{},step:{},why:{},deadline:{:?},letters:&{:?},terms:&{:?}}}",
             f.id,
             path("Section", f.section),
             f.rank,
@@ -138,8 +140,8 @@ pub fn generate(m: &Model) -> Generated {
             s.opt(format!("{k}.told"), &f.told),
             f.basis.iter().map(|&x| x as u16).collect::<Vec<_>>(),
             f.practice,
-            s.opt(format!("{k}.summary"), &f.summary),
-            f.summary_rank,
+            f.step.map_or("None".to_string(), |x| format!("Some({})", path("Step", x))),
+            s.opt(format!("{k}.why"), &f.why),
             f.deadline.map(|x| x as u16),
             f.letters.iter().map(|&x| x as u16).collect::<Vec<_>>(),
             f.terms.iter().map(|&x| x as u16).collect::<Vec<_>>(),

@@ -83,24 +83,24 @@ h1{font-size:1.75rem;line-height:1.2}h2{margin-top:2.5rem;border-top:4px solid #
 pre{white-space:pre-wrap;font:inherit;border-left:4px solid #b1b4b6;padding-left:1rem}a{color:#1d5c4d}\
 @media print{h2{break-before:page}a{color:inherit}}</style></head><body><main>");
     o.push_str(&format!("<h1>{}</h1>", ui("start_title")));
-    o.push_str(&format!("<p>{}</p><p><strong>{}</strong></p><p>{}</p>", ui("guide_intro"), ui("not_advice"), ui("guide_how")));
+    o.push_str(&format!("<p>{}</p><p><strong>{}</strong></p><p>{}</p>", ui("guide_intro"), ui("outcome_not_advice"), ui("guide_how")));
     o.push_str(&format!("<p><a href=\"./\">{}</a></p>", ui("guide_back")));
 
     // Contents
     // The guide's own order: deadline notes last, after the deadline list's place in the page.
     let sections: [(Section, &str); 6] = [
-        (Section::Responsible, "section_responsible"),
-        (Section::Told, "section_told"),
-        (Section::Steps, "section_steps"),
-        (Section::Escalation, "section_escalation"),
-        (Section::Practice, "section_practice"),
-        (Section::Deadlines, "section_deadline_notes"),
+        (Section::Responsible, "outcome_section_responsible"),
+        (Section::Told, "outcome_section_told"),
+        (Section::Steps, "outcome_section_steps"),
+        (Section::Escalation, "outcome_section_escalation"),
+        (Section::Practice, "outcome_section_practice"),
+        (Section::Deadlines, "outcome_section_deadline_notes"),
     ];
     o.push_str(&format!("<nav aria-labelledby=\"contents\"><h2 id=\"contents\">{}</h2><ul>", ui("guide_contents")));
     for (sec, key) in sections {
         o.push_str(&format!("<li><a href=\"#{}\">{}</a></li>", sec.id(), ui(key)));
     }
-    for (id, key) in [("deadline-list", "section_deadlines"), ("letters", "section_letters"), ("terms", "guide_terms")] {
+    for (id, key) in [("deadline-list", "outcome_section_deadlines"), ("letters", "outcome_section_letters"), ("terms", "guide_terms")] {
         o.push_str(&format!("<li><a href=\"#{id}\">{}</a></li>", ui(key)));
     }
     o.push_str("</ul></nav>");
@@ -131,7 +131,7 @@ pre{white-space:pre-wrap;font:inherit;border-left:4px solid #b1b4b6;padding-left
         }
     }
 
-    o.push_str(&format!("<h2 id=\"deadline-list\">{}</h2><ul>", ui("section_deadlines")));
+    o.push_str(&format!("<h2 id=\"deadline-list\">{}</h2><ul>", ui("outcome_section_deadlines")));
     for d in &m.deadlines {
         let unit = match d.unit {
             Unit::Days => "guide_days",
@@ -153,7 +153,7 @@ pre{white-space:pre-wrap;font:inherit;border-left:4px solid #b1b4b6;padding-left
     }
     o.push_str("</ul>");
 
-    o.push_str(&format!("<h2 id=\"letters\">{}</h2><p>{}</p>", ui("section_letters"), ui("guide_letters")));
+    o.push_str(&format!("<h2 id=\"letters\">{}</h2><p>{}</p>", ui("outcome_section_letters"), ui("guide_letters")));
     for l in &m.letters {
         o.push_str(&format!("<section><h3>{}</h3>", g.blanks(&l.title)));
         if let Some(to) = &l.to {

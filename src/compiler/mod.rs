@@ -730,7 +730,8 @@ fn findings(c: &mut Cx, model: &mut Model) {
             c.cx.err(f, &fd.id, DiagKind::NoSource, format!("finding '{}' has no source (seed file or law-facts section)", fd.id.get_ref()));
         }
         let basis = c.cite(f, &fd.basis);
-        for s in [Some(&fd.title), Some(&fd.says), fd.told.as_ref(), fd.who.as_ref(), fd.summary.as_ref()].into_iter().flatten() {
+        let step = finding_step(c, f, fd, section);
+        for s in [Some(&fd.title), Some(&fd.says), fd.told.as_ref(), fd.who.as_ref(), fd.why.as_ref()].into_iter().flatten() {
             c.placeholders(f, s, &owner);
         }
         let deadline = fd.deadline.as_ref().and_then(|d| {
@@ -766,14 +767,51 @@ fn findings(c: &mut Cx, model: &mut Model) {
             told: fd.told.as_ref().map(|s| s.get_ref().clone()),
             basis,
             practice: fd.practice,
-            summary: fd.summary.as_ref().map(|s| s.get_ref().clone()),
-            summary_rank: fd.summary_rank.unwrap_or(500),
+            step,
+            why: fd.why.as_ref().map(|s| s.get_ref().clone()),
             deadline,
             letters: lets,
             terms: found_terms,
             source: fd.source.iter().map(|s| s.get_ref().clone()).collect(),
             loc: c.cx.loc(f, fd.id.span()),
         });
+    }
+}
+
+/// A next step declares what it is (`step`) and why, in one sentence (`why`); the plan
+/// orders steps by the kind, so a step has no `rank`. Other findings have neither.
+fn finding_step(c: &mut Cx, f: usize, fd: &raw::RawFinding, section: Section) -> Option<Step> {
+    let id = fd.id.get_ref();
+    if section != Section::Steps {
+        for (name, v) in [("step", &fd.step), ("why", &fd.why)] {
+            if let Some(v) = v {
+                c.cx.err(f, v, DiagKind::BadValue, format!("finding '{id}' is not a next step: only section = \"steps\" has '{name}'"));
+            }
+        }
+        return None;
+    }
+    if fd.rank.is_some() {
+        c.cx.err(f, &fd.id, DiagKind::BadValue, format!("step '{id}' has a rank: steps are ordered by their kind (step = ...) and date, not by rank"));
+    }
+    if fd.why.as_ref().map_or(true, |w| w.get_ref().trim().is_empty()) {
+        c.cx.err(f, &fd.id, DiagKind::Missing, format!("step '{id}' has no why: say in one sentence why to do it"));
+    }
+    let all = || Step::ALL.iter().map(|s| s.id()).collect::<Vec<_>>().join(", ");
+    match &fd.step {
+        None => {
+            c.cx.err(f, &fd.id, DiagKind::Missing, format!("step '{id}' does not say what it is: add step = one of {}", all()));
+            None
+        }
+        Some(v) => {
+            let k = Step::from_id(v.get_ref());
+            if k.is_none() {
+                c.cx.err(f, v, DiagKind::BadValue, format!("step = '{}' is not one of: {}", v.get_ref(), all()));
+            }
+            if k == Some(Step::Chase) && fd.deadline.is_none() {
+                c.cx.err(f, v, DiagKind::Missing, format!("step '{id}' chases an overdue duty: name it with deadline = \"...\""));
+            }
+            k
+        }
     }
 }
 

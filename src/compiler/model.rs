@@ -2,7 +2,7 @@
 //! resolved to an index. Codegen and the reviewers' map are written from it.
 
 /// The names of kinds, sections, units and letter kinds have one home, shared with the app.
-pub use camau_graph::{Kind, LetterKind, Section, Unit};
+pub use camau_graph::{Kind, LetterKind, Section, Step, Unit};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Loc {
@@ -156,8 +156,8 @@ pub struct MFinding {
     pub told: Option<String>,
     pub basis: Vec<usize>,
     pub practice: bool,
-    pub summary: Option<String>,
-    pub summary_rank: i32,
+    pub step: Option<Step>,
+    pub why: Option<String>,
     pub deadline: Option<usize>,
     pub letters: Vec<usize>,
     pub terms: Vec<usize>,

@@ -108,8 +108,8 @@ pub struct RawFinding {
     pub basis: Vec<S>,
     #[serde(default)]
     pub practice: bool,
-    pub summary: Option<S>,
-    pub summary_rank: Option<i32>,
+    pub step: Option<S>,
+    pub why: Option<S>,
     pub deadline: Option<S>,
     #[serde(default)]
     pub letters: Vec<S>,
@@ -218,7 +218,7 @@ impl RawFile {
         }
         for f in &self.finding {
             v.extend([&f.id, &f.section, &f.when, &f.title, &f.says]);
-            for s in [&f.who, &f.told, &f.summary, &f.deadline] {
+            for s in [&f.who, &f.told, &f.why, &f.step, &f.deadline] {
                 opt(&mut v, s);
             }
             v.extend(f.basis.iter().chain(&f.letters).chain(&f.source));

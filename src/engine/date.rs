@@ -25,6 +25,8 @@ pub fn days_in_month(y: i32, m: u8) -> u8 {
 }
 
 impl Date {
+    /// Later than any date a parent can give: "no date" in orderings.
+    pub const LAST: Date = Date { y: 9999, m: 12, d: 31 };
     pub fn new(y: i32, m: u8, d: u8) -> Option<Date> {
         if !(1..=9999).contains(&y) || !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
             return None;

@@ -3,7 +3,7 @@
 //! Every word is a [`Txt`] key into a string table, so a translation is a second
 //! table with the same keys and no logic changes.
 
-pub use camau_graph::{late, Kind, LetterKind, Section, Unit};
+pub use camau_graph::{late, Kind, LetterKind, Section, Step, Unit};
 
 /// A key into [`Graph::strings`], or (with [`late::BIT`] set) into the [`Late`] words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -79,8 +79,9 @@ pub struct Finding {
     pub told: Option<Txt>,
     pub basis: &'static [u16],
     pub practice: bool,
-    pub summary: Option<Txt>,
-    pub summary_rank: i32,
+    /// Steps only: what kind of step it is (the plan's order) and why, in one sentence.
+    pub step: Option<Step>,
+    pub why: Option<Txt>,
     pub deadline: Option<u16>,
     pub letters: &'static [u16],
     /// Glossary terms that appear in this finding's words.

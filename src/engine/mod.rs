@@ -243,8 +243,9 @@ impl DeadlineStatus {
 pub struct Outcome {
     /// Findings in section order, then rank, then content order.
     pub findings: Vec<u16>,
-    /// Up to 3 findings for "what this means".
-    pub summary: Vec<u16>,
+    /// Every next step shown, in the plan's order (`content/FORMAT.md`, "The plan"): the
+    /// first is "Do this first"; no other ranking of steps exists.
+    pub plan: Vec<PlanStep>,
     pub deadlines: Vec<DeadlineStatus>,
     pub letters: Vec<u16>,
     pub citations: Vec<u16>,
@@ -255,6 +256,54 @@ impl Outcome {
     pub fn in_section(&self, g: &Graph, s: Section) -> Vec<u16> {
         self.findings.iter().copied().filter(|&f| g.findings[f as usize].section == s).collect()
     }
+}
+
+/// One step of the plan: a `steps` finding and when to do it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlanStep {
+    pub finding: u16,
+    pub when: When,
+}
+
+/// When to take a step, from its deadline and the engine's own "overdue".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Overdue, a right whose date is not known, or a request with no date of its own.
+    Now,
+    /// The last day of a time limit that has not passed.
+    By(Date),
+    /// A wait: nothing to send before this date.
+    Until(Date),
+    /// No date: when you can.
+    Any,
+}
+
+/// The plan rule. Steps are ordered by, in turn: good practice last; the kind of step
+/// (`Step`: a time-limited right, chasing an overdue duty, a request that starts a duty, asking
+/// for information, finding facts, waiting); the date to act (now before a later date, a
+/// date before none); then the order they are written in the content.
+pub fn plan(g: &Graph, findings: &[u16], ev_due: impl Fn(u16) -> Option<Date>, today: Date) -> Vec<PlanStep> {
+    let mut steps: Vec<(PlanStep, (bool, Step, Date, u16))> = vec![];
+    for &f in findings {
+        let x = &g.findings[f as usize];
+        let Some(kind) = x.step else { continue };
+        let due = x.deadline.and_then(&ev_due);
+        let when = match due {
+            Some(d) if d < today => When::Now,
+            Some(d) if kind == Step::Wait => When::Until(d),
+            Some(d) => When::By(d),
+            None if kind.urgent() => When::Now,
+            None => When::Any,
+        };
+        let act = match when {
+            When::Now => today,
+            When::By(d) | When::Until(d) => d,
+            When::Any => Date::LAST,
+        };
+        steps.push((PlanStep { finding: f, when }, (x.practice, kind, act, f)));
+    }
+    sort_small(&mut steps, |s| s.1);
+    steps.into_iter().map(|s| s.0).collect()
 }
 
 fn push_unique(v: &mut Vec<u16>, x: u16) {
@@ -272,11 +321,8 @@ pub fn outcome(g: &Graph, answers: &Answers, today: Date) -> Outcome {
         let x = &g.findings[f as usize];
         (x.section, x.rank, f)
     });
-    let mut summary: Vec<u16> = shown.iter().copied().filter(|&f| g.findings[f as usize].summary.is_some()).collect();
-    sort_small(&mut summary, |&f| (g.findings[f as usize].summary_rank, f));
-    summary.truncate(3);
-
-    let mut o = Outcome { findings: shown.clone(), summary, ..Default::default() };
+    let plan = plan(g, &shown, |d| ev.due(d), today);
+    let mut o = Outcome { findings: shown.clone(), plan, ..Default::default() };
     for &f in &shown {
         let x = &g.findings[f as usize];
         for &l in x.letters {

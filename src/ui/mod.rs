@@ -16,9 +16,7 @@ use std::sync::Arc;
 
 /// The words of the interface and the question pages (compiled into the wasm). The outcome
 /// page's words come with [`Words::Ready`].
-pub fn t(x: Txt) -> &'static str {
-    GRAPH.early(x)
-}
+pub use crate::render::t;
 
 /// What storage can do for us in this browser.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,7 +89,7 @@ pub struct App {
 #[derive(Clone)]
 pub enum Words {
     Loading,
-    Ready(Arc<Late>),
+    Ready(&'static Late),
     Failed,
 }
 
@@ -105,10 +103,15 @@ pub fn load_words(app: App) {
     browser::fetch_bytes(crate::content::LATE_FILE, move |bytes| {
         let late = bytes.and_then(|b| Late::accept(b, crate::content::LATE_HASH, crate::content::LATE_COUNT).ok());
         app.words.set(match late {
-            Some(l) => Words::Ready(Arc::new(l)),
+            Some(l) => {
+                // Kept for the rest of the visit: one copy, read by every page.
+                let l: &'static Late = Box::leak(Box::new(l));
+                crate::render::set_words(l);
+                Words::Ready(l)
+            }
             None => Words::Failed,
         });
-        if app.route.get_untracked() == Route::Result {
+        if app.route.get_untracked() != Route::Start {
             // The page was waiting for its words and has been drawn again.
             browser::focus_later("#app h1");
         }
@@ -384,6 +387,10 @@ fn Messages() -> impl IntoView {
 fn Pages() -> impl IntoView {
     let app = expect_context::<App>();
     let page = move || match app.route.get() {
+        // Any page but these needs the words file: until it is here, say so (and why).
+        r if !matches!(r, Route::Start | Route::Begin | Route::Privacy) && !matches!(r, Route::Question { q, .. } if q == GRAPH.start) && !matches!(app.words.get(), Words::Ready(_)) => {
+            view! { <outcome::Waiting result={r == Route::Result}/> }.into_any()
+        }
         Route::Start | Route::Begin => ().into_any(),
         Route::Question { q, change } => view! { <pages::QuestionPage q=q change=change/> }.into_any(),
         Route::About { change } => view! { <pages::AboutPage change=change/> }.into_any(),

@@ -11,31 +11,36 @@ fn status(l: &str, msg: &str) {
     browser::set_text(&format!("status-{l}"), msg);
 }
 
-/// The outcome page once its words are here; until then a short wait, or a way to try again.
+/// A page whose words have not arrived: a short wait, or a way to try again. `ui::Pages`
+/// shows it in place of any page but the start page, the first question and privacy.
 #[component]
-pub fn OutcomePage() -> impl IntoView {
+pub fn Waiting(result: bool) -> impl IntoView {
     let app = expect_context::<App>();
-    move || match app.words.get() {
-        Words::Ready(late) => outcome(app, late).into_any(),
-        w => {
-            super::pages::title_of(t(ui::RESULT_TITLE));
-            let failed = matches!(w, Words::Failed);
-            view! {
-                <a class="back-link" href=Route::Check.hash()>{t(ui::BACK)}</a>
-                <main id="main" class="outcome">
-                    <h1 tabindex="-1">{t(ui::RESULT_TITLE)}</h1>
-                    <p role="status">{t(if failed { ui::WORDS_FAILED } else { ui::WORDS_LOADING })}</p>
-                    {failed.then(|| view! {
-                        <button type="button" class="button" on:click=move |_| super::load_words(app)>{t(ui::TRY_AGAIN)}</button>
-                    })}
-                </main>
-            }
-            .into_any()
-        }
+    let title = t(if result { ui::RESULT_TITLE } else { ui::APP_NAME });
+    super::pages::title_of(title);
+    let failed = matches!(app.words.get_untracked(), Words::Failed);
+    view! {
+        <main id="main" class="outcome">
+            <h1 tabindex="-1">{title}</h1>
+            <p role="status">{t(if failed { ui::WORDS_FAILED } else { ui::WORDS_LOADING })}</p>
+            {failed.then(|| view! {
+                <button type="button" class="button" on:click=move |_| super::load_words(app)>{t(ui::TRY_AGAIN)}</button>
+            })}
+        </main>
     }
 }
 
-fn outcome(app: App, late: std::sync::Arc<crate::engine::graph::Late>) -> impl IntoView {
+/// The outcome page (`ui::Pages` shows it once its words are here).
+#[component]
+pub fn OutcomePage() -> impl IntoView {
+    let app = expect_context::<App>();
+    match app.words.get_untracked() {
+        Words::Ready(late) => Some(outcome(app, late)),
+        _ => None,
+    }
+}
+
+fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView {
     super::pages::title_of(t(ui::RESULT_TITLE));
     // (Drawn again by `App::refresh_today` when the day changes.)
     let html = app.journey.with_untracked(|j| {
@@ -53,30 +58,37 @@ fn outcome(app: App, late: std::sync::Arc<crate::engine::graph::Late>) -> impl I
         let letter = button.get_attribute("data-letter").and_then(|l| l.parse::<u16>().ok()).filter(|&l| (l as usize) < GRAPH.letters.len());
         match (action.as_str(), letter) {
             ("print", _) => browser::print(),
+            // A letter written out in an earlier step: open it there and take the parent to it.
+            ("open", Some(l)) => {
+                browser::set_attribute(&format!("open-{l}"), "open", Some(""));
+                browser::focus_id(&format!("open-{l}-s"));
+            }
             ("ics", _) => {
                 let Some(d) = button.get_attribute("data-deadline").and_then(|d| d.parse::<u16>().ok()) else { return };
                 let Some(s) = crate::engine::outcome(&GRAPH, case.answers(), today).deadlines.into_iter().find(|s| s.deadline == d) else { return };
                 let dl = &GRAPH.deadlines[d as usize];
                 let uid = format!("{}-{}", dl.id, s.due.iso());
-                let desc = format!("{} {}", t(ui::ICS_DESCRIPTION), t(ui::APP_NAME));
+                let desc = format!("{} {}", case.t(ui::OUTCOME_ICS_DESCRIPTION), t(ui::APP_NAME));
                 browser::download(&format!("{uid}.ics"), "text/calendar;charset=utf-8", &ics::event(&uid, s.due, today, case.t(dl.label), &desc));
             }
             ("copy", Some(l)) => {
                 let id = l.to_string();
-                browser::copy(&case.letter_text(l), move |ok| status(&id, t(if ok { ui::COPIED } else { ui::COPY_FAILED })));
+                let (yes, no) = (case.t(ui::OUTCOME_COPIED).to_string(), case.t(ui::OUTCOME_COPY_FAILED).to_string());
+                browser::copy(&case.letter_text(l), move |ok| status(&id, if ok { &yes } else { &no }));
             }
             ("share", Some(l)) => {
                 let id = l.to_string();
                 let title = case.page(GRAPH.letters[l as usize].title);
+                let shared = case.t(ui::OUTCOME_SHARED).to_string();
                 browser::share(&title, &case.letter_text(l), move |ok| {
                     if ok {
-                        status(&id, t(ui::SHARED))
+                        status(&id, &shared)
                     }
                 });
             }
             ("download", Some(l)) => {
                 let ok = browser::download(&format!("{}.txt", GRAPH.letters[l as usize].id), "text/plain;charset=utf-8", &case.letter_text(l));
-                status(&l.to_string(), t(if ok { ui::DOWNLOADED } else { ui::DOWNLOAD_FAILED }));
+                status(&l.to_string(), case.t(if ok { ui::OUTCOME_DOWNLOADED } else { ui::OUTCOME_DOWNLOAD_FAILED }));
             }
             _ => {}
         }

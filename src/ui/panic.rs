@@ -22,7 +22,7 @@ pub fn remember(saved: &Saved) {
     let mut out = String::new();
     for (i, a) in saved.answers.0.iter().enumerate() {
         let (Some(a), Some(q)) = (a, GRAPH.questions.get(i)) else { continue };
-        out.push_str(GRAPH.early(q.title));
+        out.push_str(crate::render::t(q.title));
         out.push_str("\n  ");
         out.push_str(&crate::render::answer_text(i as u16, a));
         out.push('\n');

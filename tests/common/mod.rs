@@ -138,8 +138,8 @@ pub struct FB {
     pub told: Option<String>,
     pub basis: Vec<String>,
     pub practice: bool,
-    pub summary: Option<String>,
-    pub summary_rank: i32,
+    pub step: Option<Step>,
+    pub why: Option<String>,
     pub deadline: Option<String>,
     pub letters: Vec<String>,
     pub terms: Vec<String>,
@@ -174,9 +174,10 @@ impl FB {
         self.practice = true;
         self
     }
-    pub fn summary(&mut self, s: &str, rank: i32) -> &mut Self {
-        self.summary = Some(s.into());
-        self.summary_rank = rank;
+    /// Makes this finding a next step of the plan: its kind, and why in one sentence.
+    pub fn step(&mut self, k: Step, why: &str) -> &mut Self {
+        self.step = Some(k);
+        self.why = Some(why.into());
         self
     }
     pub fn deadline(&mut self, d: &str) -> &mut Self {
@@ -329,8 +330,8 @@ impl Builder {
             told: None,
             basis: vec![],
             practice: false,
-            summary: None,
-            summary_rank: 500,
+            step: None,
+            why: None,
             deadline: None,
             letters: vec![],
             terms: vec![],
@@ -411,8 +412,8 @@ impl Builder {
                 told: f.told.as_deref().map(&mut t),
                 basis: leak(f.basis.iter().map(|x| c(x)).collect()),
                 practice: f.practice,
-                summary: f.summary.as_deref().map(&mut t),
-                summary_rank: f.summary_rank,
+                step: f.step,
+                why: f.why.as_deref().map(&mut t),
                 deadline: f.deadline.as_deref().map(d),
                 letters: leak(f.letters.iter().map(|x| l(x)).collect()),
                 terms: leak(f.terms.iter().map(|x| tm(x)).collect()),
@@ -530,7 +531,7 @@ pub fn shown_templates(g: &Graph, o: &Outcome) -> Vec<(String, Txt)> {
         let x = &g.findings[f as usize];
         put(format!("finding {} title", x.id), x.title);
         put(format!("finding {} says", x.id), x.says);
-        for (k, t) in [("who", x.who), ("told", x.told), ("summary", x.summary)] {
+        for (k, t) in [("who", x.who), ("told", x.told), ("why", x.why)] {
             if let Some(t) = t {
                 put(format!("finding {} {k}", x.id), t);
             }
@@ -583,4 +584,61 @@ pub fn candidates(q: &Question, dates: &[Date], pairs: bool) -> Vec<Answer> {
             v
         }
     }
+}
+
+/// The words a parent sees on a page built by `render.rs` before opening anything: text
+/// inside a closed `<details>` counts only in its `<summary>`, and text a screen reader alone
+/// hears (`visually-hidden`) does not count.
+pub fn visible_words(html: &str) -> usize {
+    let (mut words, mut closed, mut summary_at, mut hidden) = (0, 0usize, None::<usize>, 0usize);
+    let mut stack: Vec<&str> = vec![];
+    let mut text = String::new();
+    let mut rest = html;
+    let mut flush = |text: &mut String, visible: bool, words: &mut usize| {
+        if visible {
+            *words += text.split_whitespace().count();
+        }
+        text.clear();
+    };
+    while let Some(i) = rest.find('<') {
+        text.push_str(&rest[..i]);
+        let visible = hidden == 0 && (closed == 0 || summary_at == Some(closed));
+        flush(&mut text, visible, &mut words);
+        let end = rest[i..].find('>').map(|j| i + j).expect("an unclosed tag");
+        let tag = &rest[i + 1..end];
+        rest = &rest[end + 1..];
+        let name = tag.trim_start_matches('/').split(|c: char| c.is_whitespace()).next().unwrap_or("");
+        if tag.starts_with('/') {
+            let open = stack.pop().unwrap_or("");
+            match open {
+                "details-closed" => closed -= 1,
+                "summary-counted" => summary_at = None,
+                "hidden" => hidden -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        let kind = match name {
+            "details" if !tag.contains(" open") => {
+                closed += 1;
+                "details-closed"
+            }
+            "summary" if closed > 0 && summary_at.is_none() && closed == 1 => {
+                summary_at = Some(closed);
+                "summary-counted"
+            }
+            _ if tag.contains("visually-hidden") => {
+                hidden += 1;
+                "hidden"
+            }
+            _ => name,
+        };
+        // Void elements have no closing tag.
+        if !matches!(name, "br" | "input" | "img" | "hr" | "meta" | "link") {
+            stack.push(kind);
+        }
+    }
+    text.push_str(rest);
+    flush(&mut text, hidden == 0 && closed == 0, &mut words);
+    words
 }

@@ -63,6 +63,47 @@ impl Section {
     }
 }
 
+/// What a next step is: the plan orders steps by this, never by hand-tuned numbers
+/// (`content/FORMAT.md`, "The plan"). In plan order: earlier kinds come first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Step {
+    /// A right of the family's with a time limit (appeal, reconsideration): lost if missed.
+    Right,
+    /// Chasing a duty that is overdue.
+    Chase,
+    /// A request that starts a duty and its clock (ask for a decision, a review, an assessment).
+    Request,
+    /// Asking for an answer, a reason or a date in writing, with no clock of its own.
+    Ask,
+    /// Finding a fact or gathering evidence.
+    Evidence,
+    /// Waiting for a duty whose date has not come.
+    Wait,
+}
+
+impl Step {
+    pub const ALL: [Step; 6] = [Step::Right, Step::Chase, Step::Request, Step::Ask, Step::Evidence, Step::Wait];
+    /// The word used in the content (`step = "chase"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Step::Right => "right",
+            Step::Chase => "chase",
+            Step::Request => "request",
+            Step::Ask => "ask",
+            Step::Evidence => "evidence",
+            Step::Wait => "wait",
+        }
+    }
+    pub fn from_id(s: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|x| x.id() == s)
+    }
+    /// Whether the step is to be done now when it has no date of its own (a wait or a search
+    /// for facts has no "now").
+    pub fn urgent(self) -> bool {
+        matches!(self, Step::Right | Step::Chase | Step::Request)
+    }
+}
+
 /// What a deadline counts in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Unit {
@@ -179,7 +220,7 @@ impl<'a> Placeholder<'a> {
 pub mod late {
     /// Keys of the words only the outcome page shows. In the browser they are not in the
     /// wasm but in the words file, fetched once the first page is up.
-    pub const PREFIXES: [&str; 5] = ["finding.", "deadline.", "letter.", "citation.", "term."];
+    pub const PREFIXES: [&str; 7] = ["finding.", "deadline.", "letter.", "citation.", "term.", "ui.outcome_", "question."];
     /// `Txt` ids with this bit set index the late table.
     pub const BIT: u16 = 0x8000;
     /// Separates the strings in the late words file (content may not contain it).
