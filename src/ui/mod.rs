@@ -107,6 +107,13 @@ pub fn load_words(app: App) {
                 // Kept for the rest of the visit: one copy, read by every page.
                 let l: &'static Late = Box::leak(Box::new(l));
                 crate::render::set_words(l);
+                // Question titles are words of the file: the start notice and the crash box's
+                // copy of the answers name them in full now.
+                let (problems, said) = STARTED_WITH.with(|s| s.take());
+                if !problems.is_empty() && app.notice.get_untracked().as_deref() == Some(said.as_str()) {
+                    app.notice.set(Some(problems.iter().map(problem_message).collect::<Vec<_>>().join(" ")));
+                }
+                panic::remember(&app.saved());
                 Words::Ready(l)
             }
             None => Words::Failed,
@@ -225,6 +232,11 @@ impl App {
     }
 }
 
+thread_local! {
+    /// What the saved answers had wrong at start, and the notice it gave.
+    static STARTED_WITH: std::cell::RefCell<(Vec<Problem>, String)> = Default::default();
+}
+
 fn problem_message(p: &Problem) -> String {
     match p {
         Problem::Newer(_) => t(ui::STORED_NEWER).into(),
@@ -275,6 +287,9 @@ fn start_state() {
                 keep = Keep::Newer;
             }
         }
+        // The notice names questions whose words may still be on their way: said again
+        // when they arrive (see `load_words`).
+        STARTED_WITH.with(|s| *s.borrow_mut() = (d.problems.clone(), notices.join(" ")));
         saved = d.saved;
     }
     // Every saved answer is kept, even one the current route does not reach.

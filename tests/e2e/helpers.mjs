@@ -367,3 +367,12 @@ export const test = base.extend({
     await use(new Camau(page, guard));
   },
 });
+
+/// Opens every closed part of the page around `locator` (the letter inside its "Open the
+/// letter" box, a deadline inside "Deadlines"), as a parent opening them would, and returns it.
+export async function reveal(locator) {
+  await locator.evaluate((el) => {
+    for (let d = el.closest('details'); d; d = d.parentElement && d.parentElement.closest('details')) d.open = true;
+  });
+  return locator;
+}

@@ -1,7 +1,7 @@
 // Issue 8: hostile and unusual text is shown as text everywhere and runs nothing; bad dates
 // get a clear message on the question and nothing invalid is stored; tampered addresses
 // always give a working page. The guard (helpers.mjs) fails on any dialog (alert) and page error.
-import { test, expect, SCHOOL_PATH } from './helpers.mjs';
+import { test, expect, SCHOOL_PATH, reveal } from './helpers.mjs';
 
 const CHILD = '<img src=x onerror=alert(1)> "Ŵŷâ" &amp; 🙂';
 const SCHOOL = '<script>alert(1)</script> "quotes" &amp; Ysgol Gŵyr ŷ â 🏫 {child}';
@@ -27,7 +27,7 @@ test('script, markup, quotes, entities, Welsh letters and emoji appear literally
   await camau.seeResult();
 
   // The letter: subject and body show the text as written ({child} typed by the parent is not a placeholder).
-  const letter = page.locator('#app article#l-ask_la_takeover');
+  const letter = await reveal(page.locator('#app article#l-ask_la_takeover'));
   await expect(letter.locator('.letter-subject')).toContainText(`take over ${CHILD}'s IDP`);
   await expect(letter.locator('.letter-body')).toContainText(`kept by ${SCHOOL}.`);
   // The page text: "your child" is replaced by the name in findings.
@@ -52,7 +52,7 @@ test('script, markup, quotes, entities, Welsh letters and emoji appear literally
   // It survives a reload from storage unchanged.
   await page.reload();
   await camau.ready();
-  await expect(page.locator('#app article#l-ask_la_takeover .letter-body')).toContainText(`kept by ${SCHOOL}.`);
+  await expect((await reveal(page.locator('#app article#l-ask_la_takeover'))).locator('.letter-body')).toContainText(`kept by ${SCHOOL}.`);
 
   expect(await page.evaluate(() => window.__ran)).toEqual([]);
   // <img src=x> never loaded.
@@ -66,7 +66,7 @@ test('line breaks and markup in saved details stay text in the page, the letter 
   await camau.openWith(SCHOOL_PATH, { child: 'Alys', school }, '#/check');
   await expect(camau.main.locator('.summary-list').nth(1).locator('.summary-value').nth(2)).toHaveText(school);
   await page.goto('/#/result');
-  const letter = page.locator('#app article#l-ask_la_takeover');
+  const letter = await reveal(page.locator('#app article#l-ask_la_takeover'));
   expect(await letter.locator('.letter-body').textContent()).toContain(`kept by ${school}.`);
   expect(await page.locator('#app b').count()).toBe(0);
   const href = await letter.getByRole('link', { name: 'Open in email' }).getAttribute('href');

@@ -35,11 +35,16 @@ test('walks from the start page to an outcome, with zero axe violations on every
   expect(seen.slice(-2)).toEqual(['#/check', '#/result']);
   expect(titles.size).toBeGreaterThan(seen.length - 2);
 
-  // The outcome: a short summary first, then findings each with its legal basis.
+  // The outcome: the plan first (one step to do first, with its letter, inside the first
+  // phone screen; at most 4 more), then the reference, each point with its legal basis.
   const main = camau.main;
   await expect(main.locator('h1')).toHaveText('What this means for your child');
-  await expect(main.locator('.summary-box li')).not.toHaveCount(0);
-  expect(await main.locator('.summary-box li').count()).toBeLessThanOrEqual(3);
+  await expect(main.locator('.plan-first .step')).toHaveCount(1);
+  expect(await main.locator('.plan-then .step').count()).toBeLessThanOrEqual(4);
+  const letterButton = main.locator('.plan-first summary.button').first();
+  await expect(letterButton).toContainText('Open the letter');
+  const box = await letterButton.boundingBox();
+  expect(box.y + box.height, 'the first step\'s letter button is inside the first screen').toBeLessThanOrEqual(page.viewportSize().height);
   await expect(main.locator('#f-school_keeps_idp, [id^="f-"]').first()).toBeVisible();
   const findings = main.locator('.finding, .step');
   expect(await findings.count()).toBeGreaterThan(3);

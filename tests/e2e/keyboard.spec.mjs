@@ -98,11 +98,12 @@ test('keyboard alone: start to outcome, focus on each new heading and on the err
   await expect(page.locator('#app main p.lead')).toBeVisible();
   await expect.poll(() => isH1(page)).toBe(true);
 
-  // On the outcome: a "Why?" box opens with Enter, and a letter's Copy button is reachable.
-  await tabTo(page, (f) => f.tag === 'SUMMARY', 'a Why? box', 60);
+  // On the outcome: the first step's letter opens with Enter, and its Copy button is next.
+  await tabTo(page, (f) => f.tag === 'SUMMARY', 'the first letter', 60);
+  expect(await page.evaluate(() => document.activeElement.textContent)).toMatch(/^Open the letter: /);
   await page.keyboard.press('Enter');
   expect(await page.evaluate(() => document.activeElement.parentElement.open)).toBe(true);
-  await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Copy', 'a Copy button', 200);
+  await tabTo(page, (f) => f.tag === 'BUTTON' && f.text.startsWith('Copy: '), 'its Copy button', 40);
   await expectNoAxeViolations(page, 'result, keyboard');
 });
 

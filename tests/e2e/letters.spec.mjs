@@ -3,7 +3,7 @@
 // correctly encoded; the calendar file is valid RFC 5545 for the computed date; the text
 // download is UTF-8; the printed page has no buttons but every letter and citation.
 import { readFileSync } from 'node:fs';
-import { test, expect, SCHOOL_PATH, daysAgo, addDays, isoDaysAgo } from './helpers.mjs';
+import { test, expect, SCHOOL_PATH, daysAgo, addDays, isoDaysAgo, reveal } from './helpers.mjs';
 
 const DETAILS = { child: 'Alys', parent: 'Siân Jones', school: 'Ysgol Gŵyr & St Joseph’s?#%', la: 'Cardiff Council' };
 const BOARD = 'Cardiff and Vale University Health Board';
@@ -13,7 +13,7 @@ const atOutcome = (camau, details = SAVED) => camau.openWith(SCHOOL_PATH, detail
 
 /// The letter shown on the page, as the app's plain text ("Subject: …\n\n<body>").
 async function letterOnPage(page, id) {
-  const art = page.locator(`#app article#l-${id}`);
+  const art = await reveal(page.locator(`#app article#l-${id}`));
   await expect(art).toBeVisible();
   const subject = await art.locator('.letter-subject').count()
     ? (await art.locator('.letter-subject').textContent()).replace(/^Subject:\s*/, '')
@@ -113,10 +113,11 @@ test('Open in email is a mailto link with the subject and body percent-encoded',
 });
 
 test('Add to calendar downloads an .ics file for the computed due date', async ({ page, camau }) => {
-  await atOutcome(camau);
-  const s20 = await daysAgo(page, 56);
+  // Referred 2 weeks ago: the health board's answer is due in 4 weeks.
+  await camau.openWith({ ...SCHOOL_PATH, s20_date: { daysAgo: 14 } }, SAVED, '#/result');
+  const s20 = await daysAgo(page, 14);
   const due = addDays(s20.iso, 42); // the health board's 6 weeks
-  const deadline = page.locator('#d-nhs_answer');
+  const deadline = await reveal(page.locator('#d-nhs_answer'));
   const label = (await deadline.locator('h3').textContent()).trim();
   const [download] = await Promise.all([page.waitForEvent('download'), deadline.getByRole('button', { name: 'Add to calendar' }).click()]);
   expect(download.suggestedFilename()).toBe(`nhs_answer-${due}.ics`);
@@ -157,9 +158,9 @@ test('Add to calendar downloads an .ics file for the computed due date', async (
 
 test('calendar text with a comma is escaped, and the date is 12 weeks on', async ({ page, camau }) => {
   // Home educated, the council has not decided: its 12 weeks run from when ALN was raised.
-  const path = { setting: 'ehe', ehe_decided: 'waiting', raised_date: { daysAgo: 100 }, health_involved: 'no', told: ['none'], social_care: 'assessed', decision: 'no' };
+  const path = { setting: 'ehe', ehe_decided: 'waiting', raised_date: { daysAgo: 30 }, health_involved: 'no', told: ['none'], social_care: 'assessed', decision: 'no' };
   await camau.openWith(path, {}, '#/result');
-  const deadline = page.locator('#d-la_decision');
+  const deadline = await reveal(page.locator('#d-la_decision'));
   const label = (await deadline.locator('h3').textContent()).trim();
   expect(label).toContain(','); // "The council's decision on ALN (and the IDP, if needed)"
   const [download] = await Promise.all([page.waitForEvent('download'), deadline.getByRole('button', { name: 'Add to calendar' }).click()]);
@@ -167,10 +168,21 @@ test('calendar text with a comma is escaped, and the date is 12 weeks on', async
   const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
   const summary = lines.find((l) => l.startsWith('SUMMARY:')).slice('SUMMARY:'.length);
   expect(summary).toBe(label.replace(/\\/g, '\\\\').replace(/([,;])/g, '\\$1'));
-  const due = addDays(isoDaysAgo(100), 84);
+  const due = addDays(isoDaysAgo(30), 84);
   expect(lines).toContain(`DTSTART;VALUE=DATE:${due.replace(/-/g, '')}`);
-  // Overdue (100 days > 12 weeks) and marked so.
+});
+
+test('an overdue deadline is marked once, and offers no calendar event in the past', async ({ page, camau }) => {
+  const path = { setting: 'ehe', ehe_decided: 'waiting', raised_date: { daysAgo: 100 }, health_involved: 'no', told: ['none'], social_care: 'assessed', decision: 'no' };
+  await camau.openWith(path, {}, '#/result');
+  const deadline = await reveal(page.locator('#d-la_decision'));
   await expect(deadline).toHaveClass(/deadline-overdue/);
+  // "Overdue by 2 weeks and 2 days", said once.
+  await expect(deadline.locator('.deadline-status')).toHaveText(/^Overdue by \d+ (week|day)/);
+  expect((await deadline.locator('.deadline-status').innerText()).match(/Overdue/g)).toHaveLength(1);
+  await expect(deadline.getByRole('button', { name: /Add to calendar/ })).toHaveCount(0);
+  // The plan says to act now.
+  await expect(camau.main.locator('.plan-first .step-when')).toHaveText('Now');
 });
 
 test('Download saves the letter as a UTF-8 text file', async ({ page, camau }) => {
@@ -208,7 +220,7 @@ test('printing hides the buttons and shows every letter in full', async ({ page,
 
 test('printing shows the legal basis inside every closed "Why?" box', async ({ page, camau }) => {
   await atOutcome(camau);
-  const why = camau.main.locator('details.why');
+  const why = camau.main.locator('details.why:not(.more)');
   expect(await why.count()).toBeGreaterThan(3);
   // Closed on screen, as the parent left them.
   await expect(why.first()).not.toHaveAttribute('open', /.*/);
@@ -221,7 +233,7 @@ test('printing shows the legal basis inside every closed "Why?" box', async ({ p
 
 test('the browser\'s own print command opens the "Why?" boxes first', async ({ page, camau }) => {
   await atOutcome(camau);
-  const why = camau.main.locator('details.why');
+  const why = camau.main.locator('details.why:not(.more)');
   await expect(why.first()).not.toHaveAttribute('open', /.*/);
   // What Ctrl+P or the browser menu fires before printing.
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
