@@ -526,6 +526,12 @@ fn a_calendar_file_is_one_all_day_event_with_its_words_escaped() {
         "DTEND;VALUE=DATE:20270101",
         "SUMMARY:IDP due\\; ask\\, then wait",
         "DESCRIPTION:Line one\\nback\\\\slash",
+        // A reminder 3 days before, saying what the event is.
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        "DESCRIPTION:IDP due\\; ask\\, then wait",
+        "TRIGGER:-P3D",
+        "END:VALARM",
         "END:VEVENT",
         "END:VCALENDAR",
     ];

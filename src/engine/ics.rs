@@ -38,7 +38,10 @@ fn compact(d: Date) -> String {
     d.iso().replace('-', "")
 }
 
-/// An all-day event on `day`. `uid` must be stable for the same deadline.
+/// How many days before the event its reminder goes off.
+pub const ALARM_DAYS_BEFORE: u8 = 3;
+
+/// An all-day event on `day`, with a reminder [`ALARM_DAYS_BEFORE`] days before. `uid` must be stable for the same deadline.
 pub fn event(uid: &str, day: Date, stamp: Date, summary: &str, description: &str) -> String {
     let lines = [
         "BEGIN:VCALENDAR".to_string(),
@@ -52,6 +55,12 @@ pub fn event(uid: &str, day: Date, stamp: Date, summary: &str, description: &str
         format!("DTEND;VALUE=DATE:{}", compact(day.add_days(1))),
         format!("SUMMARY:{}", escape(summary)),
         format!("DESCRIPTION:{}", escape(description)),
+        // A reminder 3 days before, in time to act.
+        "BEGIN:VALARM".into(),
+        "ACTION:DISPLAY".into(),
+        format!("DESCRIPTION:{}", escape(summary)),
+        format!("TRIGGER:-P{ALARM_DAYS_BEFORE}D"),
+        "END:VALARM".into(),
         "END:VEVENT".into(),
         "END:VCALENDAR".into(),
     ];

@@ -142,6 +142,13 @@ test('Add to calendar downloads an .ics file for the computed due date', async (
   expect(prop('DTEND;VALUE=DATE:')).toBe(compact(addDays(due, 1)));
   expect(prop('UID:')).toBe(`nhs_answer-${due}@camau`);
   expect(prop('DTSTAMP:')).toMatch(/^\d{8}T000000Z$/);
+  // With a reminder 3 days before (RFC 5545 3.6.6: an alarm inside the event).
+  const alarm = lines.slice(lines.indexOf('BEGIN:VALARM'), lines.indexOf('END:VALARM') + 1);
+  expect(alarm[0]).toBe('BEGIN:VALARM');
+  expect(alarm).toContain('ACTION:DISPLAY');
+  expect(alarm).toContain('TRIGGER:-P3D');
+  expect(alarm.some((l) => l.startsWith('DESCRIPTION:'))).toBe(true);
+  expect(lines.indexOf('END:VALARM')).toBeLessThan(lines.indexOf('END:VEVENT'));
   // TEXT values escape backslash, comma, semicolon and newline; unescaped, the summary is the label.
   for (const name of ['SUMMARY:', 'DESCRIPTION:']) {
     const v = prop(name);
