@@ -64,8 +64,16 @@ pub fn engine_bench() {
         findings += outcome(&GRAPH, a, today).findings.len();
     }
     let assemble = t.elapsed();
+    // The outcome page's words showing before the parent opens anything (at most 500).
+    let details = crate::engine::Details { child: "Sam".into(), school: "Ysgol y Wern".into(), la: Some(0), ..Default::default() };
+    let mut words: Vec<usize> = paths
+        .iter()
+        .step_by(10)
+        .map(|a| visible_words(&crate::render::outcome_html(&crate::render::Case::new(a, &details, today, crate::content::late()), true)))
+        .collect();
+    words.sort_unstable();
     println!(
-        "{{\"questions\":{},\"findings\":{},\"letters\":{},\"sampled_paths\":{},\"compile_ms\":{:.2},\"walk_sampled_ms\":{:.2},\"outcome_sampled_ms\":{:.2},\"outcome_per_path_us\":{:.2},\"findings_shown_avg\":{:.1}}}",
+        "{{\"questions\":{},\"findings\":{},\"letters\":{},\"sampled_paths\":{},\"compile_ms\":{:.2},\"walk_sampled_ms\":{:.2},\"outcome_sampled_ms\":{:.2},\"outcome_per_path_us\":{:.2},\"findings_shown_avg\":{:.1},\"outcome_visible_words_median\":{},\"outcome_visible_words_max\":{}}}",
         model.questions.len(),
         model.findings.len(),
         model.letters.len(),
@@ -74,6 +82,65 @@ pub fn engine_bench() {
         enumerate.as_secs_f64() * 1e3,
         assemble.as_secs_f64() * 1e3,
         assemble.as_secs_f64() * 1e6 / paths.len().max(1) as f64,
-        findings as f64 / paths.len().max(1) as f64
+        findings as f64 / paths.len().max(1) as f64,
+        words.get(words.len() / 2).copied().unwrap_or(0),
+        words.last().copied().unwrap_or(0)
     );
+}
+
+/// The words a parent sees on a page built by `render.rs` before opening anything: text
+/// inside a closed `<details>` counts only in its `<summary>`, and text a screen reader alone
+/// hears (`visually-hidden`) does not count.
+pub fn visible_words(html: &str) -> usize {
+    let (mut words, mut closed, mut summary_at, mut hidden) = (0, 0usize, None::<usize>, 0usize);
+    let mut stack: Vec<&str> = vec![];
+    let mut text = String::new();
+    let mut rest = html;
+    let flush = |text: &mut String, visible: bool, words: &mut usize| {
+        if visible {
+            *words += text.split_whitespace().count();
+        }
+        text.clear();
+    };
+    while let Some(i) = rest.find('<') {
+        text.push_str(&rest[..i]);
+        let visible = hidden == 0 && (closed == 0 || summary_at == Some(closed));
+        flush(&mut text, visible, &mut words);
+        let end = rest[i..].find('>').map(|j| i + j).expect("an unclosed tag");
+        let tag = &rest[i + 1..end];
+        rest = &rest[end + 1..];
+        let name = tag.trim_start_matches('/').split(|c: char| c.is_whitespace()).next().unwrap_or("");
+        if tag.starts_with('/') {
+            let open = stack.pop().unwrap_or("");
+            match open {
+                "details-closed" => closed -= 1,
+                "summary-counted" => summary_at = None,
+                "hidden" => hidden -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        let kind = match name {
+            "details" if !tag.contains(" open") => {
+                closed += 1;
+                "details-closed"
+            }
+            "summary" if closed > 0 && summary_at.is_none() && closed == 1 => {
+                summary_at = Some(closed);
+                "summary-counted"
+            }
+            _ if tag.contains("visually-hidden") => {
+                hidden += 1;
+                "hidden"
+            }
+            _ => name,
+        };
+        // Void elements have no closing tag.
+        if !matches!(name, "br" | "input" | "img" | "hr" | "meta" | "link") {
+            stack.push(kind);
+        }
+    }
+    text.push_str(rest);
+    flush(&mut text, hidden == 0 && closed == 0, &mut words);
+    words
 }
