@@ -587,4 +587,5 @@ pub fn candidates(q: &Question, dates: &[Date], pairs: bool) -> Vec<Answer> {
 }
 
 /// The words showing before anything is opened (one home: `camau::tool`).
+#[allow(unused_imports)]
 pub use camau::tool::visible_words;
