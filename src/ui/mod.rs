@@ -8,15 +8,20 @@ mod panic;
 use crate::content::{ui, GRAPH};
 use crate::engine::codec::{self, Problem, Saved};
 use crate::engine::date::Date;
-use crate::engine::graph::{Late, Txt};
+use crate::engine::graph::Late;
 use crate::engine::{walk, Answered, Answers, Details, Walk};
 pub use crate::route::Route;
 use leptos::prelude::*;
-use std::sync::Arc;
 
-/// The words of the interface and the question pages (compiled into the wasm). The outcome
-/// page's words come with [`Words::Ready`].
+/// Any word: the interface's and the first question's are compiled in, the others come with
+/// [`Words::Ready`] (see [`needs_words`]).
 pub use crate::render::t;
+
+/// Whether a page needs the words file: all but the start page, privacy and the first
+/// question, which show the moment the app starts.
+fn needs_words(r: &Route) -> bool {
+    !matches!(r, Route::Start | Route::Begin | Route::Privacy) && !matches!(r, Route::Question { q, .. } if *q == GRAPH.start)
+}
 
 /// What storage can do for us in this browser.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,7 +123,7 @@ pub fn load_words(app: App) {
             }
             None => Words::Failed,
         });
-        if app.route.get_untracked() != Route::Start {
+        if needs_words(&app.route.get_untracked()) {
             // The page was waiting for its words and has been drawn again.
             browser::focus_later("#app h1");
         }
@@ -403,7 +408,7 @@ fn Pages() -> impl IntoView {
     let app = expect_context::<App>();
     let page = move || match app.route.get() {
         // Any page but these needs the words file: until it is here, say so (and why).
-        r if !matches!(r, Route::Start | Route::Begin | Route::Privacy) && !matches!(r, Route::Question { q, .. } if q == GRAPH.start) && !matches!(app.words.get(), Words::Ready(_)) => {
+        r if needs_words(&r) && !matches!(app.words.get(), Words::Ready(_)) => {
             view! { <outcome::Waiting result={r == Route::Result}/> }.into_any()
         }
         Route::Start | Route::Begin => ().into_any(),
