@@ -409,7 +409,7 @@ fn Pages() -> impl IntoView {
     let page = move || match app.route.get() {
         // Any page but these needs the words file: until it is here, say so (and why).
         r if needs_words(&r) && !matches!(app.words.get(), Words::Ready(_)) => {
-            view! { <outcome::Waiting result={r == Route::Result}/> }.into_any()
+            view! { <outcome::Waiting/> }.into_any()
         }
         Route::Start | Route::Begin => ().into_any(),
         Route::Question { q, change } => view! { <pages::QuestionPage q=q change=change/> }.into_any(),

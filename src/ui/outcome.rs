@@ -14,9 +14,9 @@ fn status(l: &str, msg: &str) {
 /// A page whose words have not arrived: a short wait, or a way to try again. `ui::Pages`
 /// shows it in place of any page but the start page, the first question and privacy.
 #[component]
-pub fn Waiting(result: bool) -> impl IntoView {
+pub fn Waiting() -> impl IntoView {
     let app = expect_context::<App>();
-    let title = t(if result { ui::RESULT_TITLE } else { ui::APP_NAME });
+    let title = t(ui::APP_NAME);
     super::pages::title_of(title);
     let failed = matches!(app.words.get_untracked(), Words::Failed);
     view! {
