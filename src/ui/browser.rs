@@ -186,6 +186,12 @@ pub fn set_title(t: &str) {
 }
 
 /// Moves focus to the first element matching `selector`, after the page is painted.
+/// Whether moving focus takes nothing away from the parent: false while they are in the
+/// footer (its "Delete my answers" question, its links).
+pub fn focus_is_free() -> bool {
+    !window().document().and_then(|d| d.active_element()).is_some_and(|a| a.closest("footer").ok().flatten().is_some())
+}
+
 pub fn focus_later(selector: &'static str) {
     leptos::prelude::request_animation_frame(move || {
         if let Some(el) = window()

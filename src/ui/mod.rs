@@ -123,7 +123,8 @@ pub fn load_words(app: App) {
             }
             None => Words::Failed,
         });
-        if needs_words(&app.route.get_untracked()) {
+        // Only if the parent is not busy elsewhere (the footer's "Delete my answers" question).
+        if needs_words(&app.route.get_untracked()) && browser::focus_is_free() {
             // The page was waiting for its words and has been drawn again.
             browser::focus_later("#app h1");
         }
