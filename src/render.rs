@@ -8,8 +8,8 @@
 
 use crate::content::{ui, GRAPH};
 use crate::engine::codec::percent_encode;
-use crate::engine::date::{weeks_days, Date};
-use crate::engine::graph::{LetterKind, Section, Txt, Unit};
+use crate::engine::date::{parse_parts, weeks_days, Date, DateError};
+use crate::engine::graph::{Kind, LetterKind, Question, Section, Txt, Unit};
 use crate::engine::graph::Late;
 use crate::engine::{fill, long_date, outcome, walk, Answer, Answers, Blank, DeadlineStatus, Details, PlanStep, When, Words};
 use crate::route::Route;
@@ -527,5 +527,174 @@ pub fn check_html(case: &Case) -> String {
     }
     o.push_str("</dl>");
     el(&mut o, "a", &join(&["class=\"button\" href=\"", &Route::Result.hash(), "\""]), t(ui::SEE_RESULT));
+    o
+}
+
+// ---- The question pages -------------------------------------------------------------------
+
+/// What a question page's form holds: started from the saved answer, read back from the page
+/// at each change (the page itself keeps it; no copy in the wasm to drift from what shows).
+#[derive(Clone, Default, Debug, PartialEq)]
+pub struct Form {
+    /// The options ticked, a bit each (one bit for a one-answer question).
+    pub chosen: u64,
+    pub day: String,
+    pub month: String,
+    pub year: String,
+    pub unsure: bool,
+}
+
+impl Form {
+    /// The form as a saved answer leaves it.
+    pub fn from_answer(a: Option<&Answer>) -> Form {
+        match a {
+            Some(Answer::One(o)) => Form { chosen: 1 << o, ..Form::default() },
+            Some(Answer::Many(b)) => Form { chosen: *b, ..Form::default() },
+            Some(Answer::Date(d)) => Form { day: d.d.to_string(), month: d.m.to_string(), year: d.y.to_string(), ..Form::default() },
+            Some(Answer::Unsure) => Form { unsure: true, ..Form::default() },
+            None => Form::default(),
+        }
+    }
+
+    /// The answer the form holds now: what Continue would record, or why it cannot.
+    pub fn read(&self, question: &Question, today: Date) -> Result<Answer, &'static str> {
+        let bits = self.chosen;
+        let typed = [&self.day, &self.month, &self.year].iter().any(|s| !s.trim().is_empty());
+        match question.kind {
+            Kind::One if bits == 0 => Err(t(ui::ERROR_CHOOSE_ONE)),
+            Kind::One => Ok(Answer::One(bits.trailing_zeros() as u8)),
+            Kind::Many if bits == 0 => Err(t(ui::ERROR_CHOOSE_MANY)),
+            Kind::Many => Ok(Answer::Many(bits)),
+            // A date typed and "I do not know" ticked: neither is thrown away.
+            Kind::Date if self.unsure && typed => Err(t(ui::DATE_AND_UNSURE)),
+            Kind::Date if self.unsure && question.unsure.is_some() => Ok(Answer::Unsure),
+            Kind::Date => parse_parts(&self.day, &self.month, &self.year, today, question.future).map(Answer::Date).map_err(date_error),
+        }
+    }
+}
+
+pub fn date_error(e: DateError) -> &'static str {
+    t(match e {
+        DateError::Empty => ui::DATE_EMPTY,
+        DateError::MissingDay => ui::DATE_MISSING_DAY,
+        DateError::MissingMonth => ui::DATE_MISSING_MONTH,
+        DateError::MissingYear => ui::DATE_MISSING_YEAR,
+        DateError::NotNumbers => ui::DATE_NOT_NUMBERS,
+        DateError::YearDigits => ui::DATE_YEAR_DIGITS,
+        DateError::NotReal => ui::DATE_NOT_REAL,
+        DateError::Future => ui::DATE_FUTURE,
+        DateError::TooOld => ui::DATE_TOO_OLD,
+    })
+}
+
+/// The GOV.UK error summary: "There is a problem" and a link to the field (the link is
+/// handled by the page's click listener: the address's `#…` is the app's route).
+pub fn error_summary(msg: &str, field: &str) -> String {
+    let mut o = join(&["<div class=\"error-summary\" role=\"alert\"tabindex=\"-1\"><h2>", &esc(t(ui::ERROR_SUMMARY_TITLE)), "</h2><ul><li><a href=\"#"]);
+    cat(&mut o, &[field, "\" data-focus=\"", field, "\">", &esc(msg), "</a></li></ul></div>"]);
+    o
+}
+
+/// The id of a question's first field: where its error summary's link leads.
+pub fn first_field(q: &Question) -> String {
+    match q.kind {
+        Kind::Date => join(&[q.id, "-day"]),
+        _ => join(&[q.id, "-", q.options.first().map(|o| o.id).unwrap_or("")]),
+    }
+}
+
+/// One question page's `<main>`: the GOV.UK question pattern (a fieldset whose legend is the
+/// page's heading, its hint, the error message once there is one, then the inputs), with the
+/// form's current state and the submit button's words.
+pub fn question_html(q: u16, form: &Form, error: Option<&str>, button: &str) -> String {
+    let question = &GRAPH.questions[q as usize];
+    let qid = question.id;
+    let mut o = String::new();
+    if let Some(msg) = error {
+        o.push_str(&error_summary(msg, &first_field(question)));
+    }
+    o.push_str("<form novalidate><div class=\"form-group");
+    if error.is_some() {
+        o.push_str(" form-group-error");
+    }
+    cat(&mut o, &["\"><fieldset class=\"fieldset\" id=\"", qid, "-fieldset\""]);
+    // Described by its hint, and by the error message once there is one.
+    let mut by = Vec::new();
+    if question.hint.is_some() {
+        by.push(join(&[qid, "-hint"]));
+    }
+    if error.is_some() {
+        by.push(join(&[qid, "-error"]));
+    }
+    if !by.is_empty() {
+        cat(&mut o, &[" aria-describedby=\"", &by.join(" "), "\""]);
+    }
+    o.push_str("><legend class=\"legend\">");
+    if let Some(p) = GRAPH.parts.get(question.part as usize) {
+        el(&mut o, "span", "class=\"caption\"", t(p.name));
+    }
+    el(&mut o, "h1", "tabindex=\"-1\"", t(question.title));
+    o.push_str("</legend>");
+    if let Some(h) = question.hint {
+        el(&mut o, "div", &join(&["class=\"hint\" id=\"", qid, "-hint\""]), t(h));
+    }
+    if let Some(msg) = error {
+        cat(&mut o, &["<p class=\"error-message\" id=\"", qid, "-error\"><span class=\"visually-hidden\">", &esc(t(ui::ERROR_PREFIX)), " </span>", &esc(msg), "</p>"]);
+    }
+    let check = |o: &mut String, on: bool| {
+        if on {
+            o.push_str(" checked");
+        }
+    };
+    match question.kind {
+        Kind::One | Kind::Many => {
+            let many = question.kind == Kind::Many;
+            o.push_str(if many { "<div class=\"choices checkboxes\">" } else { "<div class=\"choices radios\">" });
+            for (i, opt) in question.options.iter().enumerate() {
+                if many && opt.exclusive && i > 0 {
+                    el(&mut o, "div", "class=\"divider\"", t(ui::OR));
+                }
+                let id = join(&[qid, "-", opt.id]);
+                cat(&mut o, &["<div class=\"choice\"><input class=\"choice-input\" id=\"", &id, "\" name=\"", qid, "\" type=\"", if many { "checkbox" } else { "radio" }, "\" value=\"", opt.id, "\""]);
+                if opt.hint.is_some() {
+                    cat(&mut o, &[" aria-describedby=\"", &id, "-hint\""]);
+                }
+                if opt.exclusive {
+                    o.push_str(" data-exclusive");
+                }
+                check(&mut o, form.chosen & (1 << i) != 0);
+                o.push('>');
+                el(&mut o, "label", &join(&["class=\"choice-label\" for=\"", &id, "\""]), t(opt.label));
+                if let Some(h) = opt.hint {
+                    el(&mut o, "div", &join(&["class=\"item-hint\" id=\"", &id, "-hint\""]), t(h));
+                }
+                o.push_str("</div>");
+            }
+            o.push_str("</div>");
+        }
+        Kind::Date => {
+            cat(&mut o, &["<div class=\"date\" id=\"", qid, "-date\">"]);
+            for (suffix, label, value) in [("day", ui::DAY, &form.day), ("month", ui::MONTH, &form.month), ("year", ui::YEAR, &form.year)] {
+                let id = join(&[qid, "-", suffix]);
+                o.push_str("<div class=\"date-item\">");
+                el(&mut o, "label", &join(&["class=\"date-label\" for=\"", &id, "\""]), t(label));
+                // No maxlength: a browser would cut what is typed or pasted without a word;
+                // too many digits get a clear error instead.
+                cat(&mut o, &["<input class=\"input date-input", if suffix == "year" { " date-year" } else { "" }, "\" id=\"", &id, "\" name=\"", &id, "\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" value=\"", &esc(value), "\"></div>"]);
+            }
+            o.push_str("</div>");
+            if let Some(u) = question.unsure {
+                el(&mut o, "div", "class=\"divider\"", t(ui::OR));
+                cat(&mut o, &["<div class=\"choices checkboxes\"><div class=\"choice\"><input class=\"choice-input\" type=\"checkbox\" id=\"", qid, "-unsure\""]);
+                check(&mut o, form.unsure);
+                o.push('>');
+                el(&mut o, "label", &join(&["class=\"choice-label\" for=\"", qid, "-unsure\""]), t(u));
+                o.push_str("</div></div>");
+            }
+        }
+    }
+    o.push_str("</fieldset></div>");
+    el(&mut o, "button", "class=\"button\" type=\"submit\" id=\"q-submit\"", button);
+    o.push_str("</form>");
     o
 }

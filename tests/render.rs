@@ -168,3 +168,48 @@ fn an_answer_kept_from_another_route_never_reaches_a_page_or_a_letter() {
     }
     assert!(checked > 100, "stale answers were added ({checked})");
 }
+
+/// Every question page, as written for the browser: each input has one label, ids are
+/// unique, the fieldset is described by what the page shows, the saved answer is ticked,
+/// an error is tied to the fieldset, and a typed date comes back as typed (escaped).
+#[test]
+fn every_question_page_is_a_labelled_form_that_keeps_what_was_given() {
+    use camau::engine::graph::Kind;
+    use camau::render::{question_html, Form};
+    for (i, q) in GRAPH.questions.iter().enumerate() {
+        let saved = match q.kind {
+            Kind::One => Answer::One(q.options.len() as u8 - 1),
+            Kind::Many => Answer::Many(1),
+            Kind::Date => Answer::Date(Date::new(2026, 3, 9).unwrap()),
+        };
+        let form = Form::from_answer(Some(&saved));
+        assert_eq!(form.read(q, today()), Ok(saved.clone()), "{}: the page gives back the saved answer", q.id);
+        let html = question_html(i as u16, &form, None, "Continue");
+        let ids: Vec<&str> = html.split(" id=\"").skip(1).map(|s| s.split('"').next().unwrap()).collect();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "{}: ids repeat", q.id);
+        for input in html.split("<input ").skip(1) {
+            let id = input.split("id=\"").nth(1).and_then(|s| s.split('"').next()).expect("an input has an id");
+            assert_eq!(html.matches(&format!("for=\"{id}\"")).count(), 1, "{}: {id} has one label", q.id);
+        }
+        assert!(html.contains("<h1 tabindex=\"-1\">") && html.contains("<legend"), "{}: the heading is the legend", q.id);
+        assert_eq!(html.contains(&format!("id=\"{}-hint\"", q.id)), html.contains(&format!("aria-describedby=\"{}-hint", q.id)));
+        match q.kind {
+            Kind::Date => assert!(html.contains("value=\"9\"") && html.contains("value=\"2026\"") && !html.contains(" checked"), "{}: the saved date is typed in", q.id),
+            _ => assert_eq!(html.matches(" checked").count(), 1, "{}: the saved answer is ticked", q.id),
+        }
+        assert!(!html.contains('{') && !html.contains("error"), "{}: no placeholder, no error before one", q.id);
+
+        let wrong = Form { day: "<b>&".into(), ..Form::default() };
+        let msg = wrong.read(q, today()).expect_err("nothing chosen, or no real date");
+        let html = question_html(i as u16, &wrong, Some(msg), "Continue");
+        assert!(html.contains("role=\"alert\"") && html.contains("form-group-error"));
+        assert!(html.contains(&format!("aria-describedby=\"{}", q.id)) && html.contains(&format!("{}-error\"", q.id)), "{}: the error describes the fieldset", q.id);
+        assert!(html.contains(&format!("href=\"#{}\"", camau::render::first_field(q))), "{}: the summary links to the first field", q.id);
+        if q.kind == Kind::Date {
+            assert!(html.contains("value=\"&lt;b&gt;&amp;\"") && !html.contains("<b>"), "{}: the typed text comes back, as text", q.id);
+        }
+    }
+}

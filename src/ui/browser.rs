@@ -368,3 +368,42 @@ pub fn show_crash(not_kept: Option<&str>, answers: &str) {
         let _ = crash.remove_attribute("hidden");
     }
 }
+
+fn input(id: &str) -> Option<web_sys::HtmlInputElement> {
+    window().document()?.get_element_by_id(id)?.dyn_into().ok()
+}
+
+/// What is typed in the input with this id ("" when there is none).
+pub fn input_value(id: &str) -> String {
+    input(id).map(|i| i.value()).unwrap_or_default()
+}
+
+/// Whether the checkbox or radio with this id is ticked.
+pub fn is_checked(id: &str) -> bool {
+    input(id).is_some_and(|i| i.checked())
+}
+
+pub fn set_checked(id: &str, on: bool) {
+    if let Some(i) = input(id) {
+        i.set_checked(on);
+    }
+}
+
+/// The input an event came from: its id, and whether it is ticked.
+pub fn input_target(ev: &web_sys::Event) -> Option<(String, bool)> {
+    let i: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+    Some((i.id(), i.checked()))
+}
+
+/// The value of `name` on the nearest element at or around an event's target that has it.
+pub fn closest_attribute(ev: &web_sys::Event, name: &str) -> Option<String> {
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(&format!("[{name}]")).ok()??;
+    el.get_attribute(name)
+}
+
+/// Replaces what the element with this id holds with HTML built by `render`.
+pub fn set_inner_html(id: &str, html: &str) {
+    if let Some(el) = element(id) {
+        el.set_inner_html(html);
+    }
+}

@@ -4,10 +4,9 @@
 use super::{browser, t, App, Keep, Route};
 use crate::content::{ui, GRAPH};
 use crate::engine::codec::limit;
-use crate::engine::date::{parse_parts, DateError};
-use crate::engine::date::Date;
-use crate::engine::graph::{Kind, Question, Txt};
-use crate::engine::{walk, Answer, MAX_NAME, MAX_SCHOOL};
+use crate::engine::graph::{Kind, Question};
+use crate::render::{self, Form};
+use crate::engine::{walk, MAX_NAME, MAX_SCHOOL};
 use leptos::prelude::*;
 
 pub fn title_of(page: &str) {
@@ -27,39 +26,20 @@ fn title(page: &str, error: bool) {
     browser::set_title(&s);
 }
 
-#[component]
-fn ErrorSummary(msg: String, field: String) -> impl IntoView {
-    view! {
-        <div class="error-summary" role="alert" tabindex="-1">
-            <h2>{t(ui::ERROR_SUMMARY_TITLE)}</h2>
-            <ul><li><a href=format!("#{field}") on:click=move |ev| {
-                ev.prevent_default();
-                browser::focus_id(&field);
-            }>{msg}</a></li></ul>
-        </div>
+/// A click on an error summary's link moves focus to its field (its `#…` is not a route).
+fn focus_link(ev: leptos::ev::MouseEvent) {
+    if let Some(id) = browser::closest_attribute(&ev, "data-focus") {
+        ev.prevent_default();
+        browser::focus_id(&id);
     }
 }
 
-fn date_error(e: DateError) -> &'static str {
-    t(match e {
-        DateError::Empty => ui::DATE_EMPTY,
-        DateError::MissingDay => ui::DATE_MISSING_DAY,
-        DateError::MissingMonth => ui::DATE_MISSING_MONTH,
-        DateError::MissingYear => ui::DATE_MISSING_YEAR,
-        DateError::NotNumbers => ui::DATE_NOT_NUMBERS,
-        DateError::YearDigits => ui::DATE_YEAR_DIGITS,
-        DateError::NotReal => ui::DATE_NOT_REAL,
-        DateError::Future => ui::DATE_FUTURE,
-        DateError::TooOld => ui::DATE_TOO_OLD,
-    })
-}
-
+/// A question page. Written as HTML text by `render::question_html`; the page itself holds
+/// the form, read back at each change and on Continue (one listener each, on `<main>`).
 #[component]
 pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
     let app = expect_context::<App>();
     let question = &GRAPH.questions[q as usize];
-    let qid = question.id;
-    let existing = app.journey.with_untracked(|j| j.answers.get(q).cloned());
     let back = if change {
         Route::Check.hash()
     } else {
@@ -68,36 +48,16 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
             None => Route::Start.hash(),
         }
     };
-    let error = RwSignal::new(None::<(String, String)>);
     title(t(question.title), false);
-
-    // Form state, started from the saved answer.
-    let chosen = RwSignal::new(match existing {
-        Some(Answer::One(o)) => 1u64 << o,
-        Some(Answer::Many(b)) => b,
-        _ => 0,
-    });
-    let (d0, m0, y0) = match existing {
-        Some(Answer::Date(d)) => (d.d.to_string(), d.m.to_string(), d.y.to_string()),
-        _ => Default::default(),
-    };
-    let day = RwSignal::new(d0);
-    let month = RwSignal::new(m0);
-    let year = RwSignal::new(y0);
-    let unsure = RwSignal::new(existing == Some(Answer::Unsure));
-
-    let first_field = match question.kind {
-        Kind::Date => format!("{qid}-day"),
-        _ => format!("{qid}-{}", question.options.first().map(|o| o.id).unwrap_or("")),
-    };
-    let form = Form { chosen, day, month, year, unsure };
+    let form = app.journey.with_untracked(|j| Form::from_answer(j.answers.get(q)));
+    let html = render::question_html(q, &form, None, button_words(app, q, change, &form));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         app.refresh_today();
+        let form = read_form(question);
         match form.read(question, super::today()) {
             Err(msg) => {
-                error.set(Some((msg.to_string(), first_field.clone())));
-                describe(&format!("{qid}-fieldset"), qid, true);
+                browser::set_inner_html("main", &render::question_html(q, &form, Some(msg), button_words(app, q, change, &form)));
                 title(t(question.title), true);
                 browser::focus_later(".error-summary");
             }
@@ -116,181 +76,70 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
             }
         }
     };
-    // In a change from the check page: "Continue" while the answer chosen leads to questions
-    // not yet answered, "Save and go back…" only when it really goes back.
-    let button = move || {
-        // Track the form, so the words follow the choice.
-        let _ = (chosen.get(), unsure.get(), day.get(), month.get(), year.get());
-        if !change {
-            return t(ui::CONTINUE);
-        }
-        let today = super::today();
-        let goes_on = app.journey.with_untracked(|j| {
-            let mut tried = j.answers.clone();
-            if let Ok(a) = form.read(question, today) {
-                tried.set(q, a);
-            }
-            walk(&GRAPH, &tried, today).next.is_some()
-        });
-        t(if goes_on { ui::CONTINUE } else { ui::SAVE_CONTINUE })
-    };
-
-    let hint_id = format!("{qid}-hint");
-    let err_id = format!("{qid}-error");
-    // The fieldset is described by its hint, and by the error message once there is one
-    // (set where the error is shown: no reactive attribute needed).
-    let fieldset_id = format!("{qid}-fieldset");
-    let hint_only = question.hint.map(|_| format!("{qid}-hint"));
-    let part = GRAPH.parts.get(question.part as usize).map(|p| t(p.name));
-
-    let inputs = match question.kind {
-        Kind::One | Kind::Many => {
-            let many = question.kind == Kind::Many;
-            let items = question
-                .options
-                .iter()
-                .enumerate()
-                .map(|(i, o)| {
-                    let id = format!("{qid}-{}", o.id);
-                    let ohint = o.hint.map(|h| {
-                        let hid = format!("{id}-hint");
-                        view! { <div class="item-hint" id=hid>{t(h)}</div> }
-                    });
-                    let hid = o.hint.map(|_| format!("{id}-hint"));
-                    let bit = 1u64 << i;
-                    let exclusive = o.exclusive;
-                    let divider = (many && exclusive && i > 0).then(|| view! { <div class="divider">{t(ui::OR)}</div> });
-                    let toggle = move |_| {
-                        chosen.update(|c| {
-                            if !many {
-                                *c = bit;
-                            } else if *c & bit != 0 {
-                                *c &= !bit;
-                            } else if exclusive {
-                                *c = bit;
-                            } else {
-                                // Choosing a real option clears "None of these".
-                                let excl: u64 = question.options.iter().enumerate().filter(|(_, o)| o.exclusive).map(|(j, _)| 1u64 << j).sum();
-                                *c = (*c & !excl) | bit;
-                            }
-                        })
-                    };
-                    view! {
-                        {divider}
-                        <div class="choice">
-                            // `checked` before `name` and `type`: moving from one question to the
-                            // next, Leptos reuses these inputs in place, attribute by attribute in
-                            // this order. A radio still checked from the last question that joined
-                            // this question's group would uncheck the parent's saved answer.
-                            <input class="choice-input" prop:checked=move || chosen.get() & bit != 0
-                                id=id.clone() name=qid type=if many { "checkbox" } else { "radio" } value=o.id
-                                aria-describedby=hid
-                                on:change=toggle/>
-                            <label class="choice-label" for=id>{t(o.label)}</label>
-                            {ohint}
-                        </div>
+    // A tick or a typed date: keep the form's rules, and the button's words follow the choice.
+    let changed = move |ev: leptos::ev::Event| {
+        if let Some((id, on)) = browser::input_target(&ev) {
+            let qid = question.id;
+            let unsure = format!("{qid}-unsure");
+            if id.ends_with("-day") || id.ends_with("-month") || id.ends_with("-year") {
+                // Typing a date answers the question: "I do not know" no longer applies.
+                browser::set_checked(&unsure, false);
+            } else if on && question.kind == Kind::Many {
+                // "None of these" clears the others; any other clears "None of these".
+                let exclusive = question.options.iter().any(|o| o.exclusive && id == format!("{qid}-{}", o.id));
+                for o in question.options {
+                    let other = format!("{qid}-{}", o.id);
+                    if other != id && (exclusive || o.exclusive) {
+                        browser::set_checked(&other, false);
                     }
-                })
-                .collect_view();
-            view! { <div class=if many { "choices checkboxes" } else { "choices radios" }>{items}</div> }.into_any()
-        }
-        Kind::Date => {
-            let field = move |suffix: &'static str, label: Txt2, sig: RwSignal<String>, wide: bool| {
-                let id = format!("{qid}-{suffix}");
-                view! {
-                    <div class="date-item">
-                        <label class="date-label" for=id.clone()>{t(label.0)}</label>
-                        // No maxlength: a browser would cut what is typed or pasted without a word;
-                        // too many digits get a clear error instead.
-                        <input class=if wide { "input date-input date-year" } else { "input date-input" } id=id.clone() name=id
-                            type="text" inputmode="numeric" autocomplete="off"
-                            prop:value=move || sig.get()
-                            on:input=move |ev| {
-                                sig.set(event_target_value(&ev));
-                                // Typing a date answers the question: "I do not know" no longer applies.
-                                unsure.set(false);
-                            }/>
-                    </div>
                 }
-            };
-            let unsure_box = question.unsure.map(|u| {
-                let id = format!("{qid}-unsure");
-                view! {
-                    <div class="divider">{t(ui::OR)}</div>
-                    <div class="choices checkboxes"><div class="choice">
-                        <input class="choice-input" type="checkbox" id=id.clone() prop:checked=move || unsure.get()
-                            on:change=move |_| unsure.update(|u| *u = !*u)/>
-                        <label class="choice-label" for=id>{t(u)}</label>
-                    </div></div>
-                }
-            });
-            view! {
-                <div class="date" id=format!("{qid}-date")>
-                    {field("day", Txt2(ui::DAY), day, false)}
-                    {field("month", Txt2(ui::MONTH), month, false)}
-                    {field("year", Txt2(ui::YEAR), year, true)}
-                </div>
-                {unsure_box}
             }
-            .into_any()
+        }
+        if change {
+            browser::set_text("q-submit", button_words(app, q, true, &read_form(question)));
         }
     };
-
     view! {
         <a class="back-link" href=back>{t(ui::BACK)}</a>
-        <main id="main">
-            {move || error.get().map(|(m, f)| view! { <ErrorSummary msg=m field=f/> })}
-            <form novalidate on:submit=submit>
-                <div class=move || if error.get().is_some() { "form-group form-group-error" } else { "form-group" }>
-                    <fieldset class="fieldset" id=fieldset_id.clone() aria-describedby=hint_only>
-                        <legend class="legend">
-                            {part.map(|p| view! { <span class="caption">{p}</span> })}
-                            <h1 tabindex="-1">{t(question.title)}</h1>
-                        </legend>
-                        {question.hint.map(|h| view! { <div class="hint" id=hint_id>{t(h)}</div> })}
-                        {move || error.get().map(|(m, _)| view! {
-                            <p class="error-message" id=err_id.clone()><span class="visually-hidden">{t(ui::ERROR_PREFIX)}" "</span>{m}</p>
-                        })}
-                        {inputs}
-                    </fieldset>
-                </div>
-                <button class="button" type="submit">{button}</button>
-            </form>
-        </main>
+        <main id="main" inner_html=html on:submit=submit on:change=changed on:input=changed on:click=focus_link></main>
     }
 }
 
-/// What a question page's form holds.
-#[derive(Clone, Copy)]
-struct Form {
-    chosen: RwSignal<u64>,
-    day: RwSignal<String>,
-    month: RwSignal<String>,
-    year: RwSignal<String>,
-    unsure: RwSignal<bool>,
-}
-
-impl Form {
-    /// The answer the form holds now: what Continue would record, or why it cannot.
-    fn read(&self, question: &Question, today: Date) -> Result<Answer, &'static str> {
-        let bits = self.chosen.get_untracked();
-        let typed = [self.day, self.month, self.year].iter().any(|s| s.with_untracked(|s| !s.trim().is_empty()));
-        let unsure = self.unsure.get_untracked();
-        match question.kind {
-            Kind::One if bits == 0 => Err(t(ui::ERROR_CHOOSE_ONE)),
-            Kind::One => Ok(Answer::One(bits.trailing_zeros() as u8)),
-            Kind::Many if bits == 0 => Err(t(ui::ERROR_CHOOSE_MANY)),
-            Kind::Many => Ok(Answer::Many(bits)),
-            // A date typed and "I do not know" ticked: neither is thrown away.
-            Kind::Date if unsure && typed => Err(t(ui::DATE_AND_UNSURE)),
-            Kind::Date if unsure && question.unsure.is_some() => Ok(Answer::Unsure),
-            Kind::Date => self.day.with_untracked(|d| {
-                self.month.with_untracked(|m| self.year.with_untracked(|y| parse_parts(d, m, y, today, question.future)))
-            })
-            .map(Answer::Date)
-            .map_err(date_error),
+/// The form as the page holds it now.
+fn read_form(question: &Question) -> Form {
+    let qid = question.id;
+    let id = |s: &str| format!("{qid}-{s}");
+    let mut f = Form::default();
+    if question.kind == Kind::Date {
+        f.day = browser::input_value(&id("day"));
+        f.month = browser::input_value(&id("month"));
+        f.year = browser::input_value(&id("year"));
+        f.unsure = browser::is_checked(&id("unsure"));
+    } else {
+        for (i, o) in question.options.iter().enumerate() {
+            if browser::is_checked(&id(o.id)) {
+                f.chosen |= 1 << i;
+            }
         }
     }
+    f
+}
+
+/// In a change from the check page: "Continue" while the answer chosen leads to questions
+/// not yet answered, "Save and go back…" only when it really goes back.
+fn button_words(app: App, q: u16, change: bool, form: &Form) -> &'static str {
+    if !change {
+        return t(ui::CONTINUE);
+    }
+    let today = super::today();
+    let goes_on = app.journey.with_untracked(|j| {
+        let mut tried = j.answers.clone();
+        if let Ok(a) = form.read(&GRAPH.questions[q as usize], today) {
+            tried.set(q, a);
+        }
+        walk(&GRAPH, &tried, today).next.is_some()
+    });
+    t(if goes_on { ui::CONTINUE } else { ui::SAVE_CONTINUE })
 }
 
 /// "After that change, these questions no longer apply…", a line for each question, then "Your answers to them are kept…".
@@ -330,10 +179,6 @@ fn describe(el: &str, base: &str, error: bool) {
     }
     browser::set_attribute(el, "aria-describedby", (!by.is_empty()).then_some(by.as_str()));
 }
-
-/// A `Txt` passed into a closure by value.
-#[derive(Clone, Copy)]
-struct Txt2(Txt);
 
 #[component]
 pub fn AboutPage(change: bool) -> impl IntoView {
@@ -422,7 +267,7 @@ pub fn AboutPage(change: bool) -> impl IntoView {
     view! {
         <a class="back-link" href=back>{t(ui::BACK)}</a>
         <main id="main">
-            {move || error.get().map(|(m, f)| view! { <ErrorSummary msg=m field=f/> })}
+            {move || error.get().map(|(m, f)| view! { <div inner_html=render::error_summary(&m, &f) on:click=focus_link></div> })}
             <span class="caption">{t(ui::ABOUT_CAPTION)}</span>
             <h1 tabindex="-1">{t(ui::ABOUT_TITLE)}</h1>
             <p>{t(ui::ABOUT_INTRO)}</p>

@@ -1,0 +1,18 @@
+import { chromium } from '@playwright/test';
+import { serve } from './tests/e2e/server.mjs';
+const srv = await serve({ port: 4199, dir: 'dist' });
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: 360, height: 740 } });
+await p.goto('http://127.0.0.1:4199/#/start');
+await p.waitForSelector('#app main h1');
+await p.locator('button[type=submit]').click();
+await p.waitForSelector('.error-summary');
+await p.screenshot({ path: '/tmp/q1.png' });
+await p.locator('.error-summary a').click();
+console.log('focused', await p.evaluate(() => document.activeElement.id), 'hash', await p.evaluate(() => location.hash));
+await p.locator('label.choice-label').first().click();
+await p.locator('button[type=submit]').click();
+await p.waitForTimeout(500);
+await p.screenshot({ path: '/tmp/q2.png' });
+await b.close(); srv.close?.();
+process.exit(0);
