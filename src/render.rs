@@ -11,6 +11,7 @@ use crate::engine::codec::percent_encode;
 use crate::engine::date::{parse_parts, weeks_days, Date, DateError};
 use crate::engine::graph::{Kind, LetterKind, Question, Section, Txt, Unit};
 use crate::engine::graph::Late;
+use crate::engine::edit::{self, Edit, Edits, Gap};
 use crate::engine::{fill, long_date, outcome, walk, Answer, Answers, Blank, DeadlineStatus, Details, PlanStep, When, Words};
 use crate::route::Route;
 use camau_graph::Detail;
@@ -94,12 +95,14 @@ pub struct Case<'a> {
     pub today: Date,
     /// The outcome page's words.
     pub late: &'a Late,
+    /// What the parent wrote in the letters.
+    pub edits: Option<&'a Edits>,
 }
 
 impl<'a> Case<'a> {
     /// The pages for every answer the parent gave (`all`): those off the route are left out.
     pub fn new(all: &Answers, details: &'a Details, today: Date, late: &'a Late) -> Case<'a> {
-        Case { answers: walk(&GRAPH, all, today).on_route(all), details, today, late }
+        Case { answers: walk(&GRAPH, all, today).on_route(all), details, today, late, edits: None }
     }
     /// The answers the pages use.
     pub fn answers(&self) -> &Answers {
@@ -110,15 +113,40 @@ impl<'a> Case<'a> {
         GRAPH.text(x, self.late)
     }
     pub fn page(&self, x: Txt) -> String {
-        fill(&GRAPH, self.t(x), &self.answers, self.details, self.today, &Words { months: months(), blank: &page_blank })
+        self.page_text(self.t(x))
+    }
+    fn page_text(&self, s: &str) -> String {
+        fill(&GRAPH, s, &self.answers, self.details, self.today, &Words { months: months(), blank: &page_blank })
     }
     pub fn letter(&self, x: Txt) -> String {
         fill(&GRAPH, self.t(x), &self.answers, self.details, self.today, &Words { months: months(), blank: &blank })
     }
-    /// Subject and body of a letter, filled.
+    /// The same pages with the parent's work on the letters.
+    pub fn with_edits(self, edits: &'a Edits) -> Case<'a> {
+        Case { edits: Some(edits), ..self }
+    }
+    /// A letter's body in Camau's wording for this family (each gap in its bracketed form),
+    /// its gaps, and the parent's edit if there is one.
+    pub fn letter_base(&self, l: u16) -> (String, Vec<Gap>, Option<&'a Edit>) {
+        // The gaps are found before filling: a name Camau was not given reads "your child"
+        // inside a gap, never a blank inside a blank.
+        let (mut text, mut gaps) = edit::gaps(self.t(GRAPH.letters[l as usize].body));
+        for (i, g) in gaps.iter().enumerate() {
+            text = text.replace(&g.form, &join(&["\u{1}", &i.to_string(), "\u{1}"]));
+        }
+        let mut text = fill(&GRAPH, &text, &self.answers, self.details, self.today, &Words { months: months(), blank: &blank });
+        for (i, g) in gaps.iter_mut().enumerate() {
+            g.form = self.page_text(&g.form);
+            g.question = self.page_text(&g.question);
+            text = text.replace(&join(&["\u{1}", &i.to_string(), "\u{1}"]), &g.form);
+        }
+        (text, gaps, self.edits.and_then(|e| e.get(l)))
+    }
+    /// Subject and body of a letter as it stands: filled, with the parent's edits.
     pub fn letter_parts(&self, l: u16) -> (Option<String>, String) {
         let x = &GRAPH.letters[l as usize];
-        (x.subject.map(|s| self.letter(s)), self.letter(x.body))
+        let (base, _, e) = self.letter_base(l);
+        (x.subject.map(|s| edit::gaps(&self.letter(s)).0), e.map(|e| e.text(&base)).unwrap_or(base))
     }
     /// The whole letter as plain text (copy, share, download).
     pub fn letter_text(&self, l: u16) -> String {
@@ -338,7 +366,7 @@ fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
         o.push_str(&esc(&case.page(to)));
         o.push_str("</p>");
     }
-    let (subject, body) = case.letter_parts(l);
+    let (subject, _) = case.letter_parts(l);
     if let Some(s) = &subject {
         o.push_str("<p class=\"letter-subject\">");
         el(o, "strong", "", &join(&[case.t(ui::OUTCOME_SUBJECT), ":"]));
@@ -346,7 +374,42 @@ fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
         o.push_str(&esc(s));
         o.push_str("</p>");
     }
-    el(o, "div", "class=\"letter-body\"", &body);
+    let (base, gaps, edit) = case.letter_base(l);
+    let ls = l.to_string();
+    let ls = ls.as_str();
+    if edit.is_some_and(|e| e.text.is_some() && e.version != edit::version(&base)) {
+        // Camau's wording moved on (an answer, or Camau itself) since the parent changed it.
+        cat(o, &["<div class=\"letter-changed no-print\" id=\"changed-", ls, "\">"]);
+        el(o, "p", "", case.t(ui::OUTCOME_WORDING_CHANGED));
+        o.push_str("<div class=\"button-group\">");
+        cat(o, &["<button class=\"button button-secondary\" type=\"button\" data-action=\"keep\" data-letter=\"", ls, "\">"]);
+        named(o, case.t(ui::OUTCOME_KEEP_MINE), &title);
+        cat(o, &["</button><button class=\"button button-secondary\" type=\"button\" data-action=\"reset\" data-letter=\"", ls, "\">"]);
+        named(o, case.t(ui::OUTCOME_TAKE_NEW), &title);
+        o.push_str("</button></div></div>");
+    }
+    o.push_str("<div class=\"no-print\">");
+    for (i, g) in gaps.iter().enumerate() {
+        let id = join(&["g-", ls, "-", &i.to_string()]);
+        o.push_str("<div class=\"form-group\">");
+        el(o, "label", &join(&["class=\"label\" for=\"", &id, "\""]), &g.question);
+        cat(o, &["<textarea class=\"textarea gap\" rows=\"2\" id=\"", &id, "\" data-letter=\"", ls, "\" data-gap=\"", &i.to_string(), "\">"]);
+        o.push_str(&esc(edit.map(|e| e.fill(&g.form)).unwrap_or("")));
+        o.push_str("</textarea></div>");
+    }
+    let text = edit.map(|e| e.text(&base)).unwrap_or_else(|| base.clone());
+    let t_id = join(&["t-", ls]);
+    o.push_str("<div class=\"form-group\">");
+    el(o, "label", &join(&["class=\"label\" for=\"", &t_id, "\""]), case.t(ui::OUTCOME_LETTER_TEXT));
+    cat(o, &["<textarea class=\"textarea letter-text\" rows=\"12\" id=\"", &t_id, "\" data-letter=\"", ls, "\">"]);
+    o.push_str(&esc(&text));
+    o.push_str("</textarea></div>");
+    let left = edit::blanks(&text);
+    cat(o, &["<p class=\"blanks-left\" id=\"left-", ls, "\">"]);
+    o.push_str(&esc(&blanks_left(case, left)));
+    o.push_str("</p></div>");
+    // What printing shows (a textarea prints clipped): kept in step with the text.
+    el(o, "div", &join(&["class=\"letter-body print-only\" id=\"p-", ls, "\""]), &text);
     why(o, case, x.basis, &title);
     o.push_str("<div class=\"button-group no-print\">");
     let button = |o: &mut String, action: &str, primary: bool, label: Txt| {
@@ -357,7 +420,7 @@ fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
     };
     button(o, "copy", true, ui::OUTCOME_COPY);
     if let Some(href) = case.mailto(l) {
-        cat(o, &["<a class=\"button button-secondary\" href=\"", &esc(&href), "\">"]);
+        cat(o, &["<a class=\"button button-secondary\" id=\"m-", ls, "\" href=\"", &esc(&href), "\">"]);
         named(o, case.t(ui::OUTCOME_EMAIL), &title);
         o.push_str("</a>");
     }
@@ -365,9 +428,19 @@ fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
         button(o, "share", false, ui::OUTCOME_SHARE);
     }
     button(o, "download", false, ui::OUTCOME_DOWNLOAD);
+    button(o, "reset", false, ui::OUTCOME_RESET);
     o.push_str("</div>");
     cat(o, &["<p class=\"action-status\" id=\"status-", &l.to_string(), "\" role=\"status\" aria-live=\"polite\"></p>"]);
     o.push_str("</article>");
+}
+
+/// "2 blanks left to fill", "1 blank left to fill", "No blanks left to fill".
+pub fn blanks_left(case: &Case, n: usize) -> String {
+    match n {
+        0 => case.t(ui::OUTCOME_BLANKS_NONE).to_string(),
+        1 => case.t(ui::OUTCOME_BLANKS_ONE).to_string(),
+        n => join(&[&n.to_string(), " ", case.t(ui::OUTCOME_BLANKS_MANY)]),
+    }
 }
 
 /// A closed part of the reference: its summary is all that shows until the parent opens it.
@@ -695,6 +768,101 @@ pub fn question_html(q: u16, form: &Form, error: Option<&str>, button: &str) -> 
     }
     o.push_str("</fieldset></div>");
     el(&mut o, "button", "class=\"button\" type=\"submit\" id=\"q-submit\"", button);
+    o.push_str("</form>");
+    o
+}
+
+// ---- About you and your child -------------------------------------------------------------
+
+/// The "About you" page's text fields: id, label, hint, the value's limit, `autocomplete`.
+pub const ABOUT_FIELDS: [(&str, Txt, Option<Txt>, usize, &str); 3] = [
+    ("about-child", ui::ABOUT_CHILD, Some(ui::ABOUT_CHILD_HINT), crate::engine::MAX_NAME, "off"),
+    ("about-parent", ui::ABOUT_PARENT, None, crate::engine::MAX_NAME, "name"),
+    ("about-school", ui::ABOUT_SCHOOL, Some(ui::ABOUT_SCHOOL_HINT), crate::engine::MAX_SCHOOL, "off"),
+];
+
+/// Indices of `names` in A–Z order of their words (a parent looks for "Cardiff" under C).
+fn a_to_z(names: &[Txt]) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..names.len()).collect();
+    crate::engine::sort_small(&mut v, |&i| t(names[i]));
+    v
+}
+
+/// "The board for your council area (Cardiff and Vale University Health Board)".
+pub fn board_default(la: Option<u8>) -> String {
+    match la.and_then(|a| GRAPH.authorities.get(a as usize)) {
+        Some(a) => join(&[t(ui::LHB_FROM_LA), " (", t(GRAPH.boards[a.board as usize].name), ")"]),
+        None => t(ui::LHB_FROM_LA).to_string(),
+    }
+}
+
+/// The "About you and your child" page's `<main>`: the details as given so far (`d`, with
+/// texts as typed), and an error on one field (`(message, field id)`).
+pub fn about_html(d: &Details, error: Option<(&str, &str)>) -> String {
+    let mut o = String::new();
+    if let Some((msg, field)) = error {
+        o.push_str(&error_summary(msg, field));
+    }
+    el(&mut o, "span", "class=\"caption\"", t(ui::ABOUT_CAPTION));
+    el(&mut o, "h1", "tabindex=\"-1\"", t(ui::ABOUT_TITLE));
+    el(&mut o, "p", "", t(ui::ABOUT_INTRO));
+    o.push_str("<form novalidate>");
+    for ((id, label, hint, _, auto), value) in ABOUT_FIELDS.iter().zip([&d.child, &d.parent, &d.school]) {
+        let bad = error.filter(|e| e.1 == *id);
+        o.push_str(if bad.is_some() { "<div class=\"form-group form-group-error\">" } else { "<div class=\"form-group\">" });
+        el(&mut o, "label", &join(&["class=\"label\" for=\"", id, "\""]), t(*label));
+        let mut by = String::new();
+        if let Some(h) = hint {
+            el(&mut o, "div", &join(&["class=\"hint\" id=\"", id, "-hint\""]), t(*h));
+            by = join(&[id, "-hint"]);
+        }
+        if let Some((msg, _)) = bad {
+            cat(&mut o, &["<p class=\"error-message\" id=\"", id, "-error\"><span class=\"visually-hidden\">", &esc(t(ui::ERROR_PREFIX)), " </span>", &esc(msg), "</p>"]);
+            by = join(&[&by, if by.is_empty() { "" } else { " " }, id, "-error"]);
+        }
+        // No maxlength: the browser would cut a long name without a word. Too long a text is
+        // refused with the limit the message states, and stays in the field to shorten.
+        cat(&mut o, &["<input class=\"input\" id=\"", id, "\" name=\"", id, "\" type=\"text\" autocomplete=\"", auto, "\" spellcheck=\"false\" value=\"", &esc(value), "\""]);
+        if !by.is_empty() {
+            cat(&mut o, &[" aria-describedby=\"", &by, "\""]);
+        }
+        if bad.is_some() {
+            o.push_str(" aria-invalid=\"true\"");
+        }
+        o.push_str("></div>");
+    }
+    let option = |o: &mut String, value: &str, selected: bool, label: &str| {
+        cat(o, &["<option value=\"", value, "\"", if selected { " selected" } else { "" }, ">"]);
+        o.push_str(&esc(label));
+        o.push_str("</option>");
+    };
+    o.push_str("<div class=\"form-group\">");
+    el(&mut o, "label", "class=\"label\" for=\"about-la\"", t(ui::ABOUT_LA));
+    o.push_str("<select class=\"select\" id=\"about-la\" name=\"about-la\">");
+    option(&mut o, "", d.la.is_none(), t(ui::CHOOSE));
+    let names: Vec<Txt> = GRAPH.authorities.iter().map(|a| a.name).collect();
+    for i in a_to_z(&names) {
+        option(&mut o, &i.to_string(), d.la == Some(i as u8), t(names[i]));
+    }
+    o.push_str("</select></div>");
+    // The health board as radios: every name shows whole on a phone (a select clips them).
+    o.push_str("<div class=\"form-group\"><fieldset class=\"fieldset\" aria-describedby=\"about-lhb-hint\"><legend class=\"legend legend-small\">");
+    o.push_str(&esc(t(ui::ABOUT_LHB)));
+    o.push_str("</legend>");
+    el(&mut o, "div", "class=\"hint\" id=\"about-lhb-hint\"", t(ui::ABOUT_LHB_HINT));
+    o.push_str("<div class=\"choices radios\">");
+    let radio = |o: &mut String, id: &str, value: &str, on: bool, label: &str| {
+        cat(o, &["<div class=\"choice\"><input class=\"choice-input\" type=\"radio\" name=\"about-lhb\" id=\"", id, "\" value=\"", value, "\"", if on { " checked" } else { "" }, ">"]);
+        el(o, "label", &join(&["class=\"choice-label\" for=\"", id, "\" id=\"", id, "-label\""]), label);
+        o.push_str("</div>");
+    };
+    radio(&mut o, "about-lhb-la", "", d.lhb.is_none(), &board_default(d.la));
+    let boards: Vec<Txt> = GRAPH.boards.iter().map(|b| b.name).collect();
+    for i in a_to_z(&boards) {
+        radio(&mut o, &join(&["about-lhb-", &i.to_string()]), &i.to_string(), d.lhb == Some(i as u8), t(boards[i]));
+    }
+    o.push_str("</div></fieldset></div>");
+    el(&mut o, "button", "class=\"button\" type=\"submit\"", t(ui::CONTINUE));
     o.push_str("</form>");
     o
 }

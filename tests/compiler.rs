@@ -141,6 +141,14 @@ fn unknown_placeholder() {
 }
 
 #[test]
+fn a_blank_in_a_letter_must_ask_its_question() {
+    for bad in ["Dear [the head]", "Dear [the head | Who is the head]", "Dear [the [head] | Who?]", "Dear [the head | Who? | Why?]", "Dear [If known: {school}]", "Dear [{school} | Which school?]", "Dear [the head"] {
+        let (text, d) = broken("Dear {school}", bad);
+        expect(&d, DiagKind::BadGap, line_of(&text, "body = "));
+    }
+}
+
+#[test]
 fn toml_syntax_error_has_a_line() {
     let (text, d) = broken("title = \"Ask\"", "title = \"Ask");
     expect(&d, DiagKind::Syntax, line_of(&text, "title = \"Ask"));

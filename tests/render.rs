@@ -213,3 +213,29 @@ fn every_question_page_is_a_labelled_form_that_keeps_what_was_given() {
         }
     }
 }
+
+/// "About you": councils A–Z, each health board a labelled radio, the texts as typed (escaped),
+/// and an error tied to its field.
+#[test]
+fn the_about_page_lists_councils_a_to_z_and_keeps_what_was_typed() {
+    use camau::render::about_html;
+    let d = Details { child: HOSTILE.into(), parent: String::new(), school: String::new(), la: Some(0), lhb: Some(2) };
+    let html = about_html(&d, None);
+    let councils: Vec<&str> = html.split("<option value=\"").skip(2).map(|s| s.split('>').nth(1).unwrap().split('<').next().unwrap()).collect();
+    assert_eq!(councils.len(), GRAPH.authorities.len());
+    let mut sorted = councils.clone();
+    sorted.sort();
+    assert_eq!(councils, sorted, "councils A–Z");
+    assert!(html.contains(&format!("<option value=\"0\" selected>{}", esc(GRAPH.text(GRAPH.authorities[0].name, late())))));
+    assert_eq!(html.matches("type=\"radio\"").count(), GRAPH.boards.len() + 1);
+    assert!(html.contains("id=\"about-lhb-2\" value=\"2\" checked"));
+    assert!(html.contains(&format!("value=\"{}\"", esc(HOSTILE))) && !html.contains("<script"));
+    for input in html.split("<input ").skip(1) {
+        let id = input.split("id=\"").nth(1).and_then(|s| s.split('"').next()).unwrap();
+        assert_eq!(html.matches(&format!("for=\"{id}\"")).count(), 1, "{id} has one label");
+    }
+    let html = about_html(&d, Some(("Too long", "about-parent")));
+    assert!(html.contains("href=\"#about-parent\""));
+    assert!(html.contains("aria-describedby=\"about-parent-error\" aria-invalid=\"true\""));
+    assert_eq!(html.matches("aria-invalid").count(), 1, "only the field in error");
+}

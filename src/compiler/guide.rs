@@ -162,7 +162,7 @@ pre{white-space:pre-wrap;font:inherit;border-left:4px solid #b1b4b6;padding-left
         if let Some(subject) = &l.subject {
             o.push_str(&format!("<p><strong>{}</strong> {}</p>", ui("guide_subject"), g.blanks(subject)));
         }
-        o.push_str(&format!("<pre>{}</pre>", g.blanks(l.body.trim())));
+        o.push_str(&format!("<pre>{}</pre>", g.blanks(&camau_graph::gaps(l.body.trim()).0)));
         o.push_str(&g.basis(&l.basis));
         o.push_str("</section>");
     }

@@ -206,6 +206,42 @@ pub fn check_placeholders(text: &str, date_question: &dyn Fn(&str) -> bool, dead
     out
 }
 
+/// Checks the `[…]` in a letter: each is a gap, `[bracketed form | Question?]`, or a
+/// sentence to keep or delete, `[If …]`; none nested or left open (content-style.md).
+pub fn check_gaps(text: &str) -> Vec<String> {
+    let mut out = vec![];
+    let mut rest = text;
+    while let Some(i) = rest.find(['[', ']']) {
+        if rest.as_bytes()[i] == b']' {
+            out.push("a ']' without its '['".to_string());
+            rest = &rest[i + 1..];
+            continue;
+        }
+        let after = &rest[i + 1..];
+        let Some(j) = after.find(']') else {
+            out.push("a '[' that is never closed".to_string());
+            break;
+        };
+        let inner = &after[..j];
+        if inner.contains('[') {
+            out.push(format!("brackets inside brackets: [{inner}]"));
+        } else if let Some((form, question)) = inner.split_once('|') {
+            if form.trim().is_empty() || !question.trim().ends_with('?') || question.contains('|') {
+                out.push(format!("the gap [{inner}] needs a bracketed form, then '|' and one question ending in '?'"));
+            } else if inner.replace("{child}", "").contains('{') {
+                // {child} reads "your child" when no name is given; any other would leave a blank inside the gap.
+                out.push(format!("the gap [{inner}] may use only the placeholder {{child}}"));
+            }
+        } else if inner.starts_with("If ") && inner.contains('{') {
+            out.push(format!("[{inner}]: a placeholder inside a sentence to keep or delete could leave a blank inside it; write the sentence without brackets"));
+        } else if !inner.starts_with("If ") {
+            out.push(format!("[{inner}] is not a gap: write [{inner} | the question the parent answers?], or a sentence to keep or delete as [If …]"));
+        }
+        rest = &after[j + 1..];
+    }
+    out
+}
+
 fn parse_add(s: &str) -> Option<(u16, Unit)> {
     let mut it = s.split_whitespace();
     let n: u16 = it.next()?.parse().ok()?;
@@ -680,6 +716,9 @@ fn letters(c: &mut Cx, model: &mut Model) {
         let owner = format!("letter '{}'", l.id.get_ref());
         for s in [Some(&l.title), l.subject.as_ref(), Some(&l.body), l.to.as_ref()].into_iter().flatten() {
             c.placeholders(f, s, &owner);
+        }
+        for p in check_gaps(l.body.get_ref()) {
+            c.cx.err(f, &l.body, DiagKind::BadGap, format!("{owner}: {p}"));
         }
         // Offered only through a finding's `letters`: one that no finding lists is never seen.
         if !c.raw.findings.iter().any(|(_, fd)| fd.letters.iter().any(|x| x.get_ref() == l.id.get_ref())) {

@@ -42,6 +42,8 @@ pub enum DiagKind {
     BadCondition,
     /// A `{...}` placeholder that is unknown, unclosed, or on a question page.
     Placeholder,
+    /// A `[…]` in a letter that is not a gap with its question (or an `[If …]` sentence).
+    BadGap,
     /// A glossary term that is empty or blank.
     EmptyTerm,
     /// A way through the questions that leads nowhere.

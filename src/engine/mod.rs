@@ -4,6 +4,7 @@
 
 pub mod codec;
 pub mod date;
+pub mod edit;
 pub mod graph;
 pub mod ics;
 
@@ -356,7 +357,7 @@ pub fn outcome(g: &Graph, answers: &Answers, today: Date) -> Outcome {
 
 /// A stable insertion sort: the lists here are short (at most the number of findings), and
 /// the standard library's sorts cost kilobytes of wasm for each type they sort.
-fn sort_small<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+pub fn sort_small<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
     for i in 1..v.len() {
         let mut j = i;
         while j > 0 && key(&v[j - 1]) > key(&v[j]) {

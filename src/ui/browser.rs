@@ -38,11 +38,39 @@ pub fn save(text: &str) -> Result<(), ()> {
     storage().ok_or(())?.set_item(KEY, text).map_err(|_| ())
 }
 
+/// The parent's work on the letters: under its own key, so a long letter can never stop
+/// the answers from being saved.
+pub const LETTERS_KEY: &str = "camau-letters";
+
+pub fn load_letters() -> Option<String> {
+    storage()?.get_item(LETTERS_KEY).ok()?
+}
+
+pub fn save_letters(text: &str) -> Result<(), ()> {
+    storage().ok_or(())?.set_item(LETTERS_KEY, text).map_err(|_| ())
+}
+
+/// Deletes everything Camau keeps on this device: the answers and the letters.
 pub fn delete() -> bool {
     match storage() {
-        Some(s) => s.remove_item(KEY).is_ok(),
+        Some(s) => s.remove_item(KEY).is_ok() & s.remove_item(LETTERS_KEY).is_ok(),
         None => true,
     }
+}
+
+/// Sets the value of the text box with this id.
+pub fn set_value(id: &str, v: &str) {
+    if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
+        if let Ok(t) = el.dyn_into::<web_sys::HtmlTextAreaElement>() {
+            t.set_value(v);
+        }
+    }
+}
+
+/// The element an event came from: its `data-letter`, its `data-gap` if any, and its value.
+pub fn letter_input(ev: &web_sys::Event) -> Option<(String, Option<String>, String)> {
+    let t: web_sys::HtmlTextAreaElement = ev.target()?.dyn_into().ok()?;
+    Some((t.get_attribute("data-letter")?, t.get_attribute("data-gap"), t.value()))
 }
 
 pub fn hash() -> String {
@@ -406,4 +434,9 @@ pub fn set_inner_html(id: &str, html: &str) {
     if let Some(el) = element(id) {
         el.set_inner_html(html);
     }
+}
+
+/// The value chosen in the select with this id ("" when there is none).
+pub fn select_value(id: &str) -> String {
+    window().document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
 }

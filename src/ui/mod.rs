@@ -8,6 +8,7 @@ mod panic;
 use crate::content::{ui, GRAPH};
 use crate::engine::codec::{self, Problem, Saved};
 use crate::engine::date::Date;
+use crate::engine::edit::{self, Edits};
 use crate::engine::graph::Late;
 use crate::engine::{walk, Answered, Answers, Details, Walk};
 pub use crate::route::Route;
@@ -89,6 +90,10 @@ pub struct App {
     pub words: RwSignal<Words>,
     /// When the answers were last saved (none before format 2, or when nothing is saved).
     pub saved_on: RwSignal<Option<Date>>,
+    /// The parent's work on the letters (kept under its own key).
+    pub edits: StoredValue<Edits>,
+    /// The edits on this device were saved by a newer Camau: never overwritten.
+    pub edits_newer: StoredValue<bool>,
 }
 
 #[derive(Clone)]
@@ -156,6 +161,18 @@ impl App {
         }
     }
 
+    /// Writes the letters' edits to this device, if the parent lets us; false when the
+    /// browser refused (the edits stay on the page, and the parent is told).
+    pub fn persist_edits(&self) -> bool {
+        if self.edits_newer.get_value() {
+            return false;
+        }
+        if !self.keep.get_untracked().saving() {
+            return true;
+        }
+        self.edits.with_value(|e| browser::save_letters(&edit::encode(&GRAPH, e))).is_ok()
+    }
+
     /// Records one answer (walking once) and saves.
     pub fn answer(&self, q: u16, a: crate::engine::Answer) -> Answered {
         let mut out = Answered { walk: Walk::default(), no_longer: vec![] };
@@ -207,6 +224,8 @@ impl App {
     /// again" do, each after asking).
     pub fn forget_all(&self) {
         browser::delete();
+        self.edits.set_value(Edits::default());
+        self.edits_newer.set_value(false);
         self.journey.set(Journey::new(Answers::default(), today()));
         self.details.set(Details::default());
         self.saved_on.set(None);
@@ -298,6 +317,15 @@ fn start_state() {
         STARTED_WITH.with(|s| *s.borrow_mut() = (d.problems.clone(), notices.join(" ")));
         saved = d.saved;
     }
+    let mut edits = edit::DecodedEdits::default();
+    if keep != Keep::Blocked {
+        if let Some(text) = browser::load_letters() {
+            edits = edit::decode(&GRAPH, &text);
+            if edits.newer || edits.unreadable || !edits.dropped.is_empty() {
+                notices.push(t(if edits.newer { ui::STORED_LETTERS_NEWER } else { ui::STORED_LETTERS_LOST }).into());
+            }
+        }
+    }
     // Every saved answer is kept, even one the current route does not reach.
     panic::remember(&saved);
     panic::kept(keep == Keep::Saving);
@@ -313,6 +341,8 @@ fn start_state() {
         restarting: RwSignal::new(false),
         words: RwSignal::new(Words::Loading),
         saved_on: RwSignal::new(saved.saved_on),
+        edits: StoredValue::new(edits.edits),
+        edits_newer: StoredValue::new(edits.newer),
     };
     let first = Route::parse(&browser::hash());
     if first.is_none() {

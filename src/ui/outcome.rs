@@ -2,6 +2,7 @@
 //! listener for the letter and calendar buttons.
 
 use super::{browser, t, App, Route, Words};
+use crate::engine::edit;
 use crate::content::{ui, GRAPH};
 use crate::engine::ics;
 use crate::render::{outcome_html, Case};
@@ -45,7 +46,7 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
     // (Drawn again by `App::refresh_today` when the day changes.)
     let html = app.journey.with_untracked(|j| {
         app.details.with_untracked(|details| {
-            outcome_html(&Case::new(&j.answers, details, super::today(), &late), browser::can_share())
+            app.edits.with_value(|edits| outcome_html(&Case::new(&j.answers, details, super::today(), &late).with_edits(edits), browser::can_share()))
         })
     });
     let on_click = move |ev: leptos::ev::MouseEvent| {
@@ -54,10 +55,28 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
         };
         let action = button.get_attribute("data-action").unwrap_or_default();
         let (details, today) = (app.details.get_untracked(), super::today());
-        let case = app.journey.with_untracked(|j| Case::new(&j.answers, &details, today, &late));
+        let edits = app.edits.get_value();
+        let case = app.journey.with_untracked(|j| Case::new(&j.answers, &details, today, &late)).with_edits(&edits);
         let letter = button.get_attribute("data-letter").and_then(|l| l.parse::<u16>().ok()).filter(|&l| (l as usize) < GRAPH.letters.len());
         match (action.as_str(), letter) {
             ("print", _) => browser::print(),
+            // Back to Camau's wording (or, after a change, to its new wording).
+            ("reset", Some(l)) => {
+                app.edits.update_value(|e| e.remove(l));
+                let saved = app.persist_edits();
+                let (base, _, _) = case.letter_base(l);
+                show_letter(&case, l, &base, None);
+                browser::set_attribute(&format!("changed-{l}"), "hidden", Some(""));
+                status(&l.to_string(), case.t(if saved { ui::OUTCOME_RESET_DONE } else { ui::OUTCOME_EDIT_NOT_KEPT }));
+                browser::focus_id(&format!("t-{l}"));
+            }
+            ("keep", Some(l)) => {
+                let (base, _, _) = case.letter_base(l);
+                app.edits.update_value(|e| e.entry(l, 0).version = edit::version(&base));
+                app.persist_edits();
+                browser::set_attribute(&format!("changed-{l}"), "hidden", Some(""));
+                browser::focus_id(&format!("t-{l}"));
+            }
             // A letter written out in an earlier step: open it there and take the parent to it.
             ("open", Some(l)) => {
                 browser::set_attribute(&format!("open-{l}"), "open", Some(""));
@@ -93,8 +112,53 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
             _ => {}
         }
     };
+    // The parent fills a blank or changes the letter: kept at once, and everything that
+    // shows or sends the letter follows (the text, the count of blanks, email, print).
+    let on_input = move |ev: leptos::ev::Event| {
+        let Some((l, gap, value)) = browser::letter_input(&ev) else { return };
+        let Some(l) = l.parse::<u16>().ok().filter(|&l| (l as usize) < GRAPH.letters.len()) else { return };
+        let details = app.details.get_untracked();
+        let case = app.journey.with_untracked(|j| Case::new(&j.answers, &details, super::today(), &late));
+        let (base, gaps, _) = case.letter_base(l);
+        let version = edit::version(&base);
+        let text = app.edits.try_update_value(|es| {
+            let e = es.entry(l, version);
+            match gap.as_ref().and_then(|g| g.parse::<usize>().ok()).and_then(|g| gaps.get(g)) {
+                Some(g) => e.set_fill(&g.form, &value),
+                None => e.text = Some(value),
+            }
+            e.text(&base)
+        });
+        let Some(text) = text else { return };
+        let saved = app.persist_edits();
+        let edits = app.edits.get_value();
+        let case = case.with_edits(&edits);
+        show_letter(&case, l, &text, Some(&gap));
+        if !saved {
+            status(&l.to_string(), case.t(ui::OUTCOME_EDIT_NOT_KEPT));
+        }
+    };
     view! {
         <a class="back-link no-print" href=Route::Check.hash()>{t(ui::BACK)}</a>
-        <main id="main" class="outcome" inner_html=html on:click=on_click></main>
+        <main id="main" class="outcome" inner_html=html on:click=on_click on:input=on_input></main>
+    }
+}
+
+/// Shows a letter's text as it now stands wherever the page shows or sends it: the text box
+/// (unless the parent is typing in it), the count of blanks left, the print copy, email.
+fn show_letter(case: &Case, l: u16, text: &str, typed_in: Option<&Option<String>>) {
+    if !matches!(typed_in, Some(None)) {
+        browser::set_value(&format!("t-{l}"), text);
+    }
+    if typed_in.is_none() {
+        // Reset: the blanks' fields are empty again.
+        for i in 0..case.letter_base(l).1.len() {
+            browser::set_value(&format!("g-{l}-{i}"), "");
+        }
+    }
+    browser::set_text(&format!("left-{l}"), &crate::render::blanks_left(case, edit::blanks(text)));
+    browser::set_text(&format!("p-{l}"), text);
+    if let Some(href) = case.mailto(l) {
+        browser::set_attribute(&format!("m-{l}"), "href", Some(&href));
     }
 }

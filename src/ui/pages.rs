@@ -6,7 +6,7 @@ use crate::content::{ui, GRAPH};
 use crate::engine::codec::limit;
 use crate::engine::graph::{Kind, Question};
 use crate::render::{self, Form};
-use crate::engine::{walk, MAX_NAME, MAX_SCHOOL};
+use crate::engine::{walk, Details};
 use leptos::prelude::*;
 
 pub fn title_of(page: &str) {
@@ -155,145 +155,52 @@ fn no_longer_message(qs: &[u16]) -> String {
     msg
 }
 
-/// The GOV.UK pattern on the "About you" page: the field in error has `aria-invalid` and is
-/// described by its message (`<id>-error`) as well as its hint; the others by their hint only.
-fn tie_errors(invalid: &str) {
-    for id in ["about-child", "about-parent", "about-school"] {
-        describe(id, id, id == invalid);
-        browser::set_attribute(id, "aria-invalid", (id == invalid).then_some("true"));
-    }
-}
-
-/// Points element `el`'s `aria-describedby` at `<base>-hint` (when the page has it) and, with
-/// `error`, at `<base>-error`: the GOV.UK tie between a field and its hint and message, set
-/// where the error is shown (cheaper than a reactive attribute in the wasm).
-fn describe(el: &str, base: &str, error: bool) {
-    let hint = format!("{base}-hint");
-    let mut by = if browser::element(&hint).is_some() { hint } else { String::new() };
-    if error {
-        if !by.is_empty() {
-            by.push(' ');
-        }
-        by.push_str(base);
-        by.push_str("-error");
-    }
-    browser::set_attribute(el, "aria-describedby", (!by.is_empty()).then_some(by.as_str()));
-}
-
 #[component]
 pub fn AboutPage(change: bool) -> impl IntoView {
     let app = expect_context::<App>();
-    let d = app.details.get_untracked();
     title(t(ui::ABOUT_TITLE), false);
-    let child = RwSignal::new(d.child.clone());
-    let parent = RwSignal::new(d.parent.clone());
-    let school = RwSignal::new(d.school.clone());
-    let la = RwSignal::new(d.la);
-    let lhb = RwSignal::new(d.lhb);
-    let error = RwSignal::new(None::<(String, String)>);
     let back = if change { Route::Check.hash() } else {
         app.journey.with_untracked(|j| j.walk.path.last().map(|&q| Route::Question { q, change: false }.hash())).unwrap_or_else(|| Route::Start.hash())
     };
-
+    let html = render::about_html(&app.details.get_untracked(), None);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let checks = [
-            (child.get_untracked(), MAX_NAME, "about-child", ui::ERROR_CHILD_LONG),
-            (parent.get_untracked(), MAX_NAME, "about-parent", ui::ERROR_PARENT_LONG),
-            (school.get_untracked(), MAX_SCHOOL, "about-school", ui::ERROR_SCHOOL_LONG),
-        ];
-        for (value, max, field, msg) in checks {
-            if limit(value.trim(), max).1 {
-                error.set(Some((t(msg).to_string(), field.to_string())));
-                tie_errors(field);
+        let d = read_about();
+        for ((field, _, _, max, _), (value, msg)) in render::ABOUT_FIELDS.iter().zip([
+            (&d.child, ui::ERROR_CHILD_LONG),
+            (&d.parent, ui::ERROR_PARENT_LONG),
+            (&d.school, ui::ERROR_SCHOOL_LONG),
+        ]) {
+            if limit(value.trim(), *max).1 {
+                browser::set_inner_html("main", &render::about_html(&d, Some((t(msg), field))));
                 title(t(ui::ABOUT_TITLE), true);
                 browser::focus_later(".error-summary");
                 return;
             }
         }
-        app.details.set(crate::engine::Details {
-            child: child.get_untracked().trim().to_string(),
-            parent: parent.get_untracked().trim().to_string(),
-            school: school.get_untracked().trim().to_string(),
-            la: la.get_untracked(),
-            lhb: lhb.get_untracked(),
-        });
+        app.details.set(Details { child: d.child.trim().into(), parent: d.parent.trim().into(), school: d.school.trim().into(), ..d });
         app.persist();
         app.go(Route::Check);
     };
-
-    // No maxlength: the browser would cut a long name without a word. Too long a text is
-    // refused with the limit the message states, and stays in the field to shorten.
-    let text_field = move |id: &'static str, label: crate::engine::graph::Txt, hint: Option<crate::engine::graph::Txt>, sig: RwSignal<String>, auto: &'static str| {
-        let hint_id = format!("{id}-hint");
-        let error_id = format!("{id}-error");
-        let invalid = move || error.get().is_some_and(|(_, f)| f == id);
-        view! {
-            <div class=move || if invalid() { "form-group form-group-error" } else { "form-group" }>
-                <label class="label" for=id>{t(label)}</label>
-                {hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{t(h)}</div> })}
-                {move || invalid().then(|| view! {
-                    <p class="error-message" id=error_id.clone()><span class="visually-hidden">{t(ui::ERROR_PREFIX)}" "</span>{error.get().map(|e| e.0)}</p>
-                })}
-                <input class="input" id=id name=id type="text" autocomplete=auto spellcheck="false"
-                    // (On an error, `tie_errors` adds the message and aria-invalid.)
-                    aria-describedby=hint.map(|_| format!("{id}-hint"))
-                    prop:value=move || sig.get()
-                    on:input=move |ev| sig.set(event_target_value(&ev))/>
-            </div>
-        }
+    // Choosing the council names its health board in the first choice.
+    let changed = move |_: leptos::ev::Event| {
+        browser::set_text("about-lhb-la-label", &render::board_default(read_about().la));
     };
-
-    let las = GRAPH
-        .authorities
-        .iter()
-        .enumerate()
-        .map(|(i, a)| view! { <option value=i.to_string() selected=d.la == Some(i as u8)>{t(a.name)}</option> })
-        .collect_view();
-    let boards = GRAPH
-        .boards
-        .iter()
-        .enumerate()
-        .map(|(i, b)| view! { <option value=i.to_string() selected=d.lhb == Some(i as u8)>{t(b.name)}</option> })
-        .collect_view();
-    let board_default = move || {
-        let name = la.get().and_then(|a| GRAPH.authorities.get(a as usize)).map(|a| t(GRAPH.boards[a.board as usize].name));
-        match name {
-            Some(n) => format!("{} ({n})", t(ui::LHB_FROM_LA)),
-            None => t(ui::LHB_FROM_LA).to_string(),
-        }
-    };
-
     view! {
         <a class="back-link" href=back>{t(ui::BACK)}</a>
-        <main id="main">
-            {move || error.get().map(|(m, f)| view! { <div inner_html=render::error_summary(&m, &f) on:click=focus_link></div> })}
-            <span class="caption">{t(ui::ABOUT_CAPTION)}</span>
-            <h1 tabindex="-1">{t(ui::ABOUT_TITLE)}</h1>
-            <p>{t(ui::ABOUT_INTRO)}</p>
-            <form novalidate on:submit=submit>
-                {text_field("about-child", ui::ABOUT_CHILD, Some(ui::ABOUT_CHILD_HINT), child, "off")}
-                {text_field("about-parent", ui::ABOUT_PARENT, None, parent, "name")}
-                {text_field("about-school", ui::ABOUT_SCHOOL, Some(ui::ABOUT_SCHOOL_HINT), school, "off")}
-                <div class="form-group">
-                    <label class="label" for="about-la">{t(ui::ABOUT_LA)}</label>
-                    <select class="select" id="about-la" name="about-la" on:change=move |ev| la.set(event_target_value(&ev).parse().ok())>
-                        <option value="" selected=d.la.is_none()>{t(ui::CHOOSE)}</option>
-                        {las}
-                    </select>
-                </div>
-                <div class="form-group">
-                    <label class="label" for="about-lhb">{t(ui::ABOUT_LHB)}</label>
-                    <div class="hint" id="about-lhb-hint">{t(ui::ABOUT_LHB_HINT)}</div>
-                    <select class="select" id="about-lhb" name="about-lhb" aria-describedby="about-lhb-hint"
-                        on:change=move |ev| lhb.set(event_target_value(&ev).parse().ok())>
-                        <option value="" selected=d.lhb.is_none()>{board_default}</option>
-                        {boards}
-                    </select>
-                </div>
-                <button class="button" type="submit">{t(ui::CONTINUE)}</button>
-            </form>
-        </main>
+        <main id="main" inner_html=html on:submit=submit on:change=changed on:click=focus_link></main>
+    }
+}
+
+/// The details as the page holds them now (texts as typed).
+fn read_about() -> Details {
+    let lhb = (0..GRAPH.boards.len() as u8).find(|i| browser::is_checked(&format!("about-lhb-{i}")));
+    Details {
+        child: browser::input_value("about-child"),
+        parent: browser::input_value("about-parent"),
+        school: browser::input_value("about-school"),
+        la: browser::select_value("about-la").parse().ok().filter(|&a: &u8| (a as usize) < GRAPH.authorities.len()),
+        lhb,
     }
 }
 

@@ -264,7 +264,7 @@ export class Camau {
     if (details.parent !== undefined) await this.page.locator('#about-parent').fill(details.parent);
     if (details.school !== undefined) await this.page.locator('#about-school').fill(details.school);
     if (details.la !== undefined) await this.page.locator('#about-la').selectOption({ label: details.la });
-    if (details.lhb !== undefined) await this.page.locator('#about-lhb').selectOption({ label: details.lhb });
+    if (details.lhb !== undefined) await this.page.getByRole('radio', { name: details.lhb, exact: true }).check();
     return this.continue();
   }
 

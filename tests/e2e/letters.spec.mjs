@@ -26,12 +26,17 @@ test('the optional details fill the letters, and the health board follows the co
   await camau.start();
   await camau.walk(SCHOOL_PATH);
   // About you: choosing the council names its health board as the default.
-  const lhb = page.locator('#about-lhb');
-  await expect(lhb.locator('option').first()).not.toContainText(BOARD);
+  // (The boards are radios, so each name shows whole on a phone; the council's comes first.)
+  const lhb = page.locator('#about-lhb-la-label');
+  await expect(lhb).not.toContainText(BOARD);
+  await expect(page.locator('#about-lhb-la')).toBeChecked();
   await page.locator('#about-la').selectOption({ label: 'Cardiff Council' });
-  await expect(lhb.locator('option').first()).toContainText(BOARD);
+  await expect(lhb).toContainText(BOARD);
   await page.locator('#about-la').selectOption({ label: 'Powys County Council' });
-  await expect(lhb.locator('option').first()).toContainText('Powys Teaching Health Board');
+  await expect(lhb).toContainText('Powys Teaching Health Board');
+  // Councils A–Z: a parent finds Cardiff under C.
+  const councils = await page.locator('#about-la option').allTextContents();
+  expect(councils.slice(1)).toEqual([...councils.slice(1)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   await camau.about(DETAILS);
   // Check answers lists them.
   for (const v of ['Alys', 'Siân Jones', DETAILS.school, 'Cardiff Council', BOARD]) await expect(camau.main).toContainText(v);
@@ -53,7 +58,7 @@ test('the optional details fill the letters, and the health board follows the co
   await camau.main.locator('a[href="#/about/change"]').first().click();
   await expect(page).toHaveURL(/#\/about\/change$/);
   await expect(page.locator('#about-child')).toHaveValue('Alys');
-  await page.locator('#about-lhb').selectOption({ label: 'Powys Teaching Health Board' });
+  await page.getByRole('radio', { name: 'Powys Teaching Health Board', exact: true }).check();
   await camau.continue();
   await expect(page).toHaveURL(/#\/check$/);
   await expect(camau.main).toContainText('Powys Teaching Health Board');

@@ -216,6 +216,46 @@ impl<'a> Placeholder<'a> {
         "{child}, {parent}, {school}, {la}, {lhb}, {today}, {date:DATE_QUESTION} or {due:DEADLINE}";
 }
 
+// ---- Gaps in letters: `[bracketed form | Question?]` (content/FORMAT.md) ----
+
+/// A gap in a letter: what the letter says until it is filled (`[say why]`), and the
+/// question the app asks for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Gap {
+    /// With its brackets, as the letter shows it.
+    pub form: String,
+    pub question: String,
+}
+
+/// Splits a filled letter into the text to show (each gap as its bracketed form) and its gaps.
+/// A `[` with no `|` or no `]` is left as it is.
+pub fn gaps(filled: &str) -> (String, Vec<Gap>) {
+    let mut text = String::with_capacity(filled.len());
+    let mut found = Vec::new();
+    let mut rest = filled;
+    while let Some(i) = rest.find('[') {
+        text.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match after.find(']').map(|j| (j, &after[..j])) {
+            Some((j, inner)) if inner.contains('|') => {
+                let (form, question) = inner.split_once('|').unwrap_or((inner, ""));
+                let form = ["[", form.trim(), "]"].concat();
+                text.push_str(&form);
+                if !found.iter().any(|g: &Gap| g.form == form) {
+                    found.push(Gap { form, question: question.trim().to_string() });
+                }
+                rest = &after[j + 1..];
+            }
+            _ => {
+                text.push('[');
+                rest = after;
+            }
+        }
+    }
+    text.push_str(rest);
+    (text, found)
+}
+
 /// The outcome page's words travel apart from the wasm, in `words-<hash>.txt`.
 pub mod late {
     /// Keys of the words only the outcome page shows. In the browser they are not in the

@@ -1,0 +1,122 @@
+//! Letters the parent fills in and changes: the gaps, the edits, and how they are kept.
+
+use camau::content::{late, GRAPH};
+use camau::engine::date::Date;
+use camau::engine::edit::{blanks, decode, encode, gaps, version, Edit, Edits};
+use camau::engine::Details;
+use camau::render::Case;
+use camau::tool::sample_paths;
+
+fn today() -> Date {
+    Date::new(2026, 11, 23).unwrap()
+}
+
+#[test]
+fn a_gap_shows_its_bracketed_form_and_asks_its_question() {
+    let (text, found) = gaps("Dear head, [say why | Why?] and [say why | Why?] [If kept: this.] [open");
+    assert_eq!(text, "Dear head, [say why] and [say why] [If kept: this.] [open");
+    assert_eq!(found.len(), 1, "the same gap twice is one field");
+    assert_eq!((found[0].form.as_str(), found[0].question.as_str()), ("[say why]", "Why?"));
+    assert_eq!(blanks(&text), 3, "two gaps and a sentence to keep or delete; an open '[' is not a blank");
+}
+
+#[test]
+fn filling_a_gap_fills_it_everywhere_and_a_hand_edit_is_kept() {
+    let base = "I disagree with [what] because [why]. Again: [what].";
+    let mut e = Edit { version: version(base), ..Edit::default() };
+    e.set_fill("[what]", "the decision");
+    assert_eq!(e.text(base), "I disagree with the decision because [why]. Again: the decision.");
+    assert_eq!(blanks(&e.text(base)), 1);
+    // The parent changes a word by hand: from now on the text is theirs.
+    e.text = Some(e.text(base).replace("disagree", "do not agree"));
+    // Filling the other gap, and changing the first, keep the hand edit.
+    e.set_fill("[why]", "it is wrong & <unfair>");
+    e.set_fill("[what]", "the school's decision");
+    assert_eq!(e.text(base), "I do not agree with the school's decision because it is wrong & <unfair>. Again: the school's decision.");
+    // Emptying a field puts its gap back.
+    e.set_fill("[why]", "  ");
+    assert_eq!(e.text(base), "I do not agree with the school's decision because [why]. Again: the school's decision.");
+    assert_eq!(blanks(&e.text(base)), 1);
+}
+
+#[test]
+fn edits_survive_being_kept_whatever_the_parent_typed() {
+    let hostile = "Siân & ŵ ŷ, <script>\n%zz , = & \u{1F642} [x]";
+    let l = GRAPH.letters.len() as u16 - 1;
+    let mut edits = Edits::default();
+    *edits.entry(0, 7) = Edit { version: 7, fills: vec![("[a, b]".into(), hostile.into()), ("[c]".into(), String::new())], text: None };
+    *edits.entry(l, 9) = Edit { version: 9, fills: vec![], text: Some(hostile.into()) };
+    edits.entry(2, 1).text = Some(String::new());
+    let line = encode(&GRAPH, &edits);
+    assert!(!line.contains('\n') && !line.contains(' '), "one line: {line}");
+    let back = decode(&GRAPH, &line);
+    assert_eq!(back.edits, edits);
+    assert!(!back.newer && !back.unreadable && back.dropped.is_empty());
+}
+
+#[test]
+fn damaged_newer_or_foreign_edits_are_said_and_change_nothing_else() {
+    let id = GRAPH.letters[0].id;
+    // A letter Camau no longer has, and a damaged one: dropped by name; the good one kept.
+    let d = decode(&GRAPH, &format!("v=1&e.gone=1,&e.{id}=5,~%E2%28&e.{}=3,,%5Bx%5D,y", GRAPH.letters[1].id));
+    assert_eq!(d.dropped, vec!["gone".to_string(), id.to_string()]);
+    assert_eq!(d.edits.0.len(), 1);
+    assert_eq!(d.edits.get(1).unwrap().fill("[x]"), "y");
+    let d = decode(&GRAPH, "v=99&e.x=whatever");
+    assert!(d.newer && d.edits.0.is_empty());
+    for junk in ["{\"json\":1}", "v=abc", "\u{0}\u{1}garbage"] {
+        let d = decode(&GRAPH, junk);
+        assert!(d.unreadable && d.edits.0.is_empty(), "{junk}");
+    }
+    assert_eq!(decode(&GRAPH, ""), Default::default(), "nothing saved is not a problem");
+}
+
+/// On routes over the whole graph: every letter offered reads with no `|` and asks a real
+/// question for each gap; with every detail given and every gap filled, the only blanks left
+/// are dates the parent did not know and sentences to keep or delete; and the edited text is
+/// what copy, email and download send.
+#[test]
+fn every_letter_offered_asks_for_its_gaps_and_sends_what_was_written() {
+    let details = Details { child: "Alys".into(), parent: "Siân Jones".into(), school: "Ysgol y Wern".into(), la: Some(0), lhb: None };
+    let mut seen = 0;
+    for answers in &sample_paths(300, 5, today()) {
+        let case = Case::new(answers, &details, today(), late());
+        for l in camau::engine::outcome(&GRAPH, answers, today()).letters {
+            let (base, gs, _) = case.letter_base(l);
+            let (subject, body) = case.letter_parts(l);
+            assert!(!body.contains('|') && !subject.unwrap_or_default().contains('|'), "{}: a gap's question got into the letter", GRAPH.letters[l as usize].id);
+            assert!(gs.iter().all(|g| g.question.ends_with('?') && g.form.starts_with('[')));
+            let mut e = Edit { version: version(&base), ..Edit::default() };
+            for g in &gs {
+                e.set_fill(&g.form, "ANSWER");
+            }
+            let text = e.text(&base);
+            let expected = text.matches("[date]").count() + text.matches("[If ").count();
+            assert_eq!(blanks(&text), expected, "{}: a blank Camau could have filled or asked for:\n{text}", GRAPH.letters[l as usize].id);
+            let edits = Edits(vec![(l, Edit { text: Some("My own words & more".into()), ..e })]);
+            let case = Case::new(answers, &details, today(), late()).with_edits(&edits);
+            assert!(case.letter_text(l).ends_with("My own words & more"));
+            if let Some(m) = case.mailto(l) {
+                assert!(m.ends_with("&body=My%20own%20words%20%26%20more"), "email sends the edited text: {m}");
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen > 300, "letters were checked ({seen})");
+    // With no details given, a gap names "your child": never a blank inside a blank.
+    let none = Details::default();
+    for answers in &sample_paths(100, 9, today()) {
+        let case = Case::new(answers, &none, today(), late());
+        for l in camau::engine::outcome(&GRAPH, answers, today()).letters {
+            let (base, gs, _) = case.letter_base(l);
+            for g in &gs {
+                assert!(!g.form[1..].contains('[') && !g.question.contains('['), "{}: a blank inside a gap: {}", GRAPH.letters[l as usize].id, g.form);
+            }
+            let mut depth = 0i32;
+            for c in base.chars() {
+                depth += match c { '[' => 1, ']' => -1, _ => 0 };
+                assert!((0..=1).contains(&depth), "{}: nested or unbalanced brackets:\n{base}", GRAPH.letters[l as usize].id);
+            }
+        }
+    }
+}
