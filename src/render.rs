@@ -9,7 +9,7 @@
 use crate::content::{ui, GRAPH};
 use crate::engine::codec::percent_encode;
 use crate::engine::date::{parse_parts, weeks_days, Date, DateError};
-use crate::engine::graph::{Kind, LetterKind, Question, Section, Txt, Unit};
+use crate::engine::graph::{Contact, ContactKind, Kind, LetterKind, Question, Section, Txt, Unit};
 use crate::engine::graph::Late;
 use crate::engine::edit::{self, Edit, Edits, Gap};
 use crate::engine::{fill, long_date, outcome, walk, Answer, Answers, Blank, DeadlineStatus, Details, PlanStep, When, Words};
@@ -366,6 +366,9 @@ fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
         o.push_str(&esc(&case.page(to)));
         o.push_str("</p>");
     }
+    if let Some(kind) = x.contact {
+        where_to_send(o, case, kind);
+    }
     let (subject, _) = case.letter_parts(l);
     if let Some(s) = &subject {
         o.push_str("<p class=\"letter-subject\">");
@@ -434,6 +437,78 @@ fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
     o.push_str("</article>");
 }
 
+/// A link out: a new tab, carrying nothing (no referrer, no opener).
+fn link_out(o: &mut String, case: &Case, href: &str, text: &str) {
+    cat(o, &["<a href=\"", &esc(href), "\" target=\"_blank\" rel=\"noopener noreferrer\" referrerpolicy=\"no-referrer\">"]);
+    o.push_str(&esc(text));
+    el(o, "span", "class=\"visually-hidden\"", &join(&[" ", case.t(ui::OUTCOME_NEW_TAB)]));
+    o.push_str("</a>");
+}
+
+/// A council's, board's or national body's website and its ALN or concerns page, as links.
+fn contact_links(o: &mut String, case: &Case, c: &Contact, name: &str) {
+    if let Some(w) = c.website {
+        link_out(o, case, case.t(w), &join(&[name, " ", case.t(ui::OUTCOME_WEBSITE)]));
+    }
+    if let (Some(p), Some(label)) = (c.page, c.page_label) {
+        o.push_str(" · ");
+        link_out(o, case, case.t(p), case.t(label));
+    }
+}
+
+/// "Where to find them": the website of the parent's council or health board (from "About
+/// you"), or how to see it.
+fn where_to_send(o: &mut String, case: &Case, kind: ContactKind) {
+    let c = match kind {
+        ContactKind::Council => case.details.la.map(|a| a as usize),
+        _ => case.details.board(&GRAPH).map(|b| GRAPH.authorities.len() + b as usize),
+    }
+    .and_then(|i| GRAPH.contacts.get(i));
+    o.push_str("<p class=\"where\">");
+    el(o, "strong", "", case.t(ui::OUTCOME_FIND_THEM));
+    o.push(' ');
+    match c {
+        Some(c) if c.website.is_some() => {
+            contact_links(o, case, c, case.t(c.name));
+            o.push_str(". ");
+            o.push_str(&esc(case.t(ui::OUTCOME_CONTACTS_CHANGE)));
+        }
+        Some(c) => o.push_str(&esc(&join(&[case.t(c.name), ": ", case.t(ui::OUTCOME_NO_WEBSITE)]))),
+        None => {
+            o.push_str(&esc(case.t(ui::OUTCOME_CHOOSE_COUNCIL)));
+            o.push(' ');
+            el(o, "a", &join(&["href=\"", &Route::About { change: true }.hash(), "\""]), t(ui::ABOUT_TITLE));
+            o.push('.');
+        }
+    }
+    o.push_str("</p>");
+}
+
+/// The free, independent help a parent can turn to (law-facts §14), in the reference.
+fn help(o: &mut String, case: &Case) {
+    part_open(o, case, "help", ui::OUTCOME_HELP_TITLE);
+    o.push_str("<ul class=\"help\">");
+    for c in GRAPH.contacts.iter().filter(|c| c.kind == ContactKind::National) {
+        let name = case.t(c.name);
+        o.push_str("<li>");
+        el(o, "strong", "", name);
+        if let Some(a) = c.about {
+            o.push_str(": ");
+            o.push_str(&esc(case.t(a)));
+        }
+        o.push_str("<br>");
+        contact_links(o, case, c, name);
+        for (label, v) in [(ui::OUTCOME_PHONE, c.phone), (ui::OUTCOME_EMAIL_ADDRESS, c.email)] {
+            if let Some(v) = v {
+                cat(o, &["<br>", &esc(case.t(label)), " "]);
+                o.push_str(&esc(case.t(v)));
+            }
+        }
+        o.push_str("</li>");
+    }
+    o.push_str("</ul></details>");
+}
+
 /// "2 blanks left to fill", "1 blank left to fill", "No blanks left to fill".
 pub fn blanks_left(case: &Case, n: usize) -> String {
     match n {
@@ -477,6 +552,14 @@ pub fn outcome_html(case: &Case, can_share: bool) -> String {
             step(&mut o, case, s, "li", &mut letters_shown, can_share);
         }
         o.push_str("</ol></section>");
+    }
+    // Free, independent advice, named where the parent will see it (law-facts §14).
+    if let Some(c) = GRAPH.contacts.iter().find(|c| c.kind == ContactKind::National) {
+        o.push_str("<p class=\"help-line\">");
+        o.push_str(&esc(case.t(ui::OUTCOME_HELP_LINE)));
+        o.push(' ');
+        contact_links(&mut o, case, c, case.t(c.name));
+        o.push_str("</p>");
     }
 
     o.push_str("<section class=\"reference\" aria-labelledby=\"s-reference\">");
@@ -523,6 +606,7 @@ pub fn outcome_html(case: &Case, can_share: bool) -> String {
         o.push_str("</details>");
     }
     part(&mut o, Section::Escalation, ui::OUTCOME_SECTION_ESCALATION);
+    help(&mut o, case);
     part(&mut o, Section::Practice, ui::OUTCOME_SECTION_PRACTICE);
     if !o_.terms.is_empty() {
         part_open(&mut o, case, "terms", ui::OUTCOME_SECTION_TERMS);

@@ -447,3 +447,99 @@ fn a_broken_named_condition_is_refused_at_its_line() {
     // Reported once, at the condition, not again at each use.
     assert_eq!(d.iter().filter(|d| d.kind == DiagKind::BadCondition).count(), 1, "{d:?}");
 }
+
+// ---------------------------------------------------------------- contacts
+
+/// The fixture's council contact, from its id line to its `checked` line.
+const CARDIFF_CONTACT: &str = "id = \"cardiff\"\nkind = \"council\"";
+
+#[test]
+fn a_contact_without_a_source_or_checked_date_is_refused_at_its_line() {
+    let source = "source = [\"https://www.cardiff.gov.uk:443/";
+    let i = MINI.find(source).unwrap();
+    let line = &MINI[i..i + MINI[i..].find('\n').unwrap() + 1];
+    let (text, d) = broken(line, "");
+    let e = expect(&d, DiagKind::NoSource, line_of(&text, CARDIFF_CONTACT));
+    assert!(e.message.contains("contact 'cardiff' has no source"), "{e}");
+    assert!(e.to_string().starts_with("content/mini.toml:"), "{e}");
+    let (text, d) = broken("checked = \"2026-12-01\"\n\n[[contact]]\nid = \"cv\"", "\n[[contact]]\nid = \"cv\"");
+    expect(&d, DiagKind::NoSource, line_of(&text, CARDIFF_CONTACT));
+}
+
+#[test]
+fn a_contact_checked_date_must_be_a_real_yyyy_mm_dd_date() {
+    for bad in ["1 December 2026", "2026-12-1", "2026-13-01", "2026-02-29", "26-12-01", ""] {
+        let to = format!("checked = {bad:?}");
+        let (text, d) = broken("checked = \"2026-12-01\"", &to);
+        let e = expect(&d, DiagKind::BadDate, line_of(&text, &to));
+        assert!(e.message.contains("YYYY-MM-DD"), "{e}");
+    }
+    // A leap day is a date.
+    let text = MINI.replacen("checked = \"2026-12-01\"", "checked = \"2028-02-29\"", 1);
+    compile(&[("content/mini.toml".into(), text)]).expect("2028-02-29 is a date");
+    // A TOML date (unquoted) is not the string the format asks for: a located error.
+    let (text, d) = broken("checked = \"2026-12-01\"", "checked = 2026-12-01");
+    assert!(d.iter().any(|x| x.kind == DiagKind::Syntax && x.loc.line == line_of(&text, "checked = 2026-12-01")), "{d:?}");
+}
+
+#[test]
+fn a_contact_website_or_page_must_be_a_plain_https_address() {
+    let site = "website = \"https://www.cardiff.gov.uk\"";
+    for bad in ["http://www.cardiff.gov.uk", "www.cardiff.gov.uk", "https://", "https://www.cardiff.gov.uk/a page", "https://www.cardiff.gov.uk/\"x", "https://www.cardiff.gov.uk/<script>"] {
+        let to = format!("website = {bad:?}");
+        let (text, d) = broken(site, &to);
+        let e = expect(&d, DiagKind::BadUrl, line_of(&text, &to));
+        assert!(e.message.contains("https://"), "{e}");
+    }
+    let to = format!("{site}\npage = \"http://www.cardiff.gov.uk/aln\"\npage_label = \"Additional learning needs\"");
+    let (text, d) = broken(site, &to);
+    expect(&d, DiagKind::BadUrl, line_of(&text, "page = \"http://"));
+    // A page needs the words of its link.
+    let (text, d) = broken(site, &format!("{site}\npage = \"https://www.cardiff.gov.uk/aln\""));
+    expect(&d, DiagKind::Missing, line_of(&text, CARDIFF_CONTACT));
+    // No website at all needs the reason why.
+    let (text, d) = broken(&format!("{site}\n"), "");
+    expect(&d, DiagKind::Missing, line_of(&text, CARDIFF_CONTACT));
+    let text = MINI.replacen(&format!("{site}\n"), "missing = \"No public page seen shows it.\"\n", 1);
+    compile(&[("content/mini.toml".into(), text)]).expect("a reason instead of a website compiles");
+}
+
+#[test]
+fn every_council_and_board_has_one_contact_of_a_place_that_exists() {
+    // An unknown council id, and so the real council has none.
+    let (text, d) = broken(CARDIFF_CONTACT, "id = \"cardif\"\nkind = \"council\"");
+    expect(&d, DiagKind::Dangling, line_of(&text, "id = \"cardif\""));
+    expect(&d, DiagKind::Missing, line_of(&text, "id = \"cardiff\"\nname = \"Cardiff Council\""));
+    // A council id given as a board.
+    let (text, d) = broken(CARDIFF_CONTACT, "id = \"cardiff\"\nkind = \"health_board\"");
+    expect(&d, DiagKind::Dangling, line_of(&text, "id = \"cardiff\"\nkind = \"health_board\""));
+    // An unknown kind.
+    let (text, d) = broken(CARDIFF_CONTACT, "id = \"cardiff\"\nkind = \"county\"");
+    expect(&d, DiagKind::BadValue, line_of(&text, "kind = \"county\""));
+    // The same council twice.
+    let twice = format!("{CARDIFF_CONTACT}\nwebsite = \"https://www.cardiff.gov.uk\"\nsource = [\"https://www.cardiff.gov.uk\"]\nchecked = \"2026-12-01\"\n\n[[contact]]\n{CARDIFF_CONTACT}");
+    let (text, d) = broken(CARDIFF_CONTACT, &twice);
+    let second = text.rfind(CARDIFF_CONTACT).unwrap();
+    let e = expect(&d, DiagKind::DuplicateId, text[..second].matches('\n').count() + 1);
+    assert!(e.message.contains("first defined at content/mini.toml:"), "{e}");
+}
+
+#[test]
+fn a_council_or_board_contact_has_no_phone_email_or_name_of_its_own() {
+    let site = "website = \"https://www.cardiff.gov.uk\"";
+    for extra in ["phone = \"029 2087 2087\"", "email = \"aln@cardiff.gov.uk\"", "name = \"Cardiff\"", "about = \"The council.\""] {
+        let (text, d) = broken(site, &format!("{site}\n{extra}"));
+        expect(&d, DiagKind::BadValue, line_of(&text, extra));
+    }
+    // A national body names itself and says what it does.
+    let (text, d) = broken("name = \"Public Services Ombudsman for Wales\"\n", "");
+    expect(&d, DiagKind::Missing, line_of(&text, "id = \"ombudsman\""));
+}
+
+#[test]
+fn contacts_are_in_place_order_then_national() {
+    let m = compile(&[("content/mini.toml".into(), MINI.into())]).expect("mini compiles");
+    let ids: Vec<(&str, &str)> = m.contacts.iter().map(|c| (c.kind.id(), c.id.as_str())).collect();
+    assert_eq!(ids, [("council", "cardiff"), ("health_board", "cv"), ("national", "ombudsman")]);
+    assert_eq!(m.contacts[0].checked, "2026-12-01");
+}

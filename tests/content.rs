@@ -658,3 +658,106 @@ fn every_welsh_council_maps_to_its_health_board() {
         }
     }
 }
+
+// ---------------------------------------------------------------- contacts
+
+#[test]
+fn every_council_and_health_board_has_a_contact_with_a_website() {
+    use camau::compiler::model::ContactKind;
+    let m = model();
+    let mut problems = vec![];
+    let mut without = vec![];
+    for (i, a) in m.authorities.iter().enumerate() {
+        match m.contacts.iter().find(|c| c.kind == ContactKind::Council && c.place == i) {
+            Some(c) if c.website.is_some() => {}
+            Some(c) => without.push(format!("council {}: {}", c.id, c.missing.as_deref().unwrap_or("no reason"))),
+            None => problems.push(format!("council {} has no contact", a.id)),
+        }
+    }
+    for (i, b) in m.boards.iter().enumerate() {
+        match m.contacts.iter().find(|c| c.kind == ContactKind::HealthBoard && c.place == i) {
+            Some(c) if c.website.is_some() => {}
+            Some(c) => without.push(format!("health board {}: {}", c.id, c.missing.as_deref().unwrap_or("no reason"))),
+            None => problems.push(format!("health board {} has no contact", b.id)),
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+    // A website is left out only where no public source showed one, and the file says why.
+    // This list is exact: a new gap must be looked for, not waved through.
+    let ids: Vec<&str> = without.iter().map(|w| w.split(':').next().unwrap()).collect();
+    assert_eq!(ids, ["health board powys"], "contacts without a website:\n{}", without.join("\n"));
+}
+
+#[test]
+fn every_contact_says_where_it_was_seen_and_when() {
+    let m = model();
+    for c in &m.contacts {
+        assert!(!c.source.is_empty() && c.source.iter().all(|s| !s.trim().is_empty()), "contact {} has no source", c.id);
+        assert!(camau::compiler::valid_date(&c.checked), "contact {}: checked {:?}", c.id, c.checked);
+        // A source is the public page where the address was seen, or law-facts itself.
+        for s in &c.source {
+            assert!(s.starts_with("https://") || s.starts_with("http://") || s.starts_with("law-facts §"), "contact {}: source {s:?}", c.id);
+        }
+    }
+}
+
+#[test]
+fn the_national_contacts_are_law_facts_section_14_exactly() {
+    use camau::compiler::model::ContactKind;
+    let m = model();
+    let national: Vec<_> = m.contacts.iter().filter(|c| c.kind == ContactKind::National).collect();
+    let names: Vec<&str> = national.iter().map(|c| c.name.as_deref().unwrap_or("")).collect();
+    assert_eq!(names, ["SNAP Cymru", "Education Tribunal for Wales", "Public Services Ombudsman for Wales", "Llais"]);
+    let Some(lf) = law_facts() else { return };
+    let sec = lf.split("## 14.").nth(1).expect("law-facts has a §14").split("\n## ").next().unwrap();
+    for c in &national {
+        assert!(c.source.iter().any(|s| s == "law-facts §14"), "{} does not cite law-facts §14", c.id);
+        // Each address, phone and email is one §14 lists (a website without its https://www.).
+        for url in [&c.website, &c.page].into_iter().flatten() {
+            let bare = url.trim_start_matches("https://").trim_start_matches("www.").trim_end_matches('/');
+            assert!(sec.contains(bare), "{}: {url} is not in law-facts §14", c.id);
+        }
+        for v in [&c.phone, &c.email].into_iter().flatten() {
+            assert!(sec.contains(v.as_str()), "{}: {v} is not in law-facts §14", c.id);
+        }
+        // Every other source is one §14 gives for it.
+        for s in c.source.iter().filter(|s| s.starts_with("http")) {
+            assert!(sec.contains(s.as_str()), "{}: source {s} is not one law-facts §14 gives", c.id);
+        }
+    }
+    // SNAP Cymru's helpline is from a secondary source only: not shown.
+    let snap = national.iter().find(|c| c.id == "snap_cymru").unwrap();
+    assert!(snap.phone.is_none());
+}
+
+#[test]
+fn the_compiled_contacts_are_found_by_council_and_board_index() {
+    let (na, nb) = (GRAPH.authorities.len(), GRAPH.boards.len());
+    assert!(GRAPH.contacts.len() >= na + nb);
+    for (i, a) in GRAPH.authorities.iter().enumerate() {
+        let c = &GRAPH.contacts[i];
+        assert_eq!((c.kind, c.id, c.place as usize), (ContactKind::Council, a.id, i));
+        assert_eq!(c.name, a.name, "a council's contact is named by its place");
+    }
+    for (i, b) in GRAPH.boards.iter().enumerate() {
+        let c = &GRAPH.contacts[na + i];
+        assert_eq!((c.kind, c.id, c.place as usize), (ContactKind::HealthBoard, b.id, i));
+        assert_eq!(c.name, b.name);
+    }
+    let late = camau::content::late();
+    for c in &GRAPH.contacts[na + nb..] {
+        assert_eq!(c.kind, ContactKind::National);
+        assert!(!GRAPH.text(c.name, late).is_empty() && c.about.is_some(), "{}", c.id);
+    }
+    // The outcome page's words: none of them (but a place's own name) is in the first load.
+    let early = |t: Txt| t.0 & late::BIT == 0;
+    for c in GRAPH.contacts {
+        for t in [c.website, c.page, c.page_label, c.phone, c.email, c.about].into_iter().flatten() {
+            assert!(!early(t), "contact {}: a word in the wasm", c.id);
+            assert!(!GRAPH.text(t, late).is_empty());
+        }
+        if let Some(w) = c.website {
+            assert!(GRAPH.text(w, late).starts_with("https://"), "{}", c.id);
+        }
+    }
+}

@@ -239,3 +239,40 @@ fn the_about_page_lists_councils_a_to_z_and_keeps_what_was_typed() {
     assert!(html.contains("aria-describedby=\"about-parent-error\" aria-invalid=\"true\""));
     assert_eq!(html.matches("aria-invalid").count(), 1, "only the field in error");
 }
+
+/// Letters to a council or health board say where to find them: the parent's own council's
+/// or board's checked website, opening in a new tab and carrying nothing; without a council
+/// chosen, how to see it. Free, independent help is named on every outcome page.
+#[test]
+fn letters_say_where_to_send_them_and_free_help_is_named() {
+    let mut seen = 0;
+    for la in [Some(15u8), None] {
+        let details = Details { la, ..Details::default() };
+        for answers in &sample_paths(80, 3, today()) {
+            let case = Case::new(answers, &details, today(), late());
+            let html = outcome_html(&case, false);
+            assert!(html.contains("SNAP Cymru"), "free, independent ALN advice is named");
+            for part in html.split("<a href=\"http").skip(1) {
+                let tag = part.split('>').next().unwrap();
+                assert!(tag.contains("target=\"_blank\" rel=\"noopener noreferrer\" referrerpolicy=\"no-referrer\""), "a link out: {tag}");
+            }
+            for l in camau::engine::outcome(&GRAPH, answers, today()).letters {
+                let Some(kind) = GRAPH.letters[l as usize].contact else { continue };
+                let article = html.split(&format!("id=\"l-{}\"", GRAPH.letters[l as usize].id)).nth(1).unwrap().split("</article>").next().unwrap();
+                match la {
+                    Some(a) => {
+                        let i = match kind {
+                            camau::engine::graph::ContactKind::Council => a as usize,
+                            _ => GRAPH.authorities.len() + GRAPH.authorities[a as usize].board as usize,
+                        };
+                        let site = GRAPH.text(GRAPH.contacts[i].website.unwrap(), late());
+                        assert!(article.contains(&format!("href=\"{site}\"")), "{}: the website of the parent's own {kind:?}", GRAPH.letters[l as usize].id);
+                    }
+                    None => assert!(article.contains("href=\"#/about/change\""), "without a council, where to choose it"),
+                }
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen > 20, "{seen}");
+}

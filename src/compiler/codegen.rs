@@ -39,6 +39,11 @@ impl Strings {
     }
 }
 
+/// The `Txt` of an early word already added under `key` (a place's name).
+fn place_txt(keys: &[String], key: &str) -> Option<String> {
+    keys.iter().position(|k| k == key).map(|i| format!("Txt({i})"))
+}
+
 fn target(t: &Option<MTarget>) -> String {
     match t {
         None => "None".into(),
@@ -170,12 +175,13 @@ pub fn generate(m: &Model) -> Generated {
         .map(|l| {
             let k = format!("letter.{}", l.id);
             format!(
-                "Letter{{id:{:?},kind:{},title:{},to:{},subject:{},body:{},basis:&{:?}}}",
+                "Letter{{id:{:?},kind:{},title:{},to:{},subject:{},contact:{},body:{},basis:&{:?}}}",
                 l.id,
                 path("LetterKind", l.kind),
                 s.add(format!("{k}.title"), &l.title),
                 s.opt(format!("{k}.to"), &l.to),
                 s.opt(format!("{k}.subject"), &l.subject),
+                l.contact.map_or("None".to_string(), |c| format!("Some({})", path("ContactKind", c))),
                 s.add(format!("{k}.body"), &l.body),
                 l.basis.iter().map(|&x| x as u16).collect::<Vec<_>>()
             )
@@ -217,6 +223,35 @@ pub fn generate(m: &Model) -> Generated {
         .map(|a| format!("Authority{{id:{:?},name:{},board:{}}}", a.id, s.add(format!("authority.{}", a.id), &a.name), a.board))
         .collect();
 
+    // Contacts: councils (authority order), boards (board order), national bodies, as the model
+    // holds them. A council's or board's name is its place's own `Txt`: no second copy.
+    let board_names: Vec<String> = m.boards.iter().map(|b| format!("board.{}", b.id)).collect();
+    let cts: Vec<String> = m
+        .contacts
+        .iter()
+        .map(|ct| {
+            let k = format!("contact.{}.{}", ct.kind.id(), ct.id);
+            let name = match ct.kind {
+                ContactKind::Council => place_txt(&s.keys, &format!("authority.{}", m.authorities.get(ct.place).map_or("", |a| a.id.as_str()))),
+                ContactKind::HealthBoard => place_txt(&s.keys, board_names.get(ct.place).map_or("", |b| b.as_str())),
+                ContactKind::National => None,
+            };
+            let name = name.unwrap_or_else(|| s.add(format!("{k}.name"), ct.name.as_deref().unwrap_or("")));
+            format!(
+                "Contact{{id:{:?},kind:{},place:{},name:{name},website:{},page:{},page_label:{},phone:{},email:{},about:{}}}",
+                ct.id,
+                path("ContactKind", ct.kind),
+                ct.place,
+                s.opt(format!("{k}.website"), &ct.website),
+                s.opt(format!("{k}.page"), &ct.page),
+                s.opt(format!("{k}.page_label"), &ct.page_label),
+                s.opt(format!("{k}.phone"), &ct.phone),
+                s.opt(format!("{k}.email"), &ct.email),
+                s.opt(format!("{k}.about"), &ct.about),
+            )
+        })
+        .collect();
+
     let mut ui = String::from("pub mod ui {\n    use crate::engine::graph::Txt;\n");
     for (k, v) in m.ui.iter().filter(|(k, _)| !k.starts_with("guide_")) {
         let t = s.add(format!("ui.{k}"), v);
@@ -226,7 +261,7 @@ pub fn generate(m: &Model) -> Generated {
 
     let _ = writeln!(
         o,
-        "pub static GRAPH: Graph = Graph {{ start: {}, parts: &[{}], questions: &[{}], findings: &[{}], deadlines: &[{}], letters: &[{}], citations: &[{}], terms: &[{}], authorities: &[{}], boards: &[{}], strings: STRINGS }};",
+        "pub static GRAPH: Graph = Graph {{ start: {}, parts: &[{}], questions: &[{}], findings: &[{}], deadlines: &[{}], letters: &[{}], citations: &[{}], terms: &[{}], authorities: &[{}], boards: &[{}], contacts: &[{}], strings: STRINGS }};",
         m.start,
         parts.join(","),
         qs.join(",\n"),
@@ -237,6 +272,7 @@ pub fn generate(m: &Model) -> Generated {
         ts.join(",\n"),
         as_.join(",\n"),
         bs.join(",\n"),
+        cts.join(",\n"),
     );
     o.push_str(&ui);
     let _ = writeln!(o, "pub static STRINGS: &[&str] = &[");

@@ -288,6 +288,7 @@ struct Raw {
     authorities: Vec<(usize, RawAuthority)>,
     boards: Vec<(usize, RawBoard)>,
     conditions: Vec<(usize, RawCondition)>,
+    contacts: Vec<(usize, RawContact)>,
     ui: BTreeMap<String, (usize, S)>,
 }
 
@@ -399,6 +400,7 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
     terms(&mut c, &mut model);
     findings(&mut c, &mut model);
     places(&mut c, &mut model);
+    contacts(&mut c, &mut model);
     coverage(&mut c, &mut model);
     ui(&mut c, &mut model);
     unused_conditions(&mut c);
@@ -446,6 +448,7 @@ fn read(cx: &mut Ctx) -> Raw {
                 raw.authorities.extend(rf.authority.into_iter().map(|x| (fi, x)));
                 raw.boards.extend(rf.board.into_iter().map(|x| (fi, x)));
                 raw.conditions.extend(rf.condition.into_iter().map(|x| (fi, x)));
+                raw.contacts.extend(rf.contact.into_iter().map(|x| (fi, x)));
                 for (k, v) in rf.ui.unwrap_or_default() {
                     if !valid_id(&k) {
                         cx.err(fi, &v, DiagKind::BadId, format!("ui key '{k}' must be lowercase letters, digits and '_'"));
@@ -724,6 +727,13 @@ fn letters(c: &mut Cx, model: &mut Model) {
         if !c.raw.findings.iter().any(|(_, fd)| fd.letters.iter().any(|x| x.get_ref() == l.id.get_ref())) {
             c.cx.err(f, &l.id, DiagKind::LetterNeverOffered, format!("letter '{}' is never offered: add it to some finding's letters = [...]", l.id.get_ref()));
         }
+        let contact = l.contact.as_ref().and_then(|k| match ContactKind::from_id(k.get_ref()) {
+            Some(x @ (ContactKind::Council | ContactKind::HealthBoard)) => Some(x),
+            _ => {
+                c.cx.err(f, k, DiagKind::BadValue, format!("letter contact '{}' is not 'council' or 'health_board'", k.get_ref()));
+                None
+            }
+        });
         let basis = c.cite(f, &l.basis);
         model.letters.push(MLetter {
             id: l.id.get_ref().clone(),
@@ -731,6 +741,7 @@ fn letters(c: &mut Cx, model: &mut Model) {
             title: l.title.get_ref().clone(),
             to: l.to.as_ref().map(|s| s.get_ref().clone()),
             subject: l.subject.as_ref().map(|s| s.get_ref().clone()),
+            contact,
             body: l.body.get_ref().clone(),
             basis,
             loc: c.cx.loc(f, l.id.span()),
@@ -869,6 +880,174 @@ fn places(c: &mut Cx, model: &mut Model) {
     }
 }
 
+/// A real date written YYYY-MM-DD.
+pub fn valid_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        if part.bytes().all(|c| c.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else { return false };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    y >= 2000 && d >= 1 && d <= days
+}
+
+/// A plain web address a link can use as it is: https://, a host, and no spaces, quotes or
+/// angle brackets (the address is put in an `href` and shown to the parent).
+pub fn valid_url(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("https://") else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty()
+        && host.contains('.')
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`'))
+}
+
+/// Contacts: every council and health board of places.toml has exactly one, and a national
+/// body's words are its own. Each says where it was seen (`source`) and when (`checked`).
+fn contacts(c: &mut Cx, model: &mut Model) {
+    let authority_ids: HashMap<&str, usize> = c.raw.authorities.iter().enumerate().map(|(i, (_, a))| (a.id.get_ref().as_str(), i)).collect();
+    let board_ids: HashMap<&str, usize> = c.raw.boards.iter().enumerate().map(|(i, (_, b))| (b.id.get_ref().as_str(), i)).collect();
+    let mut councils: Vec<Option<MContact>> = vec![None; c.raw.authorities.len()];
+    let mut boards: Vec<Option<MContact>> = vec![None; c.raw.boards.len()];
+    let mut national: Vec<MContact> = vec![];
+    // The first place each (kind, id) was defined: a council and a board may share an id.
+    let mut first: HashMap<(String, String), Loc> = HashMap::new();
+    for (f, ct) in &c.raw.contacts {
+        let f = *f;
+        let id = ct.id.get_ref();
+        let loc = c.cx.loc(f, ct.id.span());
+        if !valid_id(id) {
+            c.cx.err(f, &ct.id, DiagKind::BadId, format!("contact id '{id}' must be lowercase letters, digits and '_'"));
+        }
+        let Some(kind) = ContactKind::from_id(ct.kind.get_ref()) else {
+            let all: Vec<&str> = ContactKind::ALL.iter().map(|k| k.id()).collect();
+            c.cx.err(f, &ct.kind, DiagKind::BadValue, format!("contact '{id}': kind '{}' is not one of: {}", ct.kind.get_ref(), all.join(", ")));
+            continue;
+        };
+        let key = (kind.id().to_string(), id.clone());
+        if let Some(prev) = first.get(&key) {
+            let msg = format!("duplicate {} contact '{id}' (first defined at {prev})", kind.id());
+            c.cx.err(f, &ct.id, DiagKind::DuplicateId, msg);
+            continue;
+        }
+        first.insert(key, loc.clone());
+        let what = format!("contact '{id}'");
+        // Where it was seen and when: a contact that changes must be checkable.
+        if ct.source.iter().all(|s| s.get_ref().trim().is_empty()) {
+            c.cx.err(f, &ct.id, DiagKind::NoSource, format!("{what} has no source: add source = [\"https://… where you saw it\"]"));
+        }
+        match &ct.checked {
+            None => c.cx.err(f, &ct.id, DiagKind::NoSource, format!("{what} has no checked date: add checked = \"YYYY-MM-DD\" (when the source was seen)")),
+            Some(d) if !valid_date(d.get_ref()) => c.cx.err(f, d, DiagKind::BadDate, format!("{what}: checked = '{}' is not a date written YYYY-MM-DD", d.get_ref())),
+            Some(_) => {}
+        }
+        for (field, v) in [("website", &ct.website), ("page", &ct.page)] {
+            if let Some(v) = v {
+                if !valid_url(v.get_ref()) {
+                    c.cx.err(f, v, DiagKind::BadUrl, format!("{what}: {field} '{}' is not a plain https:// address (no spaces, quotes or < >)", v.get_ref()));
+                }
+            }
+        }
+        match (&ct.website, &ct.missing) {
+            (None, None) => c.cx.err(f, &ct.id, DiagKind::Missing, format!("{what} has no website: add website = \"https://…\", or missing = \"why no source shows one\"")),
+            (Some(_), Some(m)) => c.cx.err(f, m, DiagKind::BadValue, format!("{what} has a website, so no 'missing'")),
+            (None, Some(m)) if m.get_ref().trim().is_empty() => c.cx.err(f, m, DiagKind::Missing, format!("{what}: say why there is no website")),
+            _ => {}
+        }
+        match (&ct.page, &ct.page_label) {
+            (Some(_), None) => c.cx.err(f, &ct.id, DiagKind::Missing, format!("{what} has a page but no page_label (the link's words)")),
+            (None, Some(l)) => c.cx.err(f, l, DiagKind::BadValue, format!("{what} has a page_label but no page")),
+            _ => {}
+        }
+        let text = |s: &Option<S>| s.as_ref().map(|s| s.get_ref().clone());
+        for s in [&ct.name, &ct.page_label, &ct.phone, &ct.email, &ct.about].into_iter().flatten() {
+            if s.get_ref().trim().is_empty() {
+                c.cx.err(f, s, DiagKind::Missing, format!("{what} has an empty field"));
+            }
+        }
+        let place_kind = kind != ContactKind::National;
+        if place_kind {
+            // A council or board: its name is in places.toml; no phone numbers or emails.
+            for (field, v) in [("name", &ct.name), ("phone", &ct.phone), ("email", &ct.email), ("about", &ct.about)] {
+                if let Some(v) = v {
+                    let why = if field == "name" { "its name comes from places.toml" } else { "only national bodies have one (law-facts §14)" };
+                    c.cx.err(f, v, DiagKind::BadValue, format!("{what} is a {}: no {field} ({why})", kind.id()));
+                }
+            }
+        } else {
+            if ct.name.is_none() {
+                c.cx.err(f, &ct.id, DiagKind::Missing, format!("{what} is a national body: give its name"));
+            }
+            if ct.about.is_none() {
+                c.cx.err(f, &ct.id, DiagKind::Missing, format!("{what} is a national body: say in about = \"...\" what it does for a parent"));
+            }
+        }
+        let mut m = MContact {
+            id: id.clone(),
+            kind,
+            place: 0,
+            name: text(&ct.name),
+            website: text(&ct.website),
+            missing: text(&ct.missing),
+            page: text(&ct.page),
+            page_label: text(&ct.page_label),
+            phone: text(&ct.phone),
+            email: text(&ct.email),
+            about: text(&ct.about),
+            source: ct.source.iter().map(|s| s.get_ref().clone()).collect(),
+            checked: ct.checked.as_ref().map(|s| s.get_ref().clone()).unwrap_or_default(),
+            loc,
+        };
+        match kind {
+            ContactKind::Council => match authority_ids.get(id.as_str()) {
+                Some(&i) => {
+                    m.place = i;
+                    councils[i] = Some(m);
+                }
+                None => c.cx.err(f, &ct.id, DiagKind::Dangling, format!("{what}: '{id}' is not a council in places.toml ([[authority]])")),
+            },
+            ContactKind::HealthBoard => match board_ids.get(id.as_str()) {
+                Some(&i) => {
+                    m.place = i;
+                    boards[i] = Some(m);
+                }
+                None => c.cx.err(f, &ct.id, DiagKind::Dangling, format!("{what}: '{id}' is not a health board in places.toml ([[board]])")),
+            },
+            ContactKind::National => national.push(m),
+        }
+    }
+    // Every council and board has its contact: the outcome page shows the family's own.
+    for (i, (f, a)) in c.raw.authorities.iter().enumerate() {
+        if councils[i].is_none() && authority_ids.get(a.id.get_ref().as_str()) == Some(&i) {
+            c.cx.err(*f, &a.id, DiagKind::Missing, format!("council '{}' has no contact: add a [[contact]] with kind = \"council\" to contacts.toml", a.id.get_ref()));
+        }
+    }
+    for (i, (f, b)) in c.raw.boards.iter().enumerate() {
+        if boards[i].is_none() && board_ids.get(b.id.get_ref().as_str()) == Some(&i) {
+            c.cx.err(*f, &b.id, DiagKind::Missing, format!("health board '{}' has no contact: add a [[contact]] with kind = \"health_board\" to contacts.toml", b.id.get_ref()));
+        }
+    }
+    if c.raw.contacts.len() > 250 {
+        let top = c.cx.top();
+        c.cx.at(top, DiagKind::TooMany, "more than 250 contacts");
+    }
+    model.contacts = councils.into_iter().chain(boards).flatten().chain(national).collect();
+}
+
 /// Coverage: every id named must exist somewhere.
 fn coverage(c: &mut Cx, model: &mut Model) {
     for (f, cv) in &c.raw.coverage {
@@ -877,9 +1056,10 @@ fn coverage(c: &mut Cx, model: &mut Model) {
         for id in &cv.ids {
             let k = id.get_ref();
             let t = c.ids;
-            let known = t.q.get(k).is_some() || t.finding.get(k).is_some() || t.letter.get(k).is_some() || t.deadline.get(k).is_some();
+            let contact = c.raw.contacts.iter().any(|(_, ct)| ct.id.get_ref() == k && ct.kind.get_ref() == ContactKind::National.id());
+            let known = t.q.get(k).is_some() || t.finding.get(k).is_some() || t.letter.get(k).is_some() || t.deadline.get(k).is_some() || contact;
             if !known {
-                c.cx.err(f, id, DiagKind::Dangling, format!("coverage names '{k}', which is not a question, finding, letter or deadline"));
+                c.cx.err(f, id, DiagKind::Dangling, format!("coverage names '{k}', which is not a question, finding, letter, deadline or national contact"));
             }
             ids.push(k.clone());
         }

@@ -2,7 +2,7 @@
 //! resolved to an index. Codegen and the reviewers' map are written from it.
 
 /// The names of kinds, sections, units and letter kinds have one home, shared with the app.
-pub use camau_graph::{Kind, LetterKind, Section, Step, Unit};
+pub use camau_graph::{ContactKind, Kind, LetterKind, Section, Step, Unit};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Loc {
@@ -55,7 +55,7 @@ pub enum DiagKind {
     /// A finding (not good practice), deadline or letter with no citation, or a citation
     /// that is not in citations.toml.
     NoCitation,
-    /// A finding with no source.
+    /// A finding with no source, or a contact with no source or no `checked` date.
     NoSource,
     /// A route condition that reads a question never asked before it: the walk routes on the
     /// answers already given, so it would always see that question unanswered.
@@ -68,6 +68,10 @@ pub enum DiagKind {
     CyclicCondition,
     /// A named condition that no `when` uses.
     UnusedCondition,
+    /// A contact's `checked` that is not a real date written YYYY-MM-DD.
+    BadDate,
+    /// A contact's website or page that is not a plain https:// address.
+    BadUrl,
 }
 
 /// One problem in the content, with where it is.
@@ -185,6 +189,7 @@ pub struct MLetter {
     pub title: String,
     pub to: Option<String>,
     pub subject: Option<String>,
+    pub contact: Option<ContactKind>,
     pub body: String,
     pub basis: Vec<usize>,
     pub loc: Loc,
@@ -228,6 +233,27 @@ pub struct MBoard {
     pub name: String,
 }
 
+/// A contact (contacts.toml): a council's or board's has its place's index.
+#[derive(Clone, Debug)]
+pub struct MContact {
+    pub id: String,
+    pub kind: ContactKind,
+    /// Index in `authorities` (a council) or `boards` (a health board); 0 for a national body.
+    pub place: usize,
+    /// National bodies only: councils and boards take their place's name.
+    pub name: Option<String>,
+    pub website: Option<String>,
+    pub missing: Option<String>,
+    pub page: Option<String>,
+    pub page_label: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub about: Option<String>,
+    pub source: Vec<String>,
+    pub checked: String,
+    pub loc: Loc,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Model {
     pub start: usize,
@@ -241,6 +267,8 @@ pub struct Model {
     pub coverage: Vec<MCoverage>,
     pub authorities: Vec<MAuthority>,
     pub boards: Vec<MBoard>,
+    /// Councils in `authorities` order, then boards in `boards` order, then national bodies.
+    pub contacts: Vec<MContact>,
     pub ui: Vec<(String, String)>,
 }
 

@@ -33,6 +33,8 @@ pub struct RawFile {
     pub board: Vec<RawBoard>,
     #[serde(default)]
     pub condition: Vec<RawCondition>,
+    #[serde(default)]
+    pub contact: Vec<RawContact>,
     pub ui: Option<BTreeMap<String, S>>,
 }
 
@@ -138,6 +140,8 @@ pub struct RawLetter {
     pub title: S,
     pub to: Option<S>,
     pub subject: Option<S>,
+    /// Who it goes to, to name their website: "council" or "health_board".
+    pub contact: Option<S>,
     pub body: S,
     #[serde(default)]
     pub basis: Vec<S>,
@@ -185,6 +189,26 @@ pub struct RawAuthority {
 pub struct RawBoard {
     pub id: S,
     pub name: S,
+}
+
+/// Where a parent sends things and gets help (contacts.toml).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContact {
+    pub id: S,
+    pub kind: S,
+    pub name: Option<S>,
+    pub website: Option<S>,
+    /// Why there is no website (no public source showed one): instead of `website`.
+    pub missing: Option<S>,
+    pub page: Option<S>,
+    pub page_label: Option<S>,
+    pub phone: Option<S>,
+    pub email: Option<S>,
+    pub about: Option<S>,
+    #[serde(default)]
+    pub source: Vec<S>,
+    pub checked: Option<S>,
 }
 
 impl RawFile {
@@ -252,6 +276,13 @@ impl RawFile {
         }
         for c in &self.condition {
             v.extend([&c.name, &c.when]);
+        }
+        for c in &self.contact {
+            v.extend([&c.id, &c.kind]);
+            for s in [&c.name, &c.website, &c.missing, &c.page, &c.page_label, &c.phone, &c.email, &c.about, &c.checked] {
+                opt(&mut v, s);
+            }
+            v.extend(c.source.iter());
         }
         if let Some(ui) = &self.ui {
             v.extend(ui.values());

@@ -3,7 +3,7 @@
 //! Every word is a [`Txt`] key into a string table, so a translation is a second
 //! table with the same keys and no logic changes.
 
-pub use camau_graph::{late, Kind, LetterKind, Section, Step, Unit};
+pub use camau_graph::{late, ContactKind, Kind, LetterKind, Section, Step, Unit};
 
 /// A key into [`Graph::strings`], or (with [`late::BIT`] set) into the [`Late`] words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -105,6 +105,8 @@ pub struct Letter {
     pub title: Txt,
     pub to: Option<Txt>,
     pub subject: Option<Txt>,
+    /// Who it goes to (a council or a health board), to name their website.
+    pub contact: Option<ContactKind>,
     pub body: Txt,
     pub basis: &'static [u16],
 }
@@ -136,6 +138,29 @@ pub struct Board {
     pub name: Txt,
 }
 
+/// Where a parent sends things and gets help (`content/contacts.toml`). In `Graph::contacts`
+/// the councils come first, in the order of `authorities` (council `la` is `contacts[la]`),
+/// then the health boards in the order of `boards` (board `lhb` is
+/// `contacts[authorities.len() + lhb]`), then the national bodies. A council's or board's
+/// `name` is its place's name; every other word is a late word (the outcome page only).
+#[derive(Debug)]
+pub struct Contact {
+    pub id: &'static str,
+    pub kind: ContactKind,
+    /// A council's index in `authorities`, a board's in `boards`; 0 for a national body.
+    pub place: u8,
+    pub name: Txt,
+    /// None only where no public source showed one (the content says why).
+    pub website: Option<Txt>,
+    /// The additional learning needs page (a council) or the concerns page (a board).
+    pub page: Option<Txt>,
+    pub page_label: Option<Txt>,
+    pub phone: Option<Txt>,
+    pub email: Option<Txt>,
+    /// National bodies: what they do for a parent, in one sentence.
+    pub about: Option<Txt>,
+}
+
 #[derive(Debug)]
 pub struct Graph {
     pub start: u16,
@@ -148,6 +173,7 @@ pub struct Graph {
     pub terms: &'static [Term],
     pub authorities: &'static [Authority],
     pub boards: &'static [Board],
+    pub contacts: &'static [Contact],
     /// The words compiled into the wasm (question pages, the interface).
     pub strings: &'static [&'static str],
 }

@@ -438,6 +438,7 @@ impl Builder {
                 kind: LetterKind::Letter,
                 title: t(&x.title),
                 to: None,
+                contact: None,
                 subject: x.subject.as_deref().map(&mut t),
                 body: t(&x.body),
                 basis: leak(x.basis.iter().map(|b| c(b)).collect()),
@@ -471,6 +472,7 @@ impl Builder {
             terms: leak(terms),
             authorities: leak(authorities),
             boards: leak(boards),
+            contacts: &[],
             strings: leak(strings),
         }))
     }

@@ -154,6 +154,30 @@ impl LetterKind {
     }
 }
 
+/// What a contact is: a council or a health board (one for each in `places.toml`, named from
+/// there) or a national body (law-facts §14).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ContactKind {
+    Council,
+    HealthBoard,
+    National,
+}
+
+impl ContactKind {
+    pub const ALL: [ContactKind; 3] = [ContactKind::Council, ContactKind::HealthBoard, ContactKind::National];
+    /// The word used in the content (`kind = "health_board"`) and in the words' keys.
+    pub fn id(self) -> &'static str {
+        match self {
+            ContactKind::Council => "council",
+            ContactKind::HealthBoard => "health_board",
+            ContactKind::National => "national",
+        }
+    }
+    pub fn from_id(s: &str) -> Option<ContactKind> {
+        ContactKind::ALL.into_iter().find(|k| k.id() == s)
+    }
+}
+
 /// Something the parent told Camau about themselves, filled into texts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Detail {
@@ -260,7 +284,7 @@ pub fn gaps(filled: &str) -> (String, Vec<Gap>) {
 pub mod late {
     /// Keys of the words only the outcome page shows. In the browser they are not in the
     /// wasm but in the words file, fetched once the first page is up.
-    pub const PREFIXES: [&str; 7] = ["finding.", "deadline.", "letter.", "citation.", "term.", "ui.outcome_", "question."];
+    pub const PREFIXES: [&str; 8] = ["finding.", "deadline.", "letter.", "citation.", "term.", "ui.outcome_", "question.", "contact."];
     /// `Txt` ids with this bit set index the late table.
     pub const BIT: u16 = 0x8000;
     /// Separates the strings in the late words file (content may not contain it).
