@@ -311,6 +311,15 @@ fn step(o: &mut String, case: &Case, s: &PlanStep, tag: &str, shown: &mut Vec<u1
         letter(o, case, l, can_share);
         o.push_str("</details>");
     }
+    // A step with a date of its own: an event on that day, with an alarm a few days before.
+    if let When::By(d) | When::Until(d) = s.when {
+        if d > case.today {
+            let f = s.finding.to_string();
+            cat(o, &["<button class=\"button button-secondary no-print\" type=\"button\" data-action=\"step-ics\" data-step=\"", &f, "\">"]);
+            named(o, case.t(ui::OUTCOME_ADD_CALENDAR), &title);
+            cat(o, &["</button><p class=\"action-status\" id=\"status-f", &f, "\" role=\"status\" aria-live=\"polite\"></p>"]);
+        }
+    }
     o.push_str("<details class=\"why more\"><summary>");
     named(o, case.t(ui::OUTCOME_MORE), &title);
     o.push_str("</summary>");
@@ -346,7 +355,7 @@ fn deadline(o: &mut String, case: &Case, s: &DeadlineStatus) {
     if s.days_left >= 0 {
         cat(o, &["<button class=\"button button-secondary no-print\" type=\"button\" data-action=\"ics\" data-deadline=\"", &s.deadline.to_string(), "\">"]);
         named(o, case.t(ui::OUTCOME_ADD_CALENDAR), label);
-        o.push_str("</button>");
+        cat(o, &["</button><p class=\"action-status\" id=\"status-d", &s.deadline.to_string(), "\" role=\"status\" aria-live=\"polite\"></p>"]);
     }
     o.push_str("</div>");
 }
@@ -431,10 +440,34 @@ fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
         button(o, "share", false, ui::OUTCOME_SHARE);
     }
     button(o, "download", false, ui::OUTCOME_DOWNLOAD);
+    if x.kind == LetterKind::Letter {
+        // After sending: a reminder to chase if no reply comes (see `chase_day`).
+        button(o, "chase", false, ui::OUTCOME_CHASE);
+    }
     button(o, "reset", false, ui::OUTCOME_RESET);
     o.push_str("</div>");
     cat(o, &["<p class=\"action-status\" id=\"status-", &l.to_string(), "\" role=\"status\" aria-live=\"polite\"></p>"]);
     o.push_str("</article>");
+}
+
+/// How long to wait for a reply to a letter before chasing it (the letters ask for one within
+/// 14 days).
+pub const CHASE_AFTER_DAYS: i64 = 14;
+
+/// The day to chase a letter sent today if no reply has come.
+pub fn chase_day(today: Date) -> Date {
+    today.add_days(CHASE_AFTER_DAYS)
+}
+
+/// A download's name, for people: "2026-12-01 Siân – Ask the health board for its overdue
+/// answer.txt" (characters no file system allows are left out).
+pub fn file_name(case: &Case, title: &str, ext: &str) -> String {
+    let child = case.details.child.trim();
+    let mut name = join(&[&case.today.iso(), " ", child, if child.is_empty() { "" } else { " – " }, title]);
+    name.retain(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control());
+    let mut name: String = name.trim().chars().take(120).collect();
+    name.push_str(ext);
+    name
 }
 
 /// A link out: a new tab, carrying nothing (no referrer, no opener).

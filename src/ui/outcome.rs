@@ -88,7 +88,8 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
                 let dl = &GRAPH.deadlines[d as usize];
                 let uid = format!("{}-{}", dl.id, s.due.iso());
                 let desc = format!("{} {}", case.t(ui::OUTCOME_ICS_DESCRIPTION), t(ui::APP_NAME));
-                browser::download(&format!("{uid}.ics"), "text/calendar;charset=utf-8", &ics::event(&uid, s.due, today, case.t(dl.label), &desc));
+                let ok = browser::download(&crate::render::file_name(&case, case.t(dl.label), ".ics"), "text/calendar;charset=utf-8", &ics::event(&uid, s.due, today, case.t(dl.label), &desc));
+                status(&format!("d{d}"), case.t(if ok { ui::OUTCOME_CALENDAR_SAVED } else { ui::OUTCOME_DOWNLOAD_FAILED }));
             }
             ("copy", Some(l)) => {
                 let id = l.to_string();
@@ -105,8 +106,28 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
                     }
                 });
             }
+            ("step-ics", _) => {
+                let Some(f) = button.get_attribute("data-step").and_then(|f| f.parse::<u16>().ok()) else { return };
+                let o = crate::engine::outcome(&GRAPH, case.answers(), today);
+                let Some(step) = o.plan.iter().find(|p| p.finding == f) else { return };
+                let (crate::engine::When::By(day) | crate::engine::When::Until(day)) = step.when else { return };
+                let x = &GRAPH.findings[f as usize];
+                let title = case.page(x.title);
+                let desc = format!("{title}. {} {}", case.t(ui::OUTCOME_STEP_DESCRIPTION), t(ui::APP_NAME));
+                let ok = browser::download(&crate::render::file_name(&case, &title, ".ics"), "text/calendar;charset=utf-8", &ics::event(&format!("step-{}", x.id), day, today, &title, &desc));
+                status(&format!("f{f}"), case.t(if ok { ui::OUTCOME_CALENDAR_SAVED } else { ui::OUTCOME_DOWNLOAD_FAILED }));
+            }
+            ("chase", Some(l)) => {
+                let title = case.page(GRAPH.letters[l as usize].title);
+                let summary = format!("{} {title}", case.t(ui::OUTCOME_CHASE_SUMMARY));
+                let desc = format!("{} {}", case.t(ui::OUTCOME_CHASE_DESCRIPTION), t(ui::APP_NAME));
+                let day = crate::render::chase_day(today);
+                let ok = browser::download(&crate::render::file_name(&case, &summary, ".ics"), "text/calendar;charset=utf-8", &ics::event(&format!("chase-{}", GRAPH.letters[l as usize].id), day, today, &summary, &desc));
+                status(&l.to_string(), case.t(if ok { ui::OUTCOME_CALENDAR_SAVED } else { ui::OUTCOME_DOWNLOAD_FAILED }));
+            }
             ("download", Some(l)) => {
-                let ok = browser::download(&format!("{}.txt", GRAPH.letters[l as usize].id), "text/plain;charset=utf-8", &case.letter_text(l));
+                let name = crate::render::file_name(&case, &case.page(GRAPH.letters[l as usize].title), ".txt");
+                let ok = browser::download(&name, "text/plain;charset=utf-8", &case.letter_text(l));
                 status(&l.to_string(), case.t(if ok { ui::OUTCOME_DOWNLOADED } else { ui::OUTCOME_DOWNLOAD_FAILED }));
             }
             _ => {}

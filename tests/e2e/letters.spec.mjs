@@ -125,7 +125,9 @@ test('Add to calendar downloads an .ics file for the computed due date', async (
   const deadline = await reveal(page.locator('#d-nhs_answer'));
   const label = (await deadline.locator('h3').textContent()).trim();
   const [download] = await Promise.all([page.waitForEvent('download'), deadline.getByRole('button', { name: 'Add to calendar' }).click()]);
-  expect(download.suggestedFilename()).toBe(`nhs_answer-${due}.ics`);
+  // Named for people: the day it was made, the child, what it is.
+  expect(download.suggestedFilename()).toBe(`${isoDaysAgo(0)} Alys – ${label.replace(/[/\\:*?"<>|]/g, '')}.ics`);
+  await expect(deadline.locator('.action-status')).toHaveText('Calendar file saved. Open it to add the event to your calendar.');
   const raw = readFileSync(await download.path());
   const text = raw.toString('utf8');
   expect(Buffer.from(text, 'utf8').equals(raw)).toBe(true);
@@ -197,11 +199,30 @@ test('an overdue deadline is marked once, and offers no calendar event in the pa
   await expect(camau.main.locator('.plan-first .step-when')).toHaveText('Now');
 });
 
+test('a letter sent today can be chased: an event 14 days on, with an alarm, the same UID each time', async ({ page, camau }) => {
+  await atOutcome(camau);
+  const l = await letterOnPage(page, 'ask_la_takeover');
+  const chase = l.art.getByRole('button', { name: /^Remind me to chase if no reply/ });
+  const uids = [];
+  for (let i = 0; i < 2; i++) {
+    const [download] = await Promise.all([page.waitForEvent('download'), chase.click()]);
+    const lines = readFileSync(await download.path(), 'utf8').replace(/\r\n[ \t]/g, '').split('\r\n');
+    const prop = (name) => lines.find((x) => x.startsWith(name))?.slice(name.length);
+    expect(prop('DTSTART;VALUE=DATE:')).toBe(isoDaysAgo(-14).replace(/-/g, ''));
+    expect(prop('SUMMARY:')).toMatch(/^Chase if no reply: Ask the council to take over/);
+    expect(lines).toContain('TRIGGER:-P3D');
+    uids.push(prop('UID:'));
+  }
+  expect(uids[0]).toBe('chase-ask_la_takeover@camau');
+  expect(uids[1]).toBe(uids[0]); // a second download updates the event, never a duplicate
+  await expect(l.art.locator('.action-status')).toHaveText('Calendar file saved. Open it to add the event to your calendar.');
+});
+
 test('Download saves the letter as a UTF-8 text file', async ({ page, camau }) => {
   await atOutcome(camau);
   const l = await letterOnPage(page, 'ask_la_takeover');
   const [download] = await Promise.all([page.waitForEvent('download'), l.art.getByRole('button', { name: 'Download' }).click()]);
-  expect(download.suggestedFilename()).toBe('ask_la_takeover.txt');
+  expect(download.suggestedFilename()).toBe(`${isoDaysAgo(0)} Alys – Ask the council to take over the IDP.txt`);
   const raw = readFileSync(await download.path());
   // Valid UTF-8 (a strict decoder accepts it) and exactly the letter, Welsh letters included.
   const text = new TextDecoder('utf-8', { fatal: true }).decode(raw).replace(/^\uFEFF/, '');
@@ -252,4 +273,20 @@ test('the browser\'s own print command opens the "Why?" boxes first', async ({ p
   await page.emulateMedia({ media: 'print' });
   const n = await why.count();
   for (let i = 0; i < n; i++) await expect(why.nth(i).locator('li').first()).toBeVisible();
+});
+
+test('a step with a date of its own goes in the calendar on that day, with an alarm', async ({ page, camau }) => {
+  // The school decided to stop the IDP 3 weeks ago: the right to ask the council to
+  // reconsider runs out 4 weeks after the decision (a step dated "by" that day).
+  const cease = { looked_after: 'no', health_involved: 'no', told: ['none'], social_care: 'not_needed', setting: 'school', idp_holder: 'school', provision_beyond: 'no', last_review: { daysAgo: 180 }, review_issues: ['none'], decision: 'school_cease', decision_date: { daysAgo: 21 } };
+  await camau.openWith(cease, SAVED, '#/result');
+  const button = page.locator('.plan-first [data-action="step-ics"]');
+  await expect(button).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const lines = readFileSync(await download.path(), 'utf8').replace(/\r\n[ \t]/g, '').split('\r\n');
+  const start = lines.find((x) => x.startsWith('DTSTART;VALUE=DATE:')).slice(19);
+  expect(start > isoDaysAgo(0).replace(/-/g, ''), 'never an event in the past').toBe(true);
+  expect(lines).toContain('TRIGGER:-P3D');
+  expect(lines.find((x) => x.startsWith('UID:'))).toMatch(/^UID:step-[a-z0-9_]+@camau$/);
+  await expect(page.locator('.plan-first .action-status').last()).toHaveText(/^Calendar file saved/);
 });
