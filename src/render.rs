@@ -796,7 +796,7 @@ pub fn first_field(q: &Question) -> String {
 /// One question page's `<main>`: the GOV.UK question pattern (a fieldset whose legend is the
 /// page's heading, its hint, the error message once there is one, then the inputs), with the
 /// form's current state and the submit button's words.
-pub fn question_html(q: u16, form: &Form, error: Option<&str>, button: &str) -> String {
+pub fn question_html(q: u16, form: &Form, error: Option<&str>, button: &str, (at, about): (usize, usize)) -> String {
     let question = &GRAPH.questions[q as usize];
     let qid = question.id;
     let mut o = String::new();
@@ -823,6 +823,8 @@ pub fn question_html(q: u16, form: &Form, error: Option<&str>, button: &str) -> 
     if let Some(p) = GRAPH.parts.get(question.part as usize) {
         el(&mut o, "span", "class=\"caption\"", t(p.name));
     }
+    // "Question 5 of about 12" (see `engine::progress`).
+    el(&mut o, "span", "class=\"caption progress\"", &join(&[t(ui::QUESTION_N), " ", &at.to_string(), " ", t(ui::OF_ABOUT), " ", &about.to_string()]));
     el(&mut o, "h1", "tabindex=\"-1\"", t(question.title));
     o.push_str("</legend>");
     if let Some(h) = question.hint {

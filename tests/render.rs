@@ -184,7 +184,8 @@ fn every_question_page_is_a_labelled_form_that_keeps_what_was_given() {
         };
         let form = Form::from_answer(Some(&saved));
         assert_eq!(form.read(q, today()), Ok(saved.clone()), "{}: the page gives back the saved answer", q.id);
-        let html = question_html(i as u16, &form, None, "Continue");
+        let html = question_html(i as u16, &form, None, "Continue", (3, 12));
+        assert!(html.contains("Question 3 of about 12"));
         let ids: Vec<&str> = html.split(" id=\"").skip(1).map(|s| s.split('"').next().unwrap()).collect();
         let mut unique = ids.clone();
         unique.sort();
@@ -204,7 +205,7 @@ fn every_question_page_is_a_labelled_form_that_keeps_what_was_given() {
 
         let wrong = Form { day: "<b>&".into(), ..Form::default() };
         let msg = wrong.read(q, today()).expect_err("nothing chosen, or no real date");
-        let html = question_html(i as u16, &wrong, Some(msg), "Continue");
+        let html = question_html(i as u16, &wrong, Some(msg), "Continue", (1, 1));
         assert!(html.contains("role=\"alert\"") && html.contains("form-group-error"));
         assert!(html.contains(&format!("aria-describedby=\"{}", q.id)) && html.contains(&format!("{}-error\"", q.id)), "{}: the error describes the fieldset", q.id);
         assert!(html.contains(&format!("href=\"#{}\"", camau::render::first_field(q))), "{}: the summary links to the first field", q.id);
@@ -275,4 +276,24 @@ fn letters_say_where_to_send_them_and_free_help_is_named() {
         }
     }
     assert!(seen > 20, "{seen}");
+}
+
+/// "Question 5 of about 12": along any route the number goes up by one a question, never
+/// passes the estimate, and on the last question the estimate is exact.
+#[test]
+fn progress_counts_up_one_a_question_and_ends_exact() {
+    use camau::engine::{progress, walk};
+    for full in &sample_paths(200, 21, today()) {
+        let route = walk(&GRAPH, full, today()).path;
+        let mut given = Answers::default();
+        for (i, &q) in route.iter().enumerate() {
+            let (at, about) = progress(&GRAPH, &given, q, today());
+            assert_eq!(at, i + 1, "question {} is number {} on its route", GRAPH.questions[q as usize].id, i + 1);
+            assert!(about >= at);
+            given.set(q, full.get(q).unwrap().clone());
+            if i + 1 == route.len() {
+                assert_eq!(progress(&GRAPH, &given, q, today()), (route.len(), route.len()), "the last question knows the total");
+            }
+        }
+    }
 }

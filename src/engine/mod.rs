@@ -355,6 +355,29 @@ pub fn outcome(g: &Graph, answers: &Answers, today: Date) -> Outcome {
     o
 }
 
+/// How far along the parent is at question `q`: its number on the route, and about how many
+/// questions the route will have ("Question 5 of about 12"). The questions still to come are
+/// counted as if each were answered in the first way that fits (for a date, "I do not know",
+/// or today): an estimate, which is why the page says "about".
+pub fn progress(g: &Graph, answers: &Answers, q: u16, today: Date) -> (usize, usize) {
+    let mut b = answers.clone();
+    let mut w = walk(g, &b, today);
+    for _ in 0..g.questions.len() {
+        let Some(n) = w.next else { break };
+        let x = &g.questions[n as usize];
+        let a = match x.kind {
+            Kind::Date if x.unsure.is_some() => Answer::Unsure,
+            Kind::Date => Answer::Date(today),
+            Kind::One => Answer::One(0),
+            Kind::Many => Answer::Many(1),
+        };
+        b.set(n, a);
+        w = walk(g, &b, today);
+    }
+    let at = w.path.iter().position(|&x| x == q).map_or(w.path.len() + 1, |i| i + 1);
+    (at, w.path.len().max(at))
+}
+
 /// A stable insertion sort: the lists here are short (at most the number of findings), and
 /// the standard library's sorts cost kilobytes of wasm for each type they sort.
 pub fn sort_small<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {

@@ -50,14 +50,15 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
     };
     title(t(question.title), false);
     let form = app.journey.with_untracked(|j| Form::from_answer(j.answers.get(q)));
-    let html = render::question_html(q, &form, None, button_words(app, q, change, &form));
+    let progress = app.journey.with_untracked(|j| crate::engine::progress(&GRAPH, &j.answers, q, super::today()));
+    let html = render::question_html(q, &form, None, button_words(app, q, change, &form), progress);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         app.refresh_today();
         let form = read_form(question);
         match form.read(question, super::today()) {
             Err(msg) => {
-                browser::set_inner_html("main", &render::question_html(q, &form, Some(msg), button_words(app, q, change, &form)));
+                browser::set_inner_html("main", &render::question_html(q, &form, Some(msg), button_words(app, q, change, &form), progress));
                 title(t(question.title), true);
                 browser::focus_later(".error-summary");
             }

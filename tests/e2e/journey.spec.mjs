@@ -188,3 +188,15 @@ test('opening Camau logs no console error at all (the optional host file include
   await page.waitForLoadState('networkidle');
   expect(guard.errors.map((e) => `${e.kind}: ${e.text} ${e.url}`)).toEqual([]);
 });
+
+test('the start page says what to have to hand with Start now in the first screen, and each question says how far along', async ({ page, camau }) => {
+  await camau.open();
+  await expect(page.locator('#start')).toContainText("Have your child's IDP and any letters");
+  const start = await page.locator('#start a.button-start').boundingBox();
+  expect(start.y + start.height, 'Start now inside the first 740 px').toBeLessThanOrEqual(740);
+  await camau.start();
+  await expect(camau.main.locator('.progress')).toHaveText(/^Question 1 of about \d+$/);
+  await camau.answer('school');
+  await camau.continue();
+  await expect(camau.main.locator('.progress')).toHaveText(/^Question 2 of about \d+$/);
+});

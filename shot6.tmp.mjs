@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+import { serve } from './tests/e2e/server.mjs';
+const srv = await serve({ port: 4199, dir: 'dist' });
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: 360, height: 740 } });
+await p.goto('http://127.0.0.1:4199/');
+await p.waitForSelector('#app footer');
+console.log('start now bottom', JSON.stringify(await p.locator('#start a.button-start').boundingBox()));
+await p.screenshot({ path: '/tmp/st.png' });
+await p.locator('#start a.button-start').click();
+await p.waitForSelector('#app main h1');
+await p.screenshot({ path: '/tmp/q.png' });
+await b.close(); srv.close?.(); process.exit(0);
