@@ -301,3 +301,30 @@ fn percent_decoding_reverses_it_and_refuses_broken_escapes() {
         assert_eq!(percent_decode(broken), None, "{broken:?}");
     }
 }
+
+/// "Save my answers to a file" and "Open saved answers": the file carries the answers and the
+/// letters exactly; one that is not Camau's, from a newer Camau, or changed since is refused.
+#[test]
+fn the_answers_file_round_trips_and_refuses_what_is_not_it() {
+    use camau::engine::codec::{file_text, read_file, FileProblem, Saved};
+    use camau::engine::edit::{Edit, Edits};
+    let g = &camau::content::GRAPH;
+    let mut answers = camau::engine::Answers::default();
+    answers.set(g.start, camau::engine::Answer::One(0));
+    let saved = Saved { answers, details: camau::engine::Details { child: "Siân & <Ŵ>".into(), la: Some(3), ..Default::default() }, saved_on: None };
+    let edits = Edits(vec![(1, Edit { version: 5, fills: vec![("[x]".into(), "y, & z".into())], text: Some("Dear…\nline 2".into()) })]);
+    let text = file_text(g, &saved, &edits);
+    let (d, e) = read_file(g, &text).expect("its own file");
+    assert_eq!((d.saved.answers, d.saved.details, e.edits), (saved.answers.clone(), saved.details.clone(), edits.clone()));
+    // Windows line ends and a byte-order mark (an editor opened it) are fine.
+    assert!(read_file(g, &format!("\u{feff}{}", text.replace('\n', "\r\n"))).is_ok());
+    assert_eq!(read_file(g, "just some notes\nv=2&a.setting=school"), Err(FileProblem::NotCamau));
+    assert_eq!(read_file(g, ""), Err(FileProblem::NotCamau));
+    assert_eq!(read_file(g, &text.replace("Si%C3%A2n", "Tom")), Err(FileProblem::Damaged), "changed after saving");
+    assert_eq!(read_file(g, &text[..text.len() - 20]), Err(FileProblem::Damaged), "cut short");
+    let newer = {
+        let body = "v=99&a.setting=school\nv=1";
+        format!("{} {}\n{body}\n", camau::engine::codec::FILE_HEAD, camau::engine::edit::version(body))
+    };
+    assert_eq!(read_file(g, &newer), Err(FileProblem::Newer));
+}

@@ -217,3 +217,48 @@ pub fn decode(g: &Graph, text: &str) -> Decoded {
     }
     out
 }
+
+/// The first words of an answers file ("Save your answers to a file"): a person opening it
+/// sees what it is; Camau knows its own.
+pub const FILE_HEAD: &str = "Camau: saved answers. To carry on, open this file in Camau with 'Open saved answers'. Check:";
+
+/// An answers file: the head with a check of the rest, the answers' line, and the letters'
+/// edits' line, in the formats and versions stored on the device.
+pub fn file_text(g: &Graph, s: &Saved, edits: &super::edit::Edits) -> String {
+    let body = [encode(g, s), super::edit::encode(g, edits)].join("\n");
+    [FILE_HEAD, " ", &super::edit::version(&body).to_string(), "\n", &body, "\n"].concat()
+}
+
+/// Why an answers file was refused: nothing on the device changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    /// Not a file Camau saved.
+    NotCamau,
+    /// Saved by a newer Camau.
+    Newer,
+    /// Cut short or changed since it was saved.
+    Damaged,
+}
+
+/// Reads an answers file: the answers (with any problems, as for the device's copy) and the
+/// letters' edits; or why it is refused.
+pub fn read_file(g: &Graph, text: &str) -> Result<(Decoded, super::edit::DecodedEdits), FileProblem> {
+    let text = text.replace("\r\n", "\n");
+    let text = text.trim_start_matches('\u{feff}');
+    let (head, body) = text.split_once('\n').ok_or(FileProblem::NotCamau)?;
+    let check = head.strip_prefix(FILE_HEAD).ok_or(FileProblem::NotCamau)?.trim();
+    let body = body.trim_end_matches('\n');
+    if check.parse::<u32>().ok() != Some(super::edit::version(body)) {
+        return Err(FileProblem::Damaged);
+    }
+    let (answers, letters) = body.split_once('\n').unwrap_or((body, ""));
+    let d = decode(g, answers);
+    let e = super::edit::decode(g, letters);
+    if d.problems.iter().any(|p| matches!(p, Problem::Newer(_))) || e.newer {
+        return Err(FileProblem::Newer);
+    }
+    if d.problems.contains(&Problem::Unreadable) || e.unreadable {
+        return Err(FileProblem::Damaged);
+    }
+    Ok((d, e))
+}

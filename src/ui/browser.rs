@@ -440,3 +440,23 @@ pub fn set_inner_html(id: &str, html: &str) {
 pub fn select_value(id: &str) -> String {
     window().document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
 }
+
+/// The text of the file the parent chose in a file input (the event's target), read in the
+/// browser; `done(None)` when it cannot be read. Nothing happens when none was chosen. The
+/// input is emptied, so the same file can be chosen again.
+pub fn read_chosen_file(ev: &web_sys::Event, done: impl FnOnce(Option<String>) + 'static) {
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+    let file = get(input.as_ref(), "files").and_then(|f| call(&f, "item", &[JsValue::from_f64(0.0)]));
+    input.set_value("");
+    let Some(file) = file else { return };
+    // A saved answers file is a few kilobytes: anything over 1 MB is not one.
+    if get(&file, "size").and_then(|s| s.as_f64()).is_none_or(|s| s > 1_048_576.0) {
+        return done(None);
+    }
+    settle_value(call(&file, "text", &[]), move |v| done(v.and_then(|v| v.as_string())));
+}
+
+/// Asks a yes-or-no question in the browser's own dialog (keyboard and screen reader ready).
+pub fn confirm(question: &str) -> bool {
+    window().confirm_with_message(question).unwrap_or(false)
+}

@@ -173,6 +173,49 @@ impl App {
         self.edits.with_value(|e| browser::save_letters(&edit::encode(&GRAPH, e))).is_ok()
     }
 
+    /// "Save your answers to a file": the answers and the letters, to move to another device
+    /// or show an adviser. Nothing is sent anywhere.
+    pub fn save_file(&self) {
+        let saved = self.saved();
+        let text = self.edits.with_value(|e| codec::file_text(&GRAPH, &saved, e));
+        let child = saved.details.child.trim();
+        let name = [today().iso().as_str(), " ", child, if child.is_empty() { "" } else { " – " }, t(ui::FILE_NAME), ".txt"].concat();
+        let ok = browser::download(&name, "text/plain;charset=utf-8", &text);
+        browser::set_text("file-status", t(if ok { ui::FILE_SAVED } else { ui::FILE_SAVE_FAILED }));
+    }
+
+    /// "Open saved answers": a file Camau saved replaces what is on this device, after asking
+    /// when there are answers here already. Any other file, a newer Camau's, or a damaged one
+    /// is refused with a message, and nothing changes.
+    pub fn open_file(&self, text: Option<String>) {
+        let refused = |k| browser::set_text("file-status", t(k));
+        let (d, e) = match text.map(|x| codec::read_file(&GRAPH, &x)) {
+            None | Some(Err(codec::FileProblem::NotCamau)) => return refused(ui::FILE_NOT_CAMAU),
+            Some(Err(codec::FileProblem::Newer)) => return refused(ui::FILE_NEWER),
+            Some(Err(codec::FileProblem::Damaged)) => return refused(ui::FILE_DAMAGED),
+            Some(Ok(x)) => x,
+        };
+        if self.journey.with_untracked(|j| !j.answers.is_empty()) && !browser::confirm(t(ui::FILE_REPLACE)) {
+            return refused(ui::FILE_KEPT);
+        }
+        let mut msg = vec![t(ui::FILE_OPENED).to_string()];
+        msg.extend(d.problems.iter().map(problem_message));
+        if !e.dropped.is_empty() {
+            msg.push(t(ui::STORED_LETTERS_LOST).into());
+        }
+        self.journey.set(Journey::new(d.saved.answers, today()));
+        self.details.set(d.saved.details);
+        self.edits.set_value(e.edits);
+        self.edits_newer.set_value(false);
+        self.persist();
+        self.persist_edits();
+        let next = match self.journey.with_untracked(|j| j.walk.next) {
+            Some(q) => Route::Question { q, change: false },
+            None => Route::Check,
+        };
+        self.go_saying(next, msg.join(" "));
+    }
+
     /// Records one answer (walking once) and saves.
     pub fn answer(&self, q: u16, a: crate::engine::Answer) -> Answered {
         let mut out = Answered { walk: Walk::default(), no_longer: vec![] };

@@ -340,7 +340,13 @@ pub fn Footer() -> impl IntoView {
                 <li><a href=Route::Privacy.hash()>{t(ui::PRIVACY_TITLE)}</a></li>
                 <li><button class="link-button" type="button" id="delete-answers"
                     on:click=move |_| app.ask(Some(false))>{t(ui::DELETE_ANSWERS)}</button></li>
+                <li><button class="link-button" type="button" id="save-file" on:click=move |_| app.save_file()>{t(ui::FILE_SAVE)}</button></li>
+                // A label styled as a link opens the file picker; the input stays reachable by keyboard.
+                <li class="file-open"><input type="file" id="open-file" class="visually-hidden" accept=".txt,text/plain"
+                    on:change=move |ev| browser::read_chosen_file(&ev, move |text| app.open_file(text))/>
+                    <label class="link-button" for="open-file">{t(ui::FILE_OPEN)}</label></li>
             </ul>
+            <p class="action-status" id="file-status" role="status" aria-live="polite"></p>
             <Confirm start_again=false/>
         </footer>
     }
