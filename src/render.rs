@@ -985,3 +985,17 @@ pub fn about_html(d: &Details, error: Option<(&str, &str)>) -> String {
     o.push_str("</form>");
     o
 }
+
+/// The privacy page's `<main>`: what Camau keeps, and "Do not save my answers on this device"
+/// (ticked when nothing is saved; disabled when the browser refuses storage anyway).
+pub fn privacy_html(off: bool, blocked: bool) -> String {
+    let mut o = String::new();
+    el(&mut o, "h1", "tabindex=\"-1\"", t(ui::PRIVACY_TITLE));
+    for p in [ui::PRIVACY_1, ui::PRIVACY_2, ui::PRIVACY_3] {
+        el(&mut o, "p", "", t(p));
+    }
+    cat(&mut o, &["<div class=\"choices checkboxes\"><div class=\"choice\"><input class=\"choice-input\" type=\"checkbox\" id=\"dont-save\"", if off { " checked" } else { "" }, if blocked { " disabled" } else { "" }, ">"]);
+    el(&mut o, "label", "class=\"choice-label\" for=\"dont-save\"", t(ui::DONT_SAVE));
+    o.push_str("</div></div>");
+    o
+}

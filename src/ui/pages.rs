@@ -304,7 +304,9 @@ fn Confirm(start_again: bool) -> impl IntoView {
 pub fn PrivacyPage() -> impl IntoView {
     let app = expect_context::<App>();
     title(t(ui::PRIVACY_TITLE), false);
-    let toggle = move |_| {
+    let keep = app.keep.get_untracked();
+    let html = render::privacy_html(!keep.saving(), matches!(keep, Keep::Blocked));
+    let toggle = move |_: leptos::ev::Event| {
         let off = app.keep.get_untracked().saving();
         if off {
             browser::delete();
@@ -313,21 +315,13 @@ pub fn PrivacyPage() -> impl IntoView {
         } else if browser::storage().is_some() {
             app.keep.set(Keep::Saving);
             app.persist();
+            app.persist_edits();
         }
+        browser::set_checked("dont-save", !app.keep.get_untracked().saving());
     };
     view! {
         <a class="back-link" href=Route::Start.hash()>{t(ui::BACK)}</a>
-        <main id="main">
-            <h1 tabindex="-1">{t(ui::PRIVACY_TITLE)}</h1>
-            <p>{t(ui::PRIVACY_1)}</p>
-            <p>{t(ui::PRIVACY_2)}</p>
-            <p>{t(ui::PRIVACY_3)}</p>
-            <div class="choices checkboxes"><div class="choice">
-                <input class="choice-input" type="checkbox" id="dont-save" disabled=move || matches!(app.keep.get(), Keep::Blocked)
-                    prop:checked=move || !app.keep.get().saving() on:change=toggle/>
-                <label class="choice-label" for="dont-save">{t(ui::DONT_SAVE)}</label>
-            </div></div>
-        </main>
+        <main id="main" inner_html=html on:change=toggle></main>
     }
 }
 
