@@ -73,6 +73,9 @@ pub fn blank(what: Blank) -> String {
         Blank::Detail(Detail::School) => ui::BLANK_SCHOOL,
         Blank::Detail(Detail::La) => ui::BLANK_LA,
         Blank::Detail(Detail::Lhb) => ui::BLANK_LHB,
+        Blank::Detail(Detail::FullName) => ui::BLANK_FULL_NAME,
+        Blank::Detail(Detail::Dob) => ui::BLANK_DOB,
+        Blank::Detail(Detail::Contact) => ui::BLANK_CONTACT,
         Blank::Date => ui::BLANK_DATE,
     })
     .to_string()
@@ -710,6 +713,9 @@ pub fn check_html(case: &Case) -> String {
         (ui::ABOUT_CHILD, or_none(&d.child)),
         (ui::ABOUT_PARENT, or_none(&d.parent)),
         (ui::ABOUT_SCHOOL, or_none(&d.school)),
+        (ui::ABOUT_FULL_NAME, or_none(&d.full_name)),
+        (ui::ABOUT_DOB, or_none(&d.dob)),
+        (ui::ABOUT_CONTACT, or_none(&d.contact)),
         (ui::ABOUT_LA, la.to_string()),
         (ui::ABOUT_LHB, lhb.to_string()),
     ] {
@@ -894,10 +900,13 @@ pub fn question_html(q: u16, form: &Form, error: Option<&str>, button: &str, (at
 // ---- About you and your child -------------------------------------------------------------
 
 /// The "About you" page's text fields: id, label, hint, the value's limit, `autocomplete`.
-pub const ABOUT_FIELDS: [(&str, Txt, Option<Txt>, usize, &str); 3] = [
+pub const ABOUT_FIELDS: [(&str, Txt, Option<Txt>, usize, &str); 6] = [
     ("about-child", ui::ABOUT_CHILD, Some(ui::ABOUT_CHILD_HINT), crate::engine::MAX_NAME, "off"),
     ("about-parent", ui::ABOUT_PARENT, None, crate::engine::MAX_NAME, "name"),
     ("about-school", ui::ABOUT_SCHOOL, Some(ui::ABOUT_SCHOOL_HINT), crate::engine::MAX_SCHOOL, "off"),
+    ("about-full", ui::ABOUT_FULL_NAME, Some(ui::ABOUT_FULL_NAME_HINT), crate::engine::MAX_FULL_NAME, "off"),
+    ("about-dob", ui::ABOUT_DOB, Some(ui::ABOUT_DOB_HINT), crate::engine::MAX_DOB, "off"),
+    ("about-contact", ui::ABOUT_CONTACT, Some(ui::ABOUT_CONTACT_HINT), crate::engine::MAX_CONTACT, "email"),
 ];
 
 /// Indices of `names` in A–Z order of their words (a parent looks for "Cardiff" under C).
@@ -926,7 +935,7 @@ pub fn about_html(d: &Details, error: Option<(&str, &str)>) -> String {
     el(&mut o, "h1", "tabindex=\"-1\"", t(ui::ABOUT_TITLE));
     el(&mut o, "p", "", t(ui::ABOUT_INTRO));
     o.push_str("<form novalidate>");
-    for ((id, label, hint, _, auto), value) in ABOUT_FIELDS.iter().zip([&d.child, &d.parent, &d.school]) {
+    for ((id, label, hint, _, auto), value) in ABOUT_FIELDS.iter().zip([&d.child, &d.parent, &d.school, &d.full_name, &d.dob, &d.contact]) {
         let bad = error.filter(|e| e.1 == *id);
         o.push_str(if bad.is_some() { "<div class=\"form-group form-group-error\">" } else { "<div class=\"form-group\">" });
         el(&mut o, "label", &join(&["class=\"label\" for=\"", id, "\""]), t(*label));

@@ -54,10 +54,10 @@ fn the_saved_line_uses_ids_and_percent_encoding() {
         Details { child: "Sam".into(), la: Some(0), ..Default::default() },
     );
     // ',' is not unreserved, so the list separator is written %2C; '_' and '-' stay.
-    assert_eq!(encode(g, &s), "v=2&a.setting=school&a.told=no_capacity%2Conce_year&a.s20_date=2026-09-01&d.child=Sam&d.la=cardiff");
+    assert_eq!(encode(g, &s), "v=3&a.setting=school&a.told=no_capacity%2Conce_year&a.s20_date=2026-09-01&d.child=Sam&d.la=cardiff");
     let s = saved(&[one(g, "setting", "ehe"), many(g, "told", &["none"]), unsure(g, "s20_date")], Details { lhb: Some(1), ..Default::default() });
-    assert_eq!(encode(g, &s), "v=2&a.setting=ehe&a.told=none&a.s20_date=unsure&d.lhb=ab");
-    assert_eq!(encode(g, &Saved::default()), "v=2", "nothing answered, nothing given");
+    assert_eq!(encode(g, &s), "v=3&a.setting=ehe&a.told=none&a.s20_date=unsure&d.lhb=ab");
+    assert_eq!(encode(g, &Saved::default()), "v=3", "nothing answered, nothing given");
 }
 
 #[test]
@@ -73,7 +73,7 @@ fn round_trip_keeps_every_answer_and_detail_exactly() {
     for (child, parent, school) in names {
         let s = saved(
             &[one(g, "setting", "fei"), many(g, "told", &["no_capacity", "health_job", "once_year"]), on(g, "s20_date", SEPT), on(g, "meeting", Date { y: 2027, m: 2, d: 28 })],
-            Details { child: child.into(), parent: parent.into(), school: school.into(), la: Some(1), lhb: Some(0) },
+            Details { child: child.into(), parent: parent.into(), school: school.into(), la: Some(1), lhb: Some(0), ..Details::default() },
         );
         let text = encode(g, &s);
         assert!(!text.contains(['\n', '\r', ' ', '\t', '"', '<']), "one safe line: {text}");
@@ -88,7 +88,7 @@ fn encoding_skips_what_does_not_exist() {
     let mut a = Answers::default();
     a.set(40, Answer::One(0)); // no question 40
     let s = Saved { answers: a, details: Details { la: Some(99), lhb: Some(99), ..Default::default() }, saved_on: None };
-    assert_eq!(encode(g, &s), "v=2");
+    assert_eq!(encode(g, &s), format!("v={VERSION}"));
 }
 
 // ---------------------------------------------------------------- versions
@@ -99,7 +99,7 @@ fn the_day_of_saving_is_written_and_read_back() {
     let mut s = saved(&[one(g, "setting", "school")], Details { child: "Siân".into(), ..Default::default() });
     s.saved_on = Some(Date { y: 2026, m: 11, d: 23 });
     let text = encode(g, &s);
-    assert_eq!(text, "v=2&s=2026-11-23&a.setting=school&d.child=Si%C3%A2n");
+    assert_eq!(text, "v=3&s=2026-11-23&a.setting=school&d.child=Si%C3%A2n");
     assert_eq!(dec(&text), Decoded { saved: s, problems: vec![] });
     // A broken day is dropped quietly; the answers stay.
     let d = dec("v=2&s=2026-02-31&a.setting=school");
@@ -123,7 +123,7 @@ fn the_previous_format_is_migrated_with_every_answer_kept() {
     let mut again = d.saved.clone();
     again.saved_on = Some(Date { y: 2026, m: 11, d: 23 });
     let text = encode(g, &again);
-    assert!(text.starts_with("v=2&s=2026-11-23&a.setting=school"), "{text}");
+    assert!(text.starts_with("v=3&s=2026-11-23&a.setting=school"), "{text}");
     assert_eq!(dec(&text).saved, again);
     // A version older than any Camau wrote is not guessed at.
     unreadable("v=0&a.setting=school");
@@ -169,8 +169,8 @@ fn surrounding_spaces_and_a_final_newline_are_tolerated() {
 #[test]
 fn a_newer_version_is_read_as_far_as_possible_and_flagged() {
     let g = g();
-    let d = dec("v=3&a.setting=school&a.new_question=x&d.child=Sam&d.new_detail=1");
-    assert_eq!(d.problems, vec![Problem::Newer(3), Problem::Dropped(vec!["new_question".into()])]);
+    let d = dec("v=4&a.setting=school&a.new_question=x&d.child=Sam&d.new_detail=1");
+    assert_eq!(d.problems, vec![Problem::Newer(4), Problem::Dropped(vec!["new_question".into()])]);
     assert_eq!(d.saved.answers, answers(&[one(g, "setting", "school")]));
     assert_eq!(d.saved.details.child, "Sam");
 }
@@ -327,4 +327,26 @@ fn the_answers_file_round_trips_and_refuses_what_is_not_it() {
         format!("{} {}\n{body}\n", camau::engine::codec::FILE_HEAD, camau::engine::edit::version(body))
     };
     assert_eq!(read_file(g, &newer), Err(FileProblem::Newer));
+}
+
+/// Version 3 (2 December 2026) adds the optional details for letters: the child's full name and
+/// date of birth, and how to reach the parent. A version 2 line reads as it is (no such
+/// details), and is written again as 3; the new details round-trip, shortened to their limits.
+#[test]
+fn version_2_is_read_and_the_details_for_letters_round_trip() {
+    let g = g();
+    let v2 = "v=2&s=2026-11-23&a.setting=school&d.child=Sam&d.la=cardiff";
+    let d = dec(v2);
+    assert_eq!(d.problems, vec![]);
+    assert_eq!((d.saved.details.child.as_str(), d.saved.details.full_name.as_str()), ("Sam", ""));
+    let mut s = d.saved.clone();
+    s.details.full_name = "Samuel Ŵyn Jones & co".into();
+    s.details.dob = "4 March 2015".into();
+    s.details.contact = "sam@example.org, 01234 567890".into();
+    let text = encode(g, &s);
+    assert!(text.starts_with("v=3&"), "{text}");
+    assert_eq!(dec(&text).saved, s);
+    let long = format!("v=3&d.dob={}", "9".repeat(100));
+    let d = dec(&long);
+    assert_eq!((d.saved.details.dob.chars().count(), d.problems.clone()), (camau::engine::MAX_DOB, vec![Problem::Shortened]));
 }

@@ -474,6 +474,7 @@ fn run_scenario(g: &Graph, s: &toml::Table, seen_names: &mut BTreeSet<String>) -
         school: text("school"),
         la: g.authorities.iter().position(|a| a.id == text("la")).map(|i| i as u8),
         lhb: g.boards.iter().position(|b| b.id == text("lhb")).map(|i| i as u8),
+        ..Details::default()
     };
     for (what, t) in common::shown_texts(g, &o, &a, &details, today) {
         if t.contains('{') || t.contains('}') {

@@ -77,7 +77,7 @@ fn damaged_newer_or_foreign_edits_are_said_and_change_nothing_else() {
 /// what copy, email and download send.
 #[test]
 fn every_letter_offered_asks_for_its_gaps_and_sends_what_was_written() {
-    let details = Details { child: "Alys".into(), parent: "Siân Jones".into(), school: "Ysgol y Wern".into(), la: Some(0), lhb: None };
+    let details = Details { child: "Alys".into(), parent: "Siân Jones".into(), school: "Ysgol y Wern".into(), la: Some(0), lhb: None, full_name: "Alys Jones".into(), dob: "4 March 2015".into(), contact: "01234 567890".into() };
     let mut seen = 0;
     for answers in &sample_paths(300, 5, today()) {
         let case = Case::new(answers, &details, today(), late());

@@ -525,7 +525,7 @@ fn filled(a: &Answers, d: &Details) -> String {
 fn fill_puts_in_the_parents_details_and_dates() {
     let g = g();
     let a = school_path();
-    let d = Details { child: "Sam".into(), parent: "Alex Jones".into(), school: "Ysgol Y Wern".into(), la: Some(0), lhb: None };
+    let d = Details { child: "Sam".into(), parent: "Alex Jones".into(), school: "Ysgol Y Wern".into(), la: Some(0), lhb: None, ..Details::default() };
     assert_eq!(
         filled(&a, &d),
         "To Ysgol Y Wern about Sam, from Alex Jones. Cardiff Council and Cardiff and Vale University Health Board. \
@@ -581,7 +581,7 @@ fn hostile_and_unusual_text_is_inserted_literally() {
         "{child",
     ];
     for s in cases {
-        let d = Details { child: s.into(), parent: s.into(), school: "Ysgol".into(), la: None, lhb: None };
+        let d = Details { child: s.into(), parent: s.into(), school: "Ysgol".into(), la: None, lhb: None, ..Details::default() };
         let t = fill(g(), "Dear {parent}, about {child}.", &a, &d, TODAY, &words());
         assert_eq!(t, format!("Dear {s}, about {s}."), "a name is never read as a placeholder or markup");
     }

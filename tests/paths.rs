@@ -35,7 +35,7 @@ use std::collections::{BTreeSet, HashSet};
 const TODAY: Date = Date { y: 2026, m: 6, d: 15 };
 
 fn details() -> Details {
-    Details { child: "Sam".into(), parent: "Alex Jones".into(), school: "Ysgol Y Wern".into(), la: Some(0), lhb: None }
+    Details { child: "Sam".into(), parent: "Alex Jones".into(), school: "Ysgol Y Wern".into(), la: Some(0), lhb: None, ..Details::default() }
 }
 
 /// Dates for a date question: long ago (every deadline overdue), 50 days ago (6 weeks

@@ -408,12 +408,16 @@ fn run(g: &Graph, ops: &[Op], details: &Details) {
 
 fn details_strategy(g: &'static Graph) -> impl Strategy<Value = Details> {
     let name = "[^{}]{0,20}";
-    (name, name, name, prop::option::of(0..g.authorities.len().max(1)), prop::option::of(0..g.boards.len().max(1))).prop_map(move |(c, p, s, la, lhb)| Details {
+    let texts = (name, name, name, name, name, name);
+    (texts, prop::option::of(0..g.authorities.len().max(1)), prop::option::of(0..g.boards.len().max(1))).prop_map(move |((c, p, s, f, d, k), la, lhb)| Details {
         child: c,
         parent: p,
         school: s,
         la: la.filter(|&x| x < g.authorities.len()).map(|x| x as u8),
         lhb: lhb.filter(|&x| x < g.boards.len()).map(|x| x as u8),
+        full_name: f,
+        dob: d,
+        contact: k,
     })
 }
 

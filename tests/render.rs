@@ -21,7 +21,7 @@ fn esc_leaves_no_markup() {
 
 #[test]
 fn hostile_details_are_text_on_every_page_and_in_every_letter() {
-    let details = Details { child: HOSTILE.into(), parent: HOSTILE.into(), school: HOSTILE.into(), la: Some(0), lhb: None };
+    let details = Details { child: HOSTILE.into(), parent: HOSTILE.into(), school: HOSTILE.into(), la: Some(0), lhb: None, ..Details::default() };
     // Paths spread over the graph by a seeded random walk.
     for answers in &sample_paths(60, 7, today()) {
         let case = Case::new(answers, &details, today(), late());
@@ -220,7 +220,7 @@ fn every_question_page_is_a_labelled_form_that_keeps_what_was_given() {
 #[test]
 fn the_about_page_lists_councils_a_to_z_and_keeps_what_was_typed() {
     use camau::render::about_html;
-    let d = Details { child: HOSTILE.into(), parent: String::new(), school: String::new(), la: Some(0), lhb: Some(2) };
+    let d = Details { child: HOSTILE.into(), parent: String::new(), school: String::new(), la: Some(0), lhb: Some(2), ..Details::default() };
     let html = about_html(&d, None);
     let councils: Vec<&str> = html.split("<option value=\"").skip(2).map(|s| s.split('>').nth(1).unwrap().split('<').next().unwrap()).collect();
     assert_eq!(councils.len(), GRAPH.authorities.len());

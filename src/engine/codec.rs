@@ -1,8 +1,9 @@
 //! The saved form of a parent's answers, and percent-encoding.
 //!
-//! Stored as one line: `v=2&s=2026-11-23&a.setting=school&a.told=x,y&a.s20_date=2026-09-01&d.child=Sam`
+//! Stored as one line: `v=3&s=2026-11-23&a.setting=school&a.told=x,y&a.s20_date=2026-09-01&d.child=Sam`
 //! (`s` is the day the answers were last saved, shown when the parent comes back).
-//! Version 1 (until 23 November 2026) had no `s`; it is read as it is, and written again as 2.
+//! Version 1 (until 23 November 2026) had no `s`; version 2 (until 2 December 2026) had no
+//! `d.full`, `d.dob` or `d.contact`. Each is read as it is, and written again as 3.
 //! Keys are stable ids (question, option, authority, board), never indices, so a
 //! content change cannot silently move an answer onto another question.
 //! Decoding never fails on bad input: it keeps what it can and says what it dropped.
@@ -12,7 +13,7 @@ use super::graph::{Graph, Kind};
 use super::{fits, Answer, Answers, Details, MAX_NAME, MAX_SCHOOL};
 
 /// The format written now. Raise it when the format changes, and teach `decode` the old one.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Older formats `decode` still reads.
 pub const OLDEST: u32 = 1;
 
@@ -113,7 +114,7 @@ pub fn encode(g: &Graph, s: &Saved) -> String {
         }
     }
     let d = &s.details;
-    for (k, v) in [("child", &d.child), ("parent", &d.parent), ("school", &d.school)] {
+    for (k, v) in [("child", &d.child), ("parent", &d.parent), ("school", &d.school), ("full", &d.full_name), ("dob", &d.dob), ("contact", &d.contact)] {
         if !v.is_empty() {
             out.push_str("&d.");
             out.push_str(k);
@@ -203,6 +204,9 @@ pub fn decode(g: &Graph, text: &str) -> Decoded {
                 "child" => put(&mut d.child, MAX_NAME),
                 "parent" => put(&mut d.parent, MAX_NAME),
                 "school" => put(&mut d.school, MAX_SCHOOL),
+                "full" => put(&mut d.full_name, super::MAX_FULL_NAME),
+                "dob" => put(&mut d.dob, super::MAX_DOB),
+                "contact" => put(&mut d.contact, super::MAX_CONTACT),
                 "la" => d.la = g.authorities.iter().position(|a| a.id == v).map(|i| i as u8),
                 "lhb" => d.lhb = g.boards.iter().position(|b| b.id == v).map(|i| i as u8),
                 _ => {}

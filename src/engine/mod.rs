@@ -400,10 +400,18 @@ pub struct Details {
     pub la: Option<u8>,
     /// Index into `Graph::boards`.
     pub lhb: Option<u8>,
+    /// Optional, only for letters: the child's full name and date of birth, and how to reach
+    /// the parent.
+    pub full_name: String,
+    pub dob: String,
+    pub contact: String,
 }
 
 pub const MAX_NAME: usize = 60;
 pub const MAX_SCHOOL: usize = 120;
+pub const MAX_FULL_NAME: usize = 120;
+pub const MAX_DOB: usize = 30;
+pub const MAX_CONTACT: usize = 200;
 
 impl Details {
     /// The health board: the one chosen, else the local authority's.
@@ -456,6 +464,10 @@ pub fn fill(g: &Graph, template: &str, answers: &Answers, details: &Details, tod
             Some(Placeholder::Detail(d @ Detail::Child)) => Some(text(&details.child, d)),
             Some(Placeholder::Detail(d @ Detail::Parent)) => Some(text(&details.parent, d)),
             Some(Placeholder::Detail(d @ Detail::School)) => Some(text(&details.school, d)),
+            // The full name, else the first name given, else a blank.
+            Some(Placeholder::Detail(d @ Detail::FullName)) => Some(text(if details.full_name.trim().is_empty() { &details.child } else { &details.full_name }, d)),
+            Some(Placeholder::Detail(d @ Detail::Dob)) => Some(text(&details.dob, d)),
+            Some(Placeholder::Detail(d @ Detail::Contact)) => Some(text(&details.contact, d)),
             Some(Placeholder::Detail(d @ Detail::La)) => Some(match details.la.and_then(|a| g.authorities.get(a as usize)) {
                 Some(a) => g.early(a.name).to_string(),
                 None => (w.blank)(Blank::Detail(d)),

@@ -171,6 +171,9 @@ pub fn AboutPage(change: bool) -> impl IntoView {
             (&d.child, ui::ERROR_CHILD_LONG),
             (&d.parent, ui::ERROR_PARENT_LONG),
             (&d.school, ui::ERROR_SCHOOL_LONG),
+            (&d.full_name, ui::ERROR_FULL_NAME_LONG),
+            (&d.dob, ui::ERROR_DOB_LONG),
+            (&d.contact, ui::ERROR_CONTACT_LONG),
         ]) {
             if limit(value.trim(), *max).1 {
                 browser::set_inner_html("main", &render::about_html(&d, Some((t(msg), field))));
@@ -179,7 +182,15 @@ pub fn AboutPage(change: bool) -> impl IntoView {
                 return;
             }
         }
-        app.details.set(Details { child: d.child.trim().into(), parent: d.parent.trim().into(), school: d.school.trim().into(), ..d });
+        app.details.set(Details {
+            child: d.child.trim().into(),
+            parent: d.parent.trim().into(),
+            school: d.school.trim().into(),
+            full_name: d.full_name.trim().into(),
+            dob: d.dob.trim().into(),
+            contact: d.contact.trim().into(),
+            ..d
+        });
         app.persist();
         app.go(Route::Check);
     };
@@ -200,6 +211,9 @@ fn read_about() -> Details {
         child: browser::input_value("about-child"),
         parent: browser::input_value("about-parent"),
         school: browser::input_value("about-school"),
+        full_name: browser::input_value("about-full"),
+        dob: browser::input_value("about-dob"),
+        contact: browser::input_value("about-contact"),
         la: browser::select_value("about-la").parse().ok().filter(|&a: &u8| (a as usize) < GRAPH.authorities.len()),
         lhb,
     }

@@ -46,6 +46,9 @@ pub fn blank(what: Blank) -> String {
         Blank::Detail(Detail::School) => "school name",
         Blank::Detail(Detail::La) => "local authority",
         Blank::Detail(Detail::Lhb) => "health board",
+        Blank::Detail(Detail::FullName) => "child's full name",
+        Blank::Detail(Detail::Dob) => "date of birth",
+        Blank::Detail(Detail::Contact) => "your email or phone",
         Blank::Date => "date",
     };
     format!("[{s}]")

@@ -290,3 +290,17 @@ test('a step with a date of its own goes in the calendar on that day, with an al
   expect(lines.find((x) => x.startsWith('UID:'))).toMatch(/^UID:step-[a-z0-9_]+@camau$/);
   await expect(page.locator('.plan-first .action-status').last()).toHaveText(/^Calendar file saved/);
 });
+
+test('the full name, date of birth and a way to reply go into the letters, and stay on the device', async ({ page, camau }) => {
+  await camau.openWith(SCHOOL_PATH, SAVED, '#/about/change');
+  await page.locator('#about-full').fill('Alys Gwenllïan Jones');
+  await page.locator('#about-dob').fill('4 March 2015');
+  await page.locator('#about-contact').fill('sian@example.org');
+  await camau.continue();
+  await expect(camau.main).toContainText('Alys Gwenllïan Jones');
+  await camau.seeResult();
+  const l = await letterOnPage(page, 'ask_lhb_answer');
+  expect(l.body).toContain('Re: Alys Gwenllïan Jones, date of birth 4 March 2015');
+  expect(l.body).toContain('Yours sincerely,\nSiân Jones\nsian@example.org');
+  expect(await page.evaluate(() => localStorage.getItem('camau'))).toContain('d.dob=4%20March%202015');
+});

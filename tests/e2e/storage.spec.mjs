@@ -1,6 +1,6 @@
 // Issues 5 and 8: answers kept on the device, deleted for real, not saved on request, and
 // bad or unavailable storage never gives a blank page: always a working page and a clear message.
-import { test, expect, SCHOOL_PATH } from './helpers.mjs';
+import { test, expect, SCHOOL_PATH, SAVED_VERSION } from './helpers.mjs';
 
 const KEY = 'camau';
 
@@ -99,7 +99,7 @@ test.describe('bad data saved on the device', () => {
     await expect(notice(page)).toContainText('We could not read the answers saved on this device');
     await works(page, camau);
     await camau.answerFrom(SCHOOL_PATH);
-    expect(await camau.stored()).toMatch(/^v=2&s=\d{4}-\d\d-\d\d&a\.setting=school/);
+    expect(await camau.stored()).toMatch(new RegExp(`^v=${SAVED_VERSION}&s=\\d{4}-\\d\\d-\\d\\d&a\\.setting=school`));
   });
 
   test('JSON from something else: the parent is told, nothing crashes', async ({ page, camau }) => {
@@ -129,7 +129,7 @@ test.describe('bad data saved on the device', () => {
     await camau.continue();
     const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
     const stored = await camau.stored();
-    expect(stored).toMatch(new RegExp(`^v=2&s=${today}&a\\.setting=school&a\\.looked_after=no&a\\.idp_holder=school`));
+    expect(stored).toMatch(new RegExp(`^v=${SAVED_VERSION}&s=${today}&a\\.setting=school&a\\.looked_after=no&a\\.idp_holder=school`));
     expect(stored).toContain('d.child=Si%C3%A2n&d.la=cardiff');
     await page.goto('/');
     await camau.ready();

@@ -188,10 +188,16 @@ pub enum Detail {
     La,
     /// The local health board.
     Lhb,
+    /// The child's full name (a health board cannot find a child by a first name).
+    FullName,
+    /// The child's date of birth, as the parent wrote it.
+    Dob,
+    /// How to reach the parent: an email, a phone number or an address.
+    Contact,
 }
 
 impl Detail {
-    pub const ALL: [Detail; 5] = [Detail::Child, Detail::Parent, Detail::School, Detail::La, Detail::Lhb];
+    pub const ALL: [Detail; 8] = [Detail::Child, Detail::Parent, Detail::School, Detail::La, Detail::Lhb, Detail::FullName, Detail::Dob, Detail::Contact];
     pub fn id(self) -> &'static str {
         match self {
             Detail::Child => "child",
@@ -199,6 +205,9 @@ impl Detail {
             Detail::School => "school",
             Detail::La => "la",
             Detail::Lhb => "lhb",
+            Detail::FullName => "full_name",
+            Detail::Dob => "dob",
+            Detail::Contact => "contact",
         }
     }
 }
@@ -206,7 +215,7 @@ impl Detail {
 /// A `{...}` placeholder in a finding or letter: the only names a text may hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Placeholder<'a> {
-    /// `{child}`, `{parent}`, `{school}`, `{la}`, `{lhb}`.
+    /// `{child}`, `{parent}`, `{school}`, `{la}`, `{lhb}`, `{full_name}`, `{dob}`, `{contact}`.
     Detail(Detail),
     /// `{today}`.
     Today,
@@ -237,7 +246,7 @@ impl<'a> Placeholder<'a> {
     }
     /// Every form, for the compiler's message ("use {child}, …").
     pub const HELP: &'static str =
-        "{child}, {parent}, {school}, {la}, {lhb}, {today}, {date:DATE_QUESTION} or {due:DEADLINE}";
+        "{child}, {parent}, {school}, {la}, {lhb}, {full_name}, {dob}, {contact}, {today}, {date:DATE_QUESTION} or {due:DEADLINE}";
 }
 
 // ---- Gaps in letters: `[bracketed form | Question?]` (content/FORMAT.md) ----
