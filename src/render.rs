@@ -77,6 +77,7 @@ pub fn blank(what: Blank) -> String {
         Blank::Detail(Detail::Dob) => ui::BLANK_DOB,
         Blank::Detail(Detail::Contact) => ui::BLANK_CONTACT,
         Blank::Date => ui::BLANK_DATE,
+        Blank::Told => ui::BLANK_TOLD,
     })
     .to_string()
 }
@@ -119,10 +120,10 @@ impl<'a> Case<'a> {
         self.page_text(self.t(x))
     }
     fn page_text(&self, s: &str) -> String {
-        fill(&GRAPH, s, &self.answers, self.details, self.today, &Words { months: months(), blank: &page_blank })
+        fill(&GRAPH, s, &self.answers, self.details, self.today, &Words { months: months(), blank: &page_blank, text: &|x| self.t(x) })
     }
     pub fn letter(&self, x: Txt) -> String {
-        fill(&GRAPH, self.t(x), &self.answers, self.details, self.today, &Words { months: months(), blank: &blank })
+        fill(&GRAPH, self.t(x), &self.answers, self.details, self.today, &Words { months: months(), blank: &blank, text: &|x| self.t(x) })
     }
     /// The same pages with the parent's work on the letters.
     pub fn with_edits(self, edits: &'a Edits) -> Case<'a> {
@@ -137,12 +138,15 @@ impl<'a> Case<'a> {
         for (i, g) in gaps.iter().enumerate() {
             text = text.replace(&g.form, &join(&["\u{1}", &i.to_string(), "\u{1}"]));
         }
-        let mut text = fill(&GRAPH, &text, &self.answers, self.details, self.today, &Words { months: months(), blank: &blank });
+        let mut text = fill(&GRAPH, &text, &self.answers, self.details, self.today, &Words { months: months(), blank: &blank, text: &|x| self.t(x) });
         for (i, g) in gaps.iter_mut().enumerate() {
             g.form = self.page_text(&g.form);
             g.question = self.page_text(&g.question);
             text = text.replace(&join(&["\u{1}", &i.to_string(), "\u{1}"]), &g.form);
         }
+        // A blank that filling brought in (`{told}` with nothing ticked) is a gap too.
+        let (text, more) = edit::gaps(&text);
+        gaps.extend(more);
         (text, gaps, self.edits.and_then(|e| e.get(l)))
     }
     /// Subject and body of a letter as it stands: filled, with the parent's edits.

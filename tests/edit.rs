@@ -120,3 +120,35 @@ fn every_letter_offered_asks_for_its_gaps_and_sends_what_was_written() {
         }
     }
 }
+
+/// "Confirm what was said at the meeting": offered whenever the parent ticked something they
+/// were told, and it sets out each of those statements, once, with what the law says.
+#[test]
+fn the_confirm_email_sets_out_each_thing_the_parent_was_told() {
+    let l = GRAPH.letters.iter().position(|x| x.id == "confirm_what_was_said").unwrap() as u16;
+    let told = GRAPH.question_by_id("told").unwrap();
+    let details = Details::default();
+    let (mut offered, mut not) = (0, 0);
+    for answers in &sample_paths(400, 17, today()) {
+        let o = camau::engine::outcome(&GRAPH, answers, today());
+        let case = Case::new(answers, &details, today(), late());
+        let ticked: Vec<u16> = GRAPH
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| f.confirm.is_some() && o.in_section(&GRAPH, camau::engine::graph::Section::Told).contains(&(*i as u16)))
+            .map(|(i, _)| i as u16)
+            .collect();
+        if ticked.is_empty() {
+            assert!(!o.letters.contains(&l), "offered with nothing to confirm");
+            not += 1;
+            continue;
+        }
+        assert!(o.letters.contains(&l), "not offered, though the parent was told something ({:?})", case.answers().get(told));
+        let text = case.letter_text(l);
+        assert_eq!(text.matches("I was told that").count(), ticked.len(), "{text}");
+        assert!(text.matches("My understanding is that").count() == ticked.len());
+        offered += 1;
+    }
+    assert!(offered > 10 && not > 10, "{offered} {not}");
+}

@@ -134,7 +134,7 @@ pub fn generate(m: &Model) -> Generated {
     for f in &m.findings {
         let k = format!("finding.{}", f.id);
         fs.push(format!(
-            "Finding{{id:{:?},section:{},rank:{},when:{},title:{},says:{},who:{},told:{},basis:&{:?},practice:{},step:{},why:{},deadline:{:?},letters:&{:?},terms:&{:?}}}",
+            "Finding{{id:{:?},section:{},rank:{},when:{},title:{},says:{},who:{},told:{},basis:&{:?},practice:{},step:{},why:{},confirm:{},deadline:{:?},letters:&{:?},terms:&{:?}}}",
             f.id,
             path("Section", f.section),
             f.rank,
@@ -147,6 +147,7 @@ pub fn generate(m: &Model) -> Generated {
             f.practice,
             f.step.map_or("None".to_string(), |x| format!("Some({})", path("Step", x))),
             s.opt(format!("{k}.why"), &f.why),
+            s.opt(format!("{k}.confirm"), &f.confirm),
             f.deadline.map(|x| x as u16),
             f.letters.iter().map(|&x| x as u16).collect::<Vec<_>>(),
             f.terms.iter().map(|&x| x as u16).collect::<Vec<_>>(),

@@ -193,7 +193,7 @@ pub fn check_placeholders(text: &str, date_question: &dyn Fn(&str) -> bool, dead
         };
         let name = &after[..j];
         let ok = match Placeholder::parse(name) {
-            Some(Placeholder::Detail(_) | Placeholder::Today) => true,
+            Some(Placeholder::Detail(_) | Placeholder::Today | Placeholder::Told) => true,
             Some(Placeholder::Date(q)) => date_question(q),
             Some(Placeholder::Due(d)) => deadline(d),
             None => false,
@@ -713,7 +713,8 @@ fn letters(c: &mut Cx, model: &mut Model) {
         if kind == LetterKind::Letter && l.subject.is_none() {
             c.cx.err(f, &l.id, DiagKind::Missing, format!("letter '{}' has no subject", l.id.get_ref()));
         }
-        if kind == LetterKind::Letter && l.basis.is_empty() {
+        // (A letter made of what the parent was told, `{told}`, rests on those findings' own basis.)
+        if kind == LetterKind::Letter && l.basis.is_empty() && !l.body.get_ref().contains("{told}") {
             c.cx.err(f, &l.id, DiagKind::NoCitation, format!("letter '{}' has no basis (a citation)", l.id.get_ref()));
         }
         let owner = format!("letter '{}'", l.id.get_ref());
@@ -781,8 +782,13 @@ fn findings(c: &mut Cx, model: &mut Model) {
         }
         let basis = c.cite(f, &fd.basis);
         let step = finding_step(c, f, fd, section);
-        for s in [Some(&fd.title), Some(&fd.says), fd.told.as_ref(), fd.who.as_ref(), fd.why.as_ref()].into_iter().flatten() {
+        for s in [Some(&fd.title), Some(&fd.says), fd.told.as_ref(), fd.who.as_ref(), fd.why.as_ref(), fd.confirm.as_ref()].into_iter().flatten() {
             c.placeholders(f, s, &owner);
+        }
+        if let Some(x) = &fd.confirm {
+            if section != Section::Told || x.get_ref().contains("{told}") {
+                c.cx.err(f, x, DiagKind::BadValue, format!("finding '{}': confirm is for findings in section \"told\" only, and may not hold {{told}}", fd.id.get_ref()));
+            }
         }
         let deadline = fd.deadline.as_ref().and_then(|d| {
             let r = c.ids.deadline.get(d.get_ref());
@@ -819,6 +825,7 @@ fn findings(c: &mut Cx, model: &mut Model) {
             practice: fd.practice,
             step,
             why: fd.why.as_ref().map(|s| s.get_ref().clone()),
+            confirm: fd.confirm.as_ref().map(|s| s.get_ref().clone()),
             deadline,
             letters: lets,
             terms: found_terms,

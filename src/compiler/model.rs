@@ -164,6 +164,7 @@ pub struct MFinding {
     pub practice: bool,
     pub step: Option<Step>,
     pub why: Option<String>,
+    pub confirm: Option<String>,
     pub deadline: Option<usize>,
     pub letters: Vec<usize>,
     pub terms: Vec<usize>,

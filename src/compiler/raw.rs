@@ -112,6 +112,9 @@ pub struct RawFinding {
     pub practice: bool,
     pub step: Option<S>,
     pub why: Option<S>,
+    /// "What you were told" only: the statement as the parent puts it in the email that asks
+    /// for it to be confirmed ("I was told … My understanding is that …").
+    pub confirm: Option<S>,
     pub deadline: Option<S>,
     #[serde(default)]
     pub letters: Vec<S>,

@@ -82,6 +82,8 @@ pub struct Finding {
     /// Steps only: what kind of step it is (the plan's order) and why, in one sentence.
     pub step: Option<Step>,
     pub why: Option<Txt>,
+    /// "What you were told" only: the statement for the email asking to confirm it (`{told}`).
+    pub confirm: Option<Txt>,
     pub deadline: Option<u16>,
     pub letters: &'static [u16],
     /// Glossary terms that appear in this finding's words.

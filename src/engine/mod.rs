@@ -425,12 +425,16 @@ impl Details {
 pub enum Blank {
     Detail(Detail),
     Date,
+    /// `{told}` when the parent ticked none of the statements.
+    Told,
 }
 
 /// Names the twelve months and the blanks for what the parent did not give.
 pub struct Words<'a> {
     pub months: [&'a str; 12],
     pub blank: &'a dyn Fn(Blank) -> String,
+    /// Reads a word of the content (for `{told}`, which gathers findings' words).
+    pub text: &'a dyn Fn(Txt) -> &'a str,
 }
 
 /// "14 March 2027".
@@ -477,6 +481,20 @@ pub fn fill(g: &Graph, template: &str, answers: &Answers, details: &Details, tod
                 None => (w.blank)(Blank::Detail(d)),
             }),
             Some(Placeholder::Today) => Some(long_date(today, &w.months)),
+            // What the parent was told, one statement a paragraph (each filled in turn).
+            Some(Placeholder::Told) => Some({
+                let said: Vec<String> = g
+                    .findings
+                    .iter()
+                    .filter(|f| ev.holds(&f.when))
+                    .filter_map(|f| f.confirm)
+                    .map(|c| fill(g, (w.text)(c), answers, details, today, w))
+                    .collect();
+                match said.is_empty() {
+                    true => (w.blank)(Blank::Told),
+                    false => said.join("\n\n"),
+                }
+            }),
             Some(Placeholder::Date(q)) => g.question_by_id(q).map(|q| {
                 date(match answers.get(q) {
                     Some(Answer::Date(d)) => Some(*d),

@@ -50,12 +50,13 @@ pub fn blank(what: Blank) -> String {
         Blank::Detail(Detail::Dob) => "date of birth",
         Blank::Detail(Detail::Contact) => "your email or phone",
         Blank::Date => "date",
+        Blank::Told => "what you were told",
     };
     format!("[{s}]")
 }
 
 pub fn words() -> Words<'static> {
-    Words { months: MONTHS, blank: &blank }
+    Words { months: MONTHS, blank: &blank, text: &|x| camau::content::GRAPH.text(x, camau::content::late()) }
 }
 
 /// A condition written with ids; resolved to indices when the graph is built.
@@ -417,6 +418,7 @@ impl Builder {
                 practice: f.practice,
                 step: f.step,
                 why: f.why.as_deref().map(&mut t),
+                confirm: None,
                 deadline: f.deadline.as_deref().map(d),
                 letters: leak(f.letters.iter().map(|x| l(x)).collect()),
                 terms: leak(f.terms.iter().map(|x| tm(x)).collect()),

@@ -219,6 +219,8 @@ pub enum Placeholder<'a> {
     Detail(Detail),
     /// `{today}`.
     Today,
+    /// `{told}`: each statement the parent said they were told, as `confirm` puts it.
+    Told,
     /// `{date:QUESTION}`: the date the parent gave for a date question.
     Date(&'a str),
     /// `{due:DEADLINE}`: a deadline worked out from the parent's dates.
@@ -236,6 +238,9 @@ impl<'a> Placeholder<'a> {
         if name == "today" {
             return Some(Placeholder::Today);
         }
+        if name == "told" {
+            return Some(Placeholder::Told);
+        }
         if let Some(d) = Detail::ALL.into_iter().find(|d| d.id() == name) {
             return Some(Placeholder::Detail(d));
         }
@@ -246,7 +251,7 @@ impl<'a> Placeholder<'a> {
     }
     /// Every form, for the compiler's message ("use {child}, …").
     pub const HELP: &'static str =
-        "{child}, {parent}, {school}, {la}, {lhb}, {full_name}, {dob}, {contact}, {today}, {date:DATE_QUESTION} or {due:DEADLINE}";
+        "{child}, {parent}, {school}, {la}, {lhb}, {full_name}, {dob}, {contact}, {today}, {told}, {date:DATE_QUESTION} or {due:DEADLINE}";
 }
 
 // ---- Gaps in letters: `[bracketed form | Question?]` (content/FORMAT.md) ----

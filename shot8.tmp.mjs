@@ -1,0 +1,18 @@
+import { chromium } from '@playwright/test';
+import { serve } from './tests/e2e/server.mjs';
+import { encodeSaved, SCHOOL_PATH } from './tests/e2e/helpers.mjs';
+const srv = await serve({ port: 4199, dir: 'dist' });
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: 360, height: 740 } });
+const line = encodeSaved({ ...SCHOOL_PATH, told: ['once_a_year', 'no_capacity'] }, { child: 'Siân', school: 'Ysgol y Wern', la: 'cardiff' });
+await p.addInitScript((v) => { if (!localStorage.getItem('camau')) localStorage.setItem('camau', v); }, line);
+await p.goto('http://127.0.0.1:4199/#/result');
+await p.waitForSelector('#app main p.lead');
+await p.screenshot({ path: '/tmp/o1.png' });
+const s = p.locator('#open-' + await p.evaluate(() => { const el=[...document.querySelectorAll('summary.button')].find(e=>/Confirm what was said/.test(e.textContent)); return el && el.id.replace('open-','').replace('-s',''); }) + '-s');
+await p.evaluate(() => document.querySelectorAll('details.part').forEach(d => d.open = true)); await s.click();
+await s.scrollIntoViewIfNeeded();
+await p.screenshot({ path: '/tmp/o2.png' });
+const t = await p.locator('#t-22').inputValue();
+console.log(t);
+await b.close(); srv.close?.(); process.exit(0);
