@@ -200,3 +200,13 @@ test('the start page says what to have to hand with Start now in the first scree
   await camau.continue();
   await expect(camau.main.locator('.progress')).toHaveText(/^Question 2 of about \d+$/);
 });
+
+test('home education, the council told and still in time: the plan says to wait until its date, not to ask again', async ({ page, camau }) => {
+  const ehe = { setting: 'ehe', looked_after: 'no', ehe_decided: 'waiting', raised_date: { daysAgo: 70 }, provision_beyond: 'no', health_involved: 'no', told: ['none'], social_care: 'not_needed', decision: 'no' };
+  await camau.openWith(ehe, { child: 'Osian', la: 'cardiff' }, '#/result');
+  const first = page.locator('.plan-first');
+  await expect(first.locator('h3').first()).toHaveText("Wait for the council's decision");
+  await expect(first).toContainText(/Wait until \d{1,2} \w+ \d{4}/);
+  await expect(first).not.toContainText('I am bringing to your attention');
+  await expect(first.locator('[data-action="step-ics"]')).toBeVisible();
+});

@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+import { serve } from './tests/e2e/server.mjs';
+import { encodeSaved } from './tests/e2e/helpers.mjs';
+const srv = await serve({ port: 4199, dir: 'dist' });
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: 360, height: 740 } });
+const line = encodeSaved({ setting: 'ehe', looked_after: 'no', ehe_decided: 'waiting', raised_date: { daysAgo: 70 }, provision_beyond: 'no', health_involved: 'no', told: ['none'], social_care: 'not_needed', decision: 'no' }, { child: 'Osian', la: 'cardiff' });
+await p.addInitScript((v) => { if (!localStorage.getItem('camau')) localStorage.setItem('camau', v); }, line);
+await p.goto('http://127.0.0.1:4199/#/result');
+await p.waitForTimeout(1500);
+console.log(await p.evaluate(() => location.hash));
+await p.screenshot({ path: '/tmp/h1.png' });
+await b.close(); srv.close?.(); process.exit(0);
