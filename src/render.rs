@@ -408,11 +408,18 @@ fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
         o.push_str("</button></div></div>");
     }
     o.push_str("<div class=\"no-print\">");
+    // Once the parent has changed the letter itself, the fields no longer write into it.
+    let own = edit.is_some_and(|e| e.text.is_some());
+    if !gaps.is_empty() {
+        cat(o, &["<p class=\"hint\" id=\"own-", ls, "\"", if own { "" } else { " hidden" }, ">"]);
+        o.push_str(&esc(case.t(ui::OUTCOME_OWN_WORDS)));
+        o.push_str("</p>");
+    }
     for (i, g) in gaps.iter().enumerate() {
         let id = join(&["g-", ls, "-", &i.to_string()]);
         o.push_str("<div class=\"form-group\">");
         el(o, "label", &join(&["class=\"label\" for=\"", &id, "\""]), &g.question);
-        cat(o, &["<textarea class=\"textarea gap\" rows=\"2\" id=\"", &id, "\" data-letter=\"", ls, "\" data-gap=\"", &i.to_string(), "\">"]);
+        cat(o, &["<textarea class=\"textarea gap\" rows=\"2\" id=\"", &id, "\" data-letter=\"", ls, "\" data-gap=\"", &i.to_string(), "\"", if own { " readonly aria-describedby=\"own-" } else { "" }, if own { ls } else { "" }, if own { "\"" } else { "" }, ">"]);
         o.push_str(&esc(edit.map(|e| e.fill(&g.form)).unwrap_or("")));
         o.push_str("</textarea></div>");
     }

@@ -51,17 +51,11 @@ impl Edit {
         out
     }
 
-    /// The parent wrote `value` for the gap `form`. In a text changed by hand, what the gap
-    /// held (its form, or the last value) is replaced wherever it still is.
+    /// The parent wrote `value` for the gap `form`. Once the text is the parent's own
+    /// ([`Edit::text`] set by hand) a field never rewrites it: a value searched for and replaced
+    /// in text the parent wrote could change words they did not mean (typing "Y" would match
+    /// every "Y"). The page then asks them to fill what is left in the letter itself.
     pub fn set_fill(&mut self, form: &str, value: &str) {
-        let before = match self.fill(form).trim() {
-            "" => form.to_string(),
-            v => v.to_string(),
-        };
-        if let Some(t) = &mut self.text {
-            let now = if value.trim().is_empty() { form } else { value.trim() };
-            *t = t.replace(&before, now);
-        }
         match self.fills.iter_mut().find(|(f, _)| f == form) {
             Some(slot) => slot.1 = value.to_string(),
             None => self.fills.push((form.to_string(), value.to_string())),

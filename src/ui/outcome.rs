@@ -171,11 +171,20 @@ fn show_letter(case: &Case, l: u16, text: &str, typed_in: Option<&Option<String>
     if !matches!(typed_in, Some(None)) {
         browser::set_value(&format!("t-{l}"), text);
     }
-    if typed_in.is_none() {
-        // Reset: the blanks' fields are empty again.
-        for i in 0..case.letter_base(l).1.len() {
-            browser::set_value(&format!("g-{l}-{i}"), "");
+    let gaps = case.letter_base(l).1.len();
+    let own = matches!(typed_in, Some(None));
+    if typed_in.is_none() || own {
+        // Reset: the blanks' fields are empty and write into the letter again. Typing in the
+        // letter itself: they no longer do (see `Edit::set_fill`), and the page says so.
+        for i in 0..gaps {
+            let id = format!("g-{l}-{i}");
+            if !own {
+                browser::set_value(&id, "");
+            }
+            browser::set_attribute(&id, "readonly", own.then_some(""));
+            browser::set_attribute(&id, "aria-describedby", own.then_some(&format!("own-{l}")));
         }
+        browser::set_attribute(&format!("own-{l}"), "hidden", (!own).then_some(""));
     }
     browser::set_text(&format!("left-{l}"), &crate::render::blanks_left(case, edit::blanks(text)));
     browser::set_text(&format!("p-{l}"), text);

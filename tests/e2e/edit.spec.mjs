@@ -38,6 +38,9 @@ test('from the start page to a filled, changed and copied first letter, counting
   await expect(text).toHaveValue(/by Ysgol Gŵyr & <the council>\. /);
   await text.press('End');
   await text.pressSequentially('\nPS: thank you.');
+  // The letter is now the parent's own: the blanks' fields no longer write into it, and say so.
+  await expect(gap).toHaveAttribute('readonly', '');
+  await expect(box.getByText('You have changed the letter itself')).toBeVisible();
   await box.getByRole('button', { name: /^Copy/ }).click();
   await expect(box.locator('.action-status')).toHaveText(/^Copied/);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
