@@ -149,6 +149,11 @@ impl<'a> Case<'a> {
         gaps.extend(more);
         (text, gaps, self.edits.and_then(|e| e.get(l)))
     }
+    /// The version of Camau's wording an edit is made on: the letter's body for this family,
+    /// but not today's date at its top (a new day is not a change of wording).
+    pub fn wording_version(&self, base: &str) -> u32 {
+        edit::version(&base.replacen(&long_date(self.today, &months()), "", 1))
+    }
     /// Subject and body of a letter as it stands: filled, with the parent's edits.
     pub fn letter_parts(&self, l: u16) -> (Option<String>, String) {
         let x = &GRAPH.letters[l as usize];
@@ -396,7 +401,7 @@ fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
     let (base, gaps, edit) = case.letter_base(l);
     let ls = l.to_string();
     let ls = ls.as_str();
-    if edit.is_some_and(|e| e.text.is_some() && e.version != edit::version(&base)) {
+    if edit.is_some_and(|e| e.text.is_some() && e.version != case.wording_version(&base)) {
         // Camau's wording moved on (an answer, or Camau itself) since the parent changed it.
         cat(o, &["<div class=\"letter-changed no-print\" id=\"changed-", ls, "\">"]);
         el(o, "p", "", case.t(ui::OUTCOME_WORDING_CHANGED));

@@ -150,3 +150,22 @@ fn the_confirm_email_sets_out_each_thing_the_parent_was_told() {
     }
     assert!(offered > 10 && not > 10, "{offered} {not}");
 }
+
+/// A letter the parent changed is flagged when Camau's wording for it changes (an answer, a
+/// name), and not merely because a day has passed (the date at its top moves every day).
+#[test]
+fn a_new_day_is_not_a_change_of_wording_but_a_new_name_is() {
+    let details = Details { child: "Alys".into(), ..Details::default() };
+    let answers = sample_paths(200, 5, today()).into_iter().find(|a| !camau::engine::outcome(&GRAPH, a, today()).letters.is_empty()).unwrap();
+    let l = camau::engine::outcome(&GRAPH, &answers, today()).letters[0];
+    let case = Case::new(&answers, &details, today(), late());
+    let (base, _, _) = case.letter_base(l);
+    let edits = Edits(vec![(l, Edit { version: case.wording_version(&base), fills: vec![], text: Some("My words".into()) })]);
+    let flagged = |d: &Details, day: Date| {
+        let html = camau::render::outcome_html(&Case::new(&answers, d, day, late()).with_edits(&edits), false);
+        html.contains(&format!("id=\"changed-{l}\""))
+    };
+    assert!(!flagged(&details, today()));
+    assert!(!flagged(&details, today().add_days(1)), "tomorrow is not a change of wording");
+    assert!(flagged(&Details { child: "Gwen".into(), ..Details::default() }, today()), "a new name is");
+}

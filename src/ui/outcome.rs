@@ -72,7 +72,7 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
             }
             ("keep", Some(l)) => {
                 let (base, _, _) = case.letter_base(l);
-                app.edits.update_value(|e| e.entry(l, 0).version = edit::version(&base));
+                app.edits.update_value(|e| e.entry(l, 0).version = case.wording_version(&base));
                 app.persist_edits();
                 browser::set_attribute(&format!("changed-{l}"), "hidden", Some(""));
                 browser::focus_id(&format!("t-{l}"));
@@ -141,7 +141,7 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
         let details = app.details.get_untracked();
         let case = app.journey.with_untracked(|j| Case::new(&j.answers, &details, super::today(), &late));
         let (base, gaps, _) = case.letter_base(l);
-        let version = edit::version(&base);
+        let version = case.wording_version(&base);
         let text = app.edits.try_update_value(|es| {
             let e = es.entry(l, version);
             match gap.as_ref().and_then(|g| g.parse::<usize>().ok()).and_then(|g| gaps.get(g)) {
