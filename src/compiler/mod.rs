@@ -176,22 +176,32 @@ impl cond::Names for NameTable<'_> {
     }
 }
 
-/// Checks `{...}` placeholders in a text; returns the problems.
-pub fn check_placeholders(text: &str, date_question: &dyn Fn(&str) -> bool, deadline: &dyn Fn(&str) -> bool) -> Vec<String> {
+/// Calls `each` with the text inside every `open`…`close` pair of `text`, in order, and
+/// returns the problems found: with the pairs themselves (a `close` without its `open`, an
+/// `open` never closed) and those `each` adds.
+fn enclosed(text: &str, open: char, close: char, mut each: impl FnMut(&str, &mut Vec<String>)) -> Vec<String> {
     let mut out = vec![];
     let mut rest = text;
-    while let Some(i) = rest.find(['{', '}']) {
-        if rest.as_bytes()[i] == b'}' {
-            out.push("a '}' without its '{'".to_string());
-            rest = &rest[i + 1..];
+    while let Some(i) = rest.find([open, close]) {
+        if rest[i..].starts_with(close) {
+            out.push(format!("a '{close}' without its '{open}'"));
+            rest = &rest[i + close.len_utf8()..];
             continue;
         }
-        let after = &rest[i + 1..];
-        let Some(j) = after.find('}') else {
-            out.push("a '{' that is never closed".to_string());
+        let after = &rest[i + open.len_utf8()..];
+        let Some(j) = after.find(close) else {
+            out.push(format!("a '{open}' that is never closed"));
             break;
         };
-        let name = &after[..j];
+        each(&after[..j], &mut out);
+        rest = &after[j + close.len_utf8()..];
+    }
+    out
+}
+
+/// Checks `{...}` placeholders in a text; returns the problems.
+pub fn check_placeholders(text: &str, date_question: &dyn Fn(&str) -> bool, deadline: &dyn Fn(&str) -> bool) -> Vec<String> {
+    enclosed(text, '{', '}', |name, out| {
         let ok = match Placeholder::parse(name) {
             Some(Placeholder::Detail(_) | Placeholder::Today | Placeholder::Told) => true,
             Some(Placeholder::Date(q)) => date_question(q),
@@ -201,28 +211,13 @@ pub fn check_placeholders(text: &str, date_question: &dyn Fn(&str) -> bool, dead
         if !ok {
             out.push(format!("unknown placeholder {{{name}}}: use {}", Placeholder::HELP));
         }
-        rest = &after[j + 1..];
-    }
-    out
+    })
 }
 
 /// Checks the `[…]` in a letter: each is a gap, `[bracketed form | Question?]`, or a
 /// sentence to keep or delete, `[If …]`; none nested or left open (content-style.md).
 pub fn check_gaps(text: &str) -> Vec<String> {
-    let mut out = vec![];
-    let mut rest = text;
-    while let Some(i) = rest.find(['[', ']']) {
-        if rest.as_bytes()[i] == b']' {
-            out.push("a ']' without its '['".to_string());
-            rest = &rest[i + 1..];
-            continue;
-        }
-        let after = &rest[i + 1..];
-        let Some(j) = after.find(']') else {
-            out.push("a '[' that is never closed".to_string());
-            break;
-        };
-        let inner = &after[..j];
+    enclosed(text, '[', ']', |inner, out| {
         if inner.contains('[') {
             out.push(format!("brackets inside brackets: [{inner}]"));
         } else if let Some((form, question)) = inner.split_once('|') {
@@ -237,9 +232,7 @@ pub fn check_gaps(text: &str) -> Vec<String> {
         } else if !inner.starts_with("If ") {
             out.push(format!("[{inner}] is not a gap: write [{inner} | the question the parent answers?], or a sentence to keep or delete as [If …]"));
         }
-        rest = &after[j + 1..];
-    }
-    out
+    })
 }
 
 fn parse_add(s: &str) -> Option<(u16, Unit)> {
