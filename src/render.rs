@@ -480,9 +480,9 @@ pub fn chase_day(today: Date) -> Date {
 
 /// A download's name, for people: "2026-12-01 Siân – Ask the health board for its overdue
 /// answer.txt" (characters no file system allows are left out).
-pub fn file_name(case: &Case, title: &str, ext: &str) -> String {
-    let child = case.details.child.trim();
-    let mut name = join(&[&case.today.iso(), " ", child, if child.is_empty() { "" } else { " – " }, title]);
+pub fn file_name(today: Date, details: &Details, title: &str, ext: &str) -> String {
+    let child = details.child.trim();
+    let mut name = join(&[&today.iso(), " ", child, if child.is_empty() { "" } else { " – " }, title]);
     name.retain(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control());
     let mut name: String = name.trim().chars().take(120).collect();
     name.push_str(ext);
@@ -915,14 +915,15 @@ pub fn question_html(q: u16, form: &Form, error: Option<&str>, button: &str, (at
 
 // ---- About you and your child -------------------------------------------------------------
 
-/// The "About you" page's text fields: id, label, hint, the value's limit, `autocomplete`.
-pub const ABOUT_FIELDS: [(&str, Txt, Option<Txt>, usize, &str); 6] = [
-    ("about-child", ui::ABOUT_CHILD, Some(ui::ABOUT_CHILD_HINT), crate::engine::MAX_NAME, "off"),
-    ("about-parent", ui::ABOUT_PARENT, None, crate::engine::MAX_NAME, "name"),
-    ("about-school", ui::ABOUT_SCHOOL, Some(ui::ABOUT_SCHOOL_HINT), crate::engine::MAX_SCHOOL, "off"),
-    ("about-full", ui::ABOUT_FULL_NAME, Some(ui::ABOUT_FULL_NAME_HINT), crate::engine::MAX_FULL_NAME, "off"),
-    ("about-dob", ui::ABOUT_DOB, Some(ui::ABOUT_DOB_HINT), crate::engine::MAX_DOB, "off"),
-    ("about-contact", ui::ABOUT_CONTACT, Some(ui::ABOUT_CONTACT_HINT), crate::engine::MAX_CONTACT, "email"),
+/// The "About you" page's text fields, in the order of `Details::texts` (whose limits are
+/// `engine::DETAIL_TEXTS`): id, label, hint, the message for too long a text, `autocomplete`.
+pub const ABOUT_FIELDS: [(&str, Txt, Option<Txt>, Txt, &str); 6] = [
+    ("about-child", ui::ABOUT_CHILD, Some(ui::ABOUT_CHILD_HINT), ui::ERROR_CHILD_LONG, "off"),
+    ("about-parent", ui::ABOUT_PARENT, None, ui::ERROR_PARENT_LONG, "name"),
+    ("about-school", ui::ABOUT_SCHOOL, Some(ui::ABOUT_SCHOOL_HINT), ui::ERROR_SCHOOL_LONG, "off"),
+    ("about-full", ui::ABOUT_FULL_NAME, Some(ui::ABOUT_FULL_NAME_HINT), ui::ERROR_FULL_NAME_LONG, "off"),
+    ("about-dob", ui::ABOUT_DOB, Some(ui::ABOUT_DOB_HINT), ui::ERROR_DOB_LONG, "off"),
+    ("about-contact", ui::ABOUT_CONTACT, Some(ui::ABOUT_CONTACT_HINT), ui::ERROR_CONTACT_LONG, "email"),
 ];
 
 /// Indices of `names` in A–Z order of their words (a parent looks for "Cardiff" under C).
@@ -951,7 +952,7 @@ pub fn about_html(d: &Details, error: Option<(&str, &str)>) -> String {
     el(&mut o, "h1", "tabindex=\"-1\"", t(ui::ABOUT_TITLE));
     el(&mut o, "p", "", t(ui::ABOUT_INTRO));
     o.push_str("<form novalidate>");
-    for ((id, label, hint, _, auto), value) in ABOUT_FIELDS.iter().zip([&d.child, &d.parent, &d.school, &d.full_name, &d.dob, &d.contact]) {
+    for ((id, label, hint, _, auto), value) in ABOUT_FIELDS.iter().zip(d.texts()) {
         let bad = error.filter(|e| e.1 == *id);
         o.push_str(if bad.is_some() { "<div class=\"form-group form-group-error\">" } else { "<div class=\"form-group\">" });
         el(&mut o, "label", &join(&["class=\"label\" for=\"", id, "\""]), t(*label));

@@ -10,7 +10,7 @@
 
 use super::date::Date;
 use super::graph::{Graph, Kind};
-use super::{fits, Answer, Answers, Details, MAX_NAME, MAX_SCHOOL};
+use super::{fits, Answer, Answers, Details, DETAIL_TEXTS};
 
 /// The format written now. Raise it when the format changes, and teach `decode` the old one.
 pub const VERSION: u32 = 3;
@@ -114,7 +114,7 @@ pub fn encode(g: &Graph, s: &Saved) -> String {
         }
     }
     let d = &s.details;
-    for (k, v) in [("child", &d.child), ("parent", &d.parent), ("school", &d.school), ("full", &d.full_name), ("dob", &d.dob), ("contact", &d.contact)] {
+    for ((k, _), v) in DETAIL_TEXTS.iter().zip(d.texts()) {
         if !v.is_empty() {
             out.push_str("&d.");
             out.push_str(k);
@@ -195,18 +195,13 @@ pub fn decode(g: &Graph, text: &str) -> Decoded {
             }
         } else if let Some(dk) = k.strip_prefix("d.") {
             let d = &mut out.saved.details;
-            let mut put = |slot: &mut String, max: usize| {
-                let (s, cut) = limit(&v, max);
+            if let Some(i) = DETAIL_TEXTS.iter().position(|&(k, _)| k == dk) {
+                let (s, cut) = limit(&v, DETAIL_TEXTS[i].1);
                 shortened |= cut;
-                *slot = s;
-            };
+                *d.texts_mut()[i] = s;
+                continue;
+            }
             match dk {
-                "child" => put(&mut d.child, MAX_NAME),
-                "parent" => put(&mut d.parent, MAX_NAME),
-                "school" => put(&mut d.school, MAX_SCHOOL),
-                "full" => put(&mut d.full_name, super::MAX_FULL_NAME),
-                "dob" => put(&mut d.dob, super::MAX_DOB),
-                "contact" => put(&mut d.contact, super::MAX_CONTACT),
                 "la" => d.la = g.authorities.iter().position(|a| a.id == v).map(|i| i as u8),
                 "lhb" => d.lhb = g.boards.iter().position(|b| b.id == v).map(|i| i as u8),
                 _ => {}

@@ -413,7 +413,19 @@ pub const MAX_FULL_NAME: usize = 120;
 pub const MAX_DOB: usize = 30;
 pub const MAX_CONTACT: usize = 200;
 
+/// The parent's own texts among the details, in the order of [`Details::texts`]: the key in
+/// the saved line, and the longest allowed (in characters).
+pub const DETAIL_TEXTS: [(&str, usize); 6] =
+    [("child", MAX_NAME), ("parent", MAX_NAME), ("school", MAX_SCHOOL), ("full", MAX_FULL_NAME), ("dob", MAX_DOB), ("contact", MAX_CONTACT)];
+
 impl Details {
+    /// The texts the parent typed, in the order of [`DETAIL_TEXTS`].
+    pub fn texts(&self) -> [&String; 6] {
+        [&self.child, &self.parent, &self.school, &self.full_name, &self.dob, &self.contact]
+    }
+    pub fn texts_mut(&mut self) -> [&mut String; 6] {
+        [&mut self.child, &mut self.parent, &mut self.school, &mut self.full_name, &mut self.dob, &mut self.contact]
+    }
     /// The health board: the one chosen, else the local authority's.
     pub fn board(&self, g: &Graph) -> Option<u8> {
         self.lhb.or_else(|| self.la.and_then(|a| g.authorities.get(a as usize)).map(|a| a.board))

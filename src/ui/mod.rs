@@ -178,8 +178,7 @@ impl App {
     pub fn save_file(&self) {
         let saved = self.saved();
         let text = self.edits.with_value(|e| codec::file_text(&GRAPH, &saved, e));
-        let child = saved.details.child.trim();
-        let name = [today().iso().as_str(), " ", child, if child.is_empty() { "" } else { " – " }, t(ui::FILE_NAME), ".txt"].concat();
+        let name = crate::render::file_name(today(), &saved.details, t(ui::FILE_NAME), ".txt");
         let ok = browser::download(&name, "text/plain;charset=utf-8", &text);
         browser::set_text("file-status", t(if ok { ui::FILE_SAVED } else { ui::FILE_SAVE_FAILED }));
     }

@@ -64,8 +64,8 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
             ("reset", Some(l)) => {
                 app.edits.update_value(|e| e.remove(l));
                 let saved = app.persist_edits();
-                let (base, _, _) = case.letter_base(l);
-                show_letter(&case, l, &base, None);
+                let (base, gaps, _) = case.letter_base(l);
+                show_letter(&case, l, &base, gaps.len(), None);
                 browser::set_attribute(&format!("changed-{l}"), "hidden", Some(""));
                 status(&l.to_string(), case.t(if saved { ui::OUTCOME_RESET_DONE } else { ui::OUTCOME_EDIT_NOT_KEPT }));
                 browser::focus_id(&format!("t-{l}"));
@@ -88,8 +88,7 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
                 let dl = &GRAPH.deadlines[d as usize];
                 let uid = format!("{}-{}", dl.id, s.due.iso());
                 let desc = format!("{} {}", case.t(ui::OUTCOME_ICS_DESCRIPTION), t(ui::APP_NAME));
-                let ok = browser::download(&crate::render::file_name(&case, case.t(dl.label), ".ics"), "text/calendar;charset=utf-8", &ics::event(&uid, s.due, today, case.t(dl.label), &desc));
-                status(&format!("d{d}"), case.t(if ok { ui::OUTCOME_CALENDAR_SAVED } else { ui::OUTCOME_DOWNLOAD_FAILED }));
+                save_event(&case, &format!("d{d}"), &uid, s.due, case.t(dl.label), &desc);
             }
             ("copy", Some(l)) => {
                 let id = l.to_string();
@@ -114,19 +113,17 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
                 let x = &GRAPH.findings[f as usize];
                 let title = case.page(x.title);
                 let desc = format!("{title}. {} {}", case.t(ui::OUTCOME_STEP_DESCRIPTION), t(ui::APP_NAME));
-                let ok = browser::download(&crate::render::file_name(&case, &title, ".ics"), "text/calendar;charset=utf-8", &ics::event(&format!("step-{}", x.id), day, today, &title, &desc));
-                status(&format!("f{f}"), case.t(if ok { ui::OUTCOME_CALENDAR_SAVED } else { ui::OUTCOME_DOWNLOAD_FAILED }));
+                save_event(&case, &format!("f{f}"), &format!("step-{}", x.id), day, &title, &desc);
             }
             ("chase", Some(l)) => {
                 let title = case.page(GRAPH.letters[l as usize].title);
                 let summary = format!("{} {title}", case.t(ui::OUTCOME_CHASE_SUMMARY));
                 let desc = format!("{} {}", case.t(ui::OUTCOME_CHASE_DESCRIPTION), t(ui::APP_NAME));
                 let day = crate::render::chase_day(today);
-                let ok = browser::download(&crate::render::file_name(&case, &summary, ".ics"), "text/calendar;charset=utf-8", &ics::event(&format!("chase-{}", GRAPH.letters[l as usize].id), day, today, &summary, &desc));
-                status(&l.to_string(), case.t(if ok { ui::OUTCOME_CALENDAR_SAVED } else { ui::OUTCOME_DOWNLOAD_FAILED }));
+                save_event(&case, &l.to_string(), &format!("chase-{}", GRAPH.letters[l as usize].id), day, &summary, &desc);
             }
             ("download", Some(l)) => {
-                let name = crate::render::file_name(&case, &case.page(GRAPH.letters[l as usize].title), ".txt");
+                let name = crate::render::file_name(today, case.details, &case.page(GRAPH.letters[l as usize].title), ".txt");
                 let ok = browser::download(&name, "text/plain;charset=utf-8", &case.letter_text(l));
                 status(&l.to_string(), case.t(if ok { ui::OUTCOME_DOWNLOADED } else { ui::OUTCOME_DOWNLOAD_FAILED }));
             }
@@ -154,7 +151,7 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
         let saved = app.persist_edits();
         let edits = app.edits.get_value();
         let case = case.with_edits(&edits);
-        show_letter(&case, l, &text, Some(&gap));
+        show_letter(&case, l, &text, gaps.len(), Some(&gap));
         if !saved {
             status(&l.to_string(), case.t(ui::OUTCOME_EDIT_NOT_KEPT));
         }
@@ -165,13 +162,20 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
     }
 }
 
+/// Downloads a calendar event (an alarm a few days before, see `ics::event`) named for people,
+/// and says beside the button (status `id`) whether it was saved.
+fn save_event(case: &Case, id: &str, uid: &str, day: crate::engine::date::Date, summary: &str, description: &str) {
+    let name = crate::render::file_name(case.today, case.details, summary, ".ics");
+    let ok = browser::download(&name, "text/calendar;charset=utf-8", &ics::event(uid, day, case.today, summary, description));
+    status(id, case.t(if ok { ui::OUTCOME_CALENDAR_SAVED } else { ui::OUTCOME_DOWNLOAD_FAILED }));
+}
+
 /// Shows a letter's text as it now stands wherever the page shows or sends it: the text box
 /// (unless the parent is typing in it), the count of blanks left, the print copy, email.
-fn show_letter(case: &Case, l: u16, text: &str, typed_in: Option<&Option<String>>) {
+fn show_letter(case: &Case, l: u16, text: &str, gaps: usize, typed_in: Option<&Option<String>>) {
     if !matches!(typed_in, Some(None)) {
         browser::set_value(&format!("t-{l}"), text);
     }
-    let gaps = case.letter_base(l).1.len();
     let own = matches!(typed_in, Some(None));
     if typed_in.is_none() || own {
         // Reset: the blanks' fields are empty and write into the letter again. Typing in the

@@ -6,7 +6,7 @@ use crate::content::{ui, GRAPH};
 use crate::engine::codec::limit;
 use crate::engine::graph::{Kind, Question};
 use crate::render::{self, Form};
-use crate::engine::{walk, Details};
+use crate::engine::{walk, Details, DETAIL_TEXTS};
 use leptos::prelude::*;
 
 pub fn title_of(page: &str) {
@@ -166,31 +166,19 @@ pub fn AboutPage(change: bool) -> impl IntoView {
     let html = render::about_html(&app.details.get_untracked(), None);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let d = read_about();
-        for ((field, _, _, max, _), (value, msg)) in render::ABOUT_FIELDS.iter().zip([
-            (&d.child, ui::ERROR_CHILD_LONG),
-            (&d.parent, ui::ERROR_PARENT_LONG),
-            (&d.school, ui::ERROR_SCHOOL_LONG),
-            (&d.full_name, ui::ERROR_FULL_NAME_LONG),
-            (&d.dob, ui::ERROR_DOB_LONG),
-            (&d.contact, ui::ERROR_CONTACT_LONG),
-        ]) {
-            if limit(value.trim(), *max).1 {
-                browser::set_inner_html("main", &render::about_html(&d, Some((t(msg), field))));
+        let mut d = read_about();
+        for (((field, _, _, msg, _), (_, max)), value) in render::ABOUT_FIELDS.iter().zip(DETAIL_TEXTS).zip(d.texts()) {
+            if limit(value.trim(), max).1 {
+                browser::set_inner_html("main", &render::about_html(&d, Some((t(*msg), field))));
                 title(t(ui::ABOUT_TITLE), true);
                 browser::focus_later(".error-summary");
                 return;
             }
         }
-        app.details.set(Details {
-            child: d.child.trim().into(),
-            parent: d.parent.trim().into(),
-            school: d.school.trim().into(),
-            full_name: d.full_name.trim().into(),
-            dob: d.dob.trim().into(),
-            contact: d.contact.trim().into(),
-            ..d
-        });
+        for v in d.texts_mut() {
+            *v = v.trim().to_string();
+        }
+        app.details.set(d);
         app.persist();
         app.go(Route::Check);
     };
@@ -207,16 +195,12 @@ pub fn AboutPage(change: bool) -> impl IntoView {
 /// The details as the page holds them now (texts as typed).
 fn read_about() -> Details {
     let lhb = (0..GRAPH.boards.len() as u8).find(|i| browser::is_checked(&format!("about-lhb-{i}")));
-    Details {
-        child: browser::input_value("about-child"),
-        parent: browser::input_value("about-parent"),
-        school: browser::input_value("about-school"),
-        full_name: browser::input_value("about-full"),
-        dob: browser::input_value("about-dob"),
-        contact: browser::input_value("about-contact"),
-        la: browser::select_value("about-la").parse().ok().filter(|&a: &u8| (a as usize) < GRAPH.authorities.len()),
-        lhb,
+    let la = browser::select_value("about-la").parse().ok().filter(|&a: &u8| (a as usize) < GRAPH.authorities.len());
+    let mut d = Details { la, lhb, ..Details::default() };
+    for ((id, ..), v) in render::ABOUT_FIELDS.iter().zip(d.texts_mut()) {
+        *v = browser::input_value(id);
     }
+    d
 }
 
 #[component]
