@@ -106,7 +106,7 @@ pub struct Case<'a> {
 impl<'a> Case<'a> {
     /// The pages for every answer the parent gave (`all`): those off the route are left out.
     pub fn new(all: &Answers, details: &'a Details, today: Date, late: &'a Late) -> Case<'a> {
-        Case { answers: walk(&GRAPH, all, today).on_route(all), details, today, late, edits: None }
+        Case { answers: walk(&GRAPH, all, today).counted, details, today, late, edits: None }
     }
     /// The answers the pages use.
     pub fn answers(&self) -> &Answers {
@@ -725,17 +725,13 @@ pub fn check_html(case: &Case) -> String {
     let or_none = |s: &str| if s.is_empty() { none.to_string() } else { s.to_string() };
     let la = d.la.and_then(|a| GRAPH.authorities.get(a as usize)).map(|a| t(a.name)).unwrap_or(none);
     let lhb = d.board(&GRAPH).and_then(|b| GRAPH.boards.get(b as usize)).map(|b| t(b.name)).unwrap_or(none);
-    for (k, v) in [
-        (ui::ABOUT_CHILD, or_none(&d.child)),
-        (ui::ABOUT_PARENT, or_none(&d.parent)),
-        (ui::ABOUT_SCHOOL, or_none(&d.school)),
-        (ui::ABOUT_FULL_NAME, or_none(&d.full_name)),
-        (ui::ABOUT_DOB, or_none(&d.dob)),
-        (ui::ABOUT_CONTACT, or_none(&d.contact)),
-        (ui::ABOUT_LA, la.to_string()),
-        (ui::ABOUT_LHB, lhb.to_string()),
-    ] {
-        summary_row(&mut o, t(k), &v, &Route::About { change: true }.hash());
+    // The details the About page asked for (what the letters use), in its order.
+    let asked = crate::engine::details_used(&GRAPH, &outcome(&GRAPH, &case.answers, case.today));
+    let texts = ABOUT_FIELDS.iter().zip(d.texts()).map(|(f, v)| (f.1, or_none(v), f.5));
+    for (k, v, detail) in texts.chain([(ui::ABOUT_LA, la.to_string(), Detail::La), (ui::ABOUT_LHB, lhb.to_string(), Detail::Lhb)]) {
+        if asked & detail.bit() != 0 {
+            summary_row(&mut o, t(k), &v, &Route::About { change: true }.hash());
+        }
     }
     o.push_str("</dl>");
     el(&mut o, "a", &join(&["class=\"button\" href=\"", &Route::Result.hash(), "\""]), t(ui::SEE_RESULT));
@@ -807,23 +803,25 @@ pub fn error_summary(msg: &str, field: &str) -> String {
     o
 }
 
-/// The id of a question's first field: where its error summary's link leads.
-pub fn first_field(q: &Question) -> String {
+/// The id of a question's first field (`hidden`: the options not offered): where its error
+/// summary's link leads.
+pub fn first_field(q: &Question, hidden: u64) -> String {
     match q.kind {
         Kind::Date => join(&[q.id, "-day"]),
-        _ => join(&[q.id, "-", q.options.first().map(|o| o.id).unwrap_or("")]),
+        _ => join(&[q.id, "-", q.options.iter().enumerate().find(|(i, _)| hidden & (1 << i) == 0).map(|(_, o)| o.id).unwrap_or("")]),
     }
 }
 
 /// One question page's `<main>`: the GOV.UK question pattern (a fieldset whose legend is the
 /// page's heading, its hint, the error message once there is one, then the inputs), with the
-/// form's current state and the submit button's words.
-pub fn question_html(q: u16, form: &Form, error: Option<&str>, button: &str, (at, about): (usize, usize)) -> String {
+/// form's current state and the submit button's words. Options this route does not offer
+/// (`hidden`, a bit each: `engine::Eval::hidden`) are left out.
+pub fn question_html(q: u16, form: &Form, error: Option<&str>, button: &str, (at, about): (usize, usize), hidden: u64) -> String {
     let question = &GRAPH.questions[q as usize];
     let qid = question.id;
     let mut o = String::new();
     if let Some(msg) = error {
-        o.push_str(&error_summary(msg, &first_field(question)));
+        o.push_str(&error_summary(msg, &first_field(question, hidden)));
     }
     o.push_str("<form novalidate><div class=\"form-group");
     if error.is_some() {
@@ -864,8 +862,13 @@ pub fn question_html(q: u16, form: &Form, error: Option<&str>, button: &str, (at
         Kind::One | Kind::Many => {
             let many = question.kind == Kind::Many;
             o.push_str(if many { "<div class=\"choices checkboxes\">" } else { "<div class=\"choices radios\">" });
+            let mut first = true;
             for (i, opt) in question.options.iter().enumerate() {
-                if many && opt.exclusive && i > 0 {
+                if hidden & (1 << i) != 0 {
+                    continue;
+                }
+                let lead = std::mem::take(&mut first);
+                if many && opt.exclusive && !lead {
                     el(&mut o, "div", "class=\"divider\"", t(ui::OR));
                 }
                 let id = join(&[qid, "-", opt.id]);
@@ -917,13 +920,13 @@ pub fn question_html(q: u16, form: &Form, error: Option<&str>, button: &str, (at
 
 /// The "About you" page's text fields, in the order of `Details::texts` (whose limits are
 /// `engine::DETAIL_TEXTS`): id, label, hint, the message for too long a text, `autocomplete`.
-pub const ABOUT_FIELDS: [(&str, Txt, Option<Txt>, Txt, &str); 6] = [
-    ("about-child", ui::ABOUT_CHILD, Some(ui::ABOUT_CHILD_HINT), ui::ERROR_CHILD_LONG, "off"),
-    ("about-parent", ui::ABOUT_PARENT, None, ui::ERROR_PARENT_LONG, "name"),
-    ("about-school", ui::ABOUT_SCHOOL, Some(ui::ABOUT_SCHOOL_HINT), ui::ERROR_SCHOOL_LONG, "off"),
-    ("about-full", ui::ABOUT_FULL_NAME, Some(ui::ABOUT_FULL_NAME_HINT), ui::ERROR_FULL_NAME_LONG, "off"),
-    ("about-dob", ui::ABOUT_DOB, Some(ui::ABOUT_DOB_HINT), ui::ERROR_DOB_LONG, "off"),
-    ("about-contact", ui::ABOUT_CONTACT, Some(ui::ABOUT_CONTACT_HINT), ui::ERROR_CONTACT_LONG, "email"),
+pub const ABOUT_FIELDS: [(&str, Txt, Option<Txt>, Txt, &str, Detail); 6] = [
+    ("about-child", ui::ABOUT_CHILD, Some(ui::ABOUT_CHILD_HINT), ui::ERROR_CHILD_LONG, "off", Detail::Child),
+    ("about-parent", ui::ABOUT_PARENT, None, ui::ERROR_PARENT_LONG, "name", Detail::Parent),
+    ("about-school", ui::ABOUT_SCHOOL, Some(ui::ABOUT_SCHOOL_HINT), ui::ERROR_SCHOOL_LONG, "off", Detail::School),
+    ("about-full", ui::ABOUT_FULL_NAME, Some(ui::ABOUT_FULL_NAME_HINT), ui::ERROR_FULL_NAME_LONG, "off", Detail::FullName),
+    ("about-dob", ui::ABOUT_DOB, Some(ui::ABOUT_DOB_HINT), ui::ERROR_DOB_LONG, "off", Detail::Dob),
+    ("about-contact", ui::ABOUT_CONTACT, Some(ui::ABOUT_CONTACT_HINT), ui::ERROR_CONTACT_LONG, "email", Detail::Contact),
 ];
 
 /// Indices of `names` in A–Z order of their words (a parent looks for "Cardiff" under C).
@@ -943,7 +946,8 @@ pub fn board_default(la: Option<u8>) -> String {
 
 /// The "About you and your child" page's `<main>`: the details as given so far (`d`, with
 /// texts as typed), and an error on one field (`(message, field id)`).
-pub fn about_html(d: &Details, error: Option<(&str, &str)>) -> String {
+/// `asked`: the details to ask for (`engine::details_used`: what the letters offered use).
+pub fn about_html(d: &Details, error: Option<(&str, &str)>, asked: u8) -> String {
     let mut o = String::new();
     if let Some((msg, field)) = error {
         o.push_str(&error_summary(msg, field));
@@ -952,7 +956,10 @@ pub fn about_html(d: &Details, error: Option<(&str, &str)>) -> String {
     el(&mut o, "h1", "tabindex=\"-1\"", t(ui::ABOUT_TITLE));
     el(&mut o, "p", "", t(ui::ABOUT_INTRO));
     o.push_str("<form novalidate>");
-    for ((id, label, hint, _, auto), value) in ABOUT_FIELDS.iter().zip(d.texts()) {
+    for ((id, label, hint, _, auto, detail), value) in ABOUT_FIELDS.iter().zip(d.texts()) {
+        if asked & detail.bit() == 0 {
+            continue;
+        }
         let bad = error.filter(|e| e.1 == *id);
         o.push_str(if bad.is_some() { "<div class=\"form-group form-group-error\">" } else { "<div class=\"form-group\">" });
         el(&mut o, "label", &join(&["class=\"label\" for=\"", id, "\""]), t(*label));
@@ -981,6 +988,7 @@ pub fn about_html(d: &Details, error: Option<(&str, &str)>) -> String {
         o.push_str(&esc(label));
         o.push_str("</option>");
     };
+    if asked & Detail::La.bit() != 0 {
     o.push_str("<div class=\"form-group\">");
     el(&mut o, "label", "class=\"label\" for=\"about-la\"", t(ui::ABOUT_LA));
     o.push_str("<select class=\"select\" id=\"about-la\" name=\"about-la\">");
@@ -990,6 +998,8 @@ pub fn about_html(d: &Details, error: Option<(&str, &str)>) -> String {
         option(&mut o, &i.to_string(), d.la == Some(i as u8), t(names[i]));
     }
     o.push_str("</select></div>");
+    }
+    if asked & Detail::Lhb.bit() != 0 {
     // The health board as radios: every name shows whole on a phone (a select clips them).
     o.push_str("<div class=\"form-group\"><fieldset class=\"fieldset\" aria-describedby=\"about-lhb-hint\"><legend class=\"legend legend-small\">");
     o.push_str(&esc(t(ui::ABOUT_LHB)));
@@ -1007,6 +1017,7 @@ pub fn about_html(d: &Details, error: Option<(&str, &str)>) -> String {
         radio(&mut o, &join(&["about-lhb-", &i.to_string()]), &i.to_string(), d.lhb == Some(i as u8), t(boards[i]));
     }
     o.push_str("</div></fieldset></div>");
+    }
     el(&mut o, "button", "class=\"button\" type=\"submit\"", t(ui::CONTINUE));
     o.push_str("</form>");
     o

@@ -2,8 +2,8 @@
 
 use crate::content::GRAPH;
 use crate::engine::date::Date;
-use crate::engine::graph::Kind;
-use crate::engine::{outcome, walk, Answer, Answers};
+use crate::engine::graph::{Graph, Kind};
+use crate::engine::{outcome, walk, Answer, Answers, Eval, Walk};
 use std::time::Instant;
 
 /// `n` complete paths chosen by a seeded random walk: a spread of the graph, quickly.
@@ -18,7 +18,9 @@ pub fn sample_paths(n: usize, mut seed: u64, today: Date) -> Vec<Answers> {
     (0..n)
         .map(|_| {
             let mut a = Answers::default();
-            while let Some(q) = walk(&GRAPH, &a, today).next {
+            loop {
+                let w = walk(&GRAPH, &a, today);
+                let Some(q) = w.next else { break };
                 let question = &GRAPH.questions[q as usize];
                 let k = question.options.len().max(1) as u64;
                 let ans = match question.kind {
@@ -40,11 +42,22 @@ pub fn sample_paths(n: usize, mut seed: u64, today: Date) -> Vec<Answers> {
                     Kind::Date if question.unsure.is_some() && rnd() % 4 == 0 => Answer::Unsure,
                     Kind::Date => Answer::Date(dates[(rnd() % 3) as usize]),
                 };
-                a.set(q, ans);
+                a.set(q, page_answer(&GRAPH, &w, q, ans, today));
             }
             a
         })
         .collect()
+}
+
+/// What a question page could send for `x`: only the ticks it offers (`w`: the walk it was
+/// drawn from); the first option offered when none of `x`'s is.
+pub fn page_answer(g: &Graph, w: &Walk, q: u16, x: Answer, today: Date) -> Answer {
+    let question = &g.questions[q as usize];
+    let ev = Eval { g, answers: &w.counted, today };
+    ev.counted(question, &x).unwrap_or_else(|| {
+        let first = question.options.iter().position(|o| ev.offered(o)).unwrap_or(0);
+        if question.kind == Kind::Many { Answer::Many(1 << first) } else { Answer::One(first as u8) }
+    })
 }
 
 pub fn engine_bench() {

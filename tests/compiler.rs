@@ -356,6 +356,31 @@ fn a_route_that_reads_a_later_question_is_refused() {
 }
 
 #[test]
+fn an_option_is_shown_only_by_questions_asked_before_it() {
+    // An option of "setting" (asked first) shown by the referral date, asked after it.
+    let (text, d) = broken("label = \"At home\"\n", "label = \"At home\"\nshown = \"known(s20_date)\"\n");
+    let r = expect(&d, DiagKind::RouteReadsLater, line_of(&text, "shown = \"known(s20_date)\""));
+    assert!(r.message.contains("option 'ehe' of 'setting' is shown by 's20_date'"), "{r}");
+    // Nor by its own question's answer: it is decided before the question is answered.
+    let (text, d) = broken("label = \"At home\"\n", "label = \"At home\"\nshown = \"setting = school\"\n");
+    expect(&d, DiagKind::RouteReadsLater, line_of(&text, "shown = \"setting = school\""));
+    // A condition that does not parse is refused where it is written.
+    let (text, d) = broken("label = \"At home\"\n", "label = \"At home\"\nshown = \"setting ==\"\n");
+    expect(&d, DiagKind::BadCondition, line_of(&text, "shown = \"setting ==\""));
+    // An option of a later question shown by an earlier answer is fine.
+    let ok = with(
+        "[[question]]\nid = \"extra\"\npart = \"child\"\nkind = \"many\"\ntitle = \"Which?\"\nnext = \"check\"\n[[question.option]]\nid = \"a\"\nlabel = \"A\"\nshown = \"setting = school\"\n[[question.option]]\nid = \"none\"\nlabel = \"None\"\nexclusive = true\n",
+        "unsure = \"I do not know\"\nnext = \"check\"",
+        "unsure = \"I do not know\"\nnext = \"extra\"",
+    );
+    compile(&[("content/mini.toml".into(), ok.clone())]).expect("an option may be shown by an earlier answer");
+    // "None of these" is always offered, so an answer is always possible.
+    let bad = ok.replacen("exclusive = true\n", "exclusive = true\nshown = \"setting = school\"\n", 1);
+    let d = compile(&[("content/mini.toml".into(), bad.clone())]).expect_err("an exclusive option is always offered");
+    expect(&d, DiagKind::BadValue, line_of(&bad, "exclusive = true\nshown") + 1);
+}
+
+#[test]
 fn a_letter_no_finding_offers_is_refused() {
     let (text, d) = broken("letters = [\"ask\"]\n", "");
     let l = expect(&d, DiagKind::LetterNeverOffered, line_of(&text, "id = \"ask\""));

@@ -99,7 +99,7 @@ fn school_path() -> Answers {
 #[test]
 fn with_no_answers_the_first_question_is_the_start() {
     let w = walk(g(), &Answers::default(), TODAY);
-    assert_eq!(w, Walk { path: vec![], next: Some(q("setting")) });
+    assert_eq!(pn(&w), (vec![], Some(q("setting"))));
     assert!(!w.done());
 }
 
@@ -108,12 +108,12 @@ fn the_walk_asks_the_next_unanswered_question_on_the_path() {
     let g = g();
     let mut a = Answers::default();
     set(&mut a, one(g, "setting", "school"));
-    assert_eq!(walk(g, &a, TODAY), Walk { path: vec![q("setting")], next: Some(q("told")) });
+    assert_eq!(pn(&walk(g, &a, TODAY)), (vec![q("setting")], Some(q("told"))));
     set(&mut a, many(g, "told", &["no_capacity"]));
-    assert_eq!(walk(g, &a, TODAY), Walk { path: vec![q("setting"), q("told")], next: Some(q("s20_date")) }, "the route is taken");
+    assert_eq!(pn(&walk(g, &a, TODAY)), (vec![q("setting"), q("told")], Some(q("s20_date"))), "the route is taken");
     set(&mut a, unsure(g, "s20_date"));
     let w = walk(g, &a, TODAY);
-    assert_eq!(w, Walk { path: vec![q("setting"), q("told"), q("s20_date")], next: None });
+    assert_eq!(pn(&w), (vec![q("setting"), q("told"), q("s20_date")], None));
     assert!(w.done());
 }
 
@@ -121,7 +121,7 @@ fn the_walk_asks_the_next_unanswered_question_on_the_path() {
 fn routes_are_tried_only_when_they_hold_and_the_question_next_is_the_fallback() {
     let g = g();
     let a = answers(&[one(g, "setting", "fei"), many(g, "told", &["once_year", "health_job"])]);
-    assert_eq!(walk(g, &a, TODAY), Walk { path: vec![q("setting"), q("told")], next: None });
+    assert_eq!(pn(&walk(g, &a, TODAY)), (vec![q("setting"), q("told")], None));
 }
 
 #[test]
@@ -138,7 +138,7 @@ fn answers_to_questions_not_yet_reached_do_not_skip_the_path() {
     let g = g();
     // The parent answered s20_date (say, from an old session) but not told.
     let a = answers(&[one(g, "setting", "school"), on(g, "s20_date", REFERRAL)]);
-    assert_eq!(walk(g, &a, TODAY), Walk { path: vec![q("setting")], next: Some(q("told")) });
+    assert_eq!(pn(&walk(g, &a, TODAY)), (vec![q("setting")], Some(q("told"))));
 }
 
 #[test]
@@ -163,7 +163,7 @@ fn changing_an_earlier_answer_names_the_answers_no_longer_on_the_path_and_keeps_
     let no_longer = give(&mut a, one(g, "setting", "ehe"));
     assert_eq!(no_longer, vec![q("told"), q("s20_date")]);
     assert_eq!(a.count(), 3, "nothing is deleted");
-    assert_eq!(walk(g, &a, TODAY).on_route(&a).count(), 1, "only the new answer counts");
+    assert_eq!(walk(g, &a, TODAY).on_route().count(), 1, "only the new answer counts");
     assert_eq!(a.get(q("setting")), Some(&Answer::One(2)));
     assert_eq!(walk(g, &a, TODAY).next, Some(q("ehe_decided")));
     // Going back to school brings the kept answers back: nothing to answer again.
@@ -212,10 +212,10 @@ fn answering_a_question_off_the_path_keeps_it_but_changes_nothing_shown() {
 fn on_route_keeps_exactly_the_answers_on_the_path() {
     let g = g();
     let a = school_path();
-    assert_eq!(walk(g, &a, TODAY).on_route(&a), a);
+    assert_eq!(walk(g, &a, TODAY).on_route(), a);
     let mut more = a.clone();
     set(&mut more, one(g, "ehe_decided", "yes"));
-    assert_eq!(walk(g, &more, TODAY).on_route(&more), a);
+    assert_eq!(walk(g, &more, TODAY).on_route(), a);
     assert_eq!(more.count(), a.count() + 1);
 }
 
@@ -270,8 +270,8 @@ fn an_answer_off_the_path_never_steers_the_path() {
     // looked_after was answered on an earlier path (through "school"); the parent now says "fei",
     // so looked_after is not asked and its old answer must not choose idp's route.
     let a = answers(&[one(g, "setting", "fei"), one(g, "idp", "a"), one(g, "extra", "x"), one(g, "looked_after", "yes")]);
-    assert_eq!(walk(g, &a, TODAY), Walk { path: vec![q("setting"), q("idp"), q("extra")], next: None });
-    let on = walk(g, &a, TODAY).on_route(&a);
+    assert_eq!(pn(&walk(g, &a, TODAY)), (vec![q("setting"), q("idp"), q("extra")], None));
+    let on = walk(g, &a, TODAY).on_route();
     assert_eq!(on.get(q("looked_after")), None);
     assert_eq!(on.count(), 3);
     assert_eq!(ids(g, &outcome(g, &a, TODAY).findings), ["f_extra"]);
@@ -291,7 +291,7 @@ fn a_change_names_what_no_longer_applies_keeps_it_and_a_change_back_brings_it_ba
     // Now "fei": looked_after is off the path, so idp's route leads to extra, and other is off the path too.
     let done = give_in(g, &mut a, one(g, "setting", "fei"));
     assert_eq!(done.no_longer, vec![q("looked_after"), q("other")]);
-    assert_eq!(done.walk, Walk { path: vec![q("setting"), q("idp")], next: Some(q("extra")) });
+    assert_eq!(pn(&done.walk), (vec![q("setting"), q("idp")], Some(q("extra"))));
     assert_eq!(done.walk, walk(g, &a, TODAY), "the walk returned is the walk of the answers");
     assert!(outcome(g, &a, TODAY).findings.is_empty(), "the old answer to 'other' must not reach the outcome");
     assert_eq!(a.get(q("other")), full.get(q("other")), "but it is kept");
@@ -323,7 +323,7 @@ fn an_answer_that_does_not_fit_its_question_is_asked_again() {
         assert_eq!(w.next, Some(q(asked)), "{a:?}");
         assert!(!w.path.contains(&q(asked)));
         // It does not count, and nothing after it does.
-        let on = w.on_route(&a);
+        let on = w.on_route();
         assert_eq!(on.get(q(asked)), None, "{a:?}");
     }
 }
@@ -729,4 +729,67 @@ fn the_plan_puts_a_time_limited_right_first_and_good_practice_last_whatever_the_
     let o = outcome(g, &Answers::default(), TODAY);
     let plan: Vec<(&str, When)> = o.plan.iter().take(3).map(|s| (g.findings[s.finding as usize].id, s.when)).collect();
     assert_eq!(plan, [("appeal_later", When::Now), ("appeal", When::Now), ("chase", When::Now)]);
+}
+
+/// A walk's path and next question (the counted answers are checked on their own).
+fn pn(w: &Walk) -> (Vec<u16>, Option<u16>) {
+    (w.path.clone(), w.next)
+}
+
+/// "Have you been told any of these?" offers only what can apply: no health statements when
+/// there are no health needs, no home-education ones at a school. A tick kept from another
+/// route stays stored, counts for nothing here, survives answering again, and counts again
+/// when the route offers it; "None of these" replaces it.
+#[test]
+fn options_that_cannot_apply_are_not_offered_and_hidden_ticks_are_kept() {
+    let g = &camau::content::GRAPH;
+    let qi = |id: &str| g.question_by_id(id).unwrap();
+    let told = qi("told");
+    let opt = |id: &str| g.questions[told as usize].options.iter().position(|o| o.id == id).unwrap();
+    let school = [
+        one(g, "setting", "school"),
+        one(g, "looked_after", "no"),
+        one(g, "idp_holder", "school"),
+        one(g, "provision_beyond", "no"),
+        one(g, "health_involved", "no"),
+        on(g, "last_review", date(2026, 6, 1)),
+        many(g, "review_issues", &["none"]),
+    ];
+    let a = answers(&school);
+    let w = walk(g, &a, TODAY);
+    assert_eq!(w.next, Some(told), "the school route reaches the told question");
+    let hidden = Eval { g, answers: &w.counted, today: TODAY }.hidden(&g.questions[told as usize]);
+    for id in ["health_no_reply", "no_capacity", "ehe_up_to_you", "tribunal_no_health"] {
+        assert!(hidden & (1 << opt(id)) != 0, "{id} is offered on a school route with no health needs");
+    }
+    for id in ["once_a_year", "school_try_first", "la_wont", "none"] {
+        assert!(hidden & (1 << opt(id)) == 0, "{id} is not offered at a school");
+    }
+    let page = camau::render::question_html(told, &camau::render::Form::default(), None, "Continue", (1, 1), hidden);
+    assert!(!page.contains("told-ehe_up_to_you") && page.contains("told-once_a_year"), "the page shows only what is offered");
+
+    // A tick from another route (home education) and one offered here.
+    let mut a = a;
+    let (_, both) = many(g, "told", &["ehe_up_to_you", "once_a_year"]);
+    a.set(told, both.clone());
+    let w = walk(g, &a, TODAY);
+    assert_eq!(w.counted.get(told), Some(&Answer::Many(1 << opt("once_a_year"))), "only the offered tick counts");
+    // Answered again on this page (which cannot show the hidden tick): it is kept.
+    let (_, la) = many(g, "told", &["la_wont"]);
+    let done = answer(g, &mut a, &w, told, la, TODAY);
+    assert_eq!(a.get(told), Some(&Answer::Many((1 << opt("la_wont")) | (1 << opt("ehe_up_to_you")))));
+    assert_eq!(done.walk.counted.get(told), Some(&Answer::Many(1 << opt("la_wont"))));
+    // On a home-education route it counts again.
+    let mut ehe = a.clone();
+    for (q, x) in [one(g, "setting", "ehe"), one(g, "ehe_decided", "waiting"), on(g, "raised_date", date(2026, 10, 1)), one(g, "social_care", "not_needed"), one(g, "decision", "no")] {
+        ehe.set(q, x);
+    }
+    let w = walk(g, &ehe, TODAY);
+    assert!(w.done() && w.path.contains(&told), "the home-education route is complete and asks told");
+    assert!(ids(g, &outcome(g, &ehe, TODAY).findings).contains(&"told_ehe_up_to_you"));
+    // "None of these" stands alone.
+    let (_, none) = many(g, "told", &["none"]);
+    let w = walk(g, &a, TODAY);
+    answer(g, &mut a, &w, told, none.clone(), TODAY);
+    assert_eq!(a.get(told), Some(&none));
 }

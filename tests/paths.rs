@@ -86,6 +86,23 @@ fn cands(g: &Graph, qi: u16, set: Set) -> &'static [Answer] {
     &t[set as usize][qi as usize]
 }
 
+/// The candidates as the route so far takes them (`w`: its walk): options it does not offer
+/// left out, each answer once. A parent cannot tick what the page does not show.
+fn route_cands(g: &Graph, w: &Walk, qi: u16, set: Set) -> Vec<Answer> {
+    let ev = Eval { g, answers: &w.counted, today: TODAY };
+    let q = &g.questions[qi as usize];
+    let mut v: Vec<Answer> = vec![];
+    for x in cands(g, qi, set) {
+        if let Some(c) = ev.counted(q, x).filter(|c| fits(q, c)) {
+            if !v.contains(&c) {
+                v.push(c);
+            }
+        }
+    }
+    assert!(!v.is_empty(), "{}: no answer can be given on this route", q.id);
+    v
+}
+
 fn make_cands(g: &Graph, qi: u16, set: Set) -> Vec<Answer> {
     let q = &g.questions[qi as usize];
     let dates = if set == Set::Edge { edge_dates(g, qi) } else { main_dates(q) };
@@ -210,7 +227,7 @@ fn check(g: &Graph, a: &Answers, st: &mut Stats, thorough: bool) {
         let i = (st.paths.wrapping_mul(0x9e37_79b9) >> 7) % w.path.len();
         let q = w.path[i];
         let was = a.get(q).unwrap().clone();
-        let cs = cands(g, q, Set::Main);
+        let cs = route_cands(g, &w, q, Set::Main);
         if let Some(other) = cs.iter().cycle().skip(st.paths % cs.len()).take(cs.len()).find(|x| **x != was) {
             let mut b = a.clone();
             let changed = answer(g, &mut b, &w, q, other.clone(), TODAY);
@@ -253,8 +270,10 @@ fn check(g: &Graph, a: &Answers, st: &mut Stats, thorough: bool) {
 /// Finishes a path from `a`, choosing candidates in turn by `pick`, and checks it.
 fn complete(g: &Graph, a: &mut Answers, st: &mut Stats, set: Set, pick: &mut dyn FnMut(usize) -> usize) {
     let mut b = a.clone();
-    while let Some(q) = walk(g, &b, TODAY).next {
-        let c = cands(g, q, set);
+    loop {
+        let w = walk(g, &b, TODAY);
+        let Some(q) = w.next else { break };
+        let c = route_cands(g, &w, q, set);
         let x = c[pick(c.len())].clone();
         b.set(q, x);
     }
@@ -280,13 +299,14 @@ fn explore(g: &Graph, a: &mut Answers, s: &mut Search, st: &mut Stats) {
     if (s.stop)(st) {
         return;
     }
-    let Some(q) = walk(g, a, TODAY).next else {
+    let w = walk(g, a, TODAY);
+    let Some(q) = w.next else {
         st.routes += 1;
         check(g, a, st, st.routes.is_multiple_of(5));
         return;
     };
     let set = if s.edge_qs.contains(&q) { Set::Edge } else { Set::Main };
-    for x in cands(g, q, set) {
+    for x in &route_cands(g, &w, q, set) {
         a.set(q, x.clone());
         let next = walk(g, a, TODAY).next;
         let key = (next, s.key_qs.iter().map(|&q| a.get(q).map(k)).collect::<Vec<_>>());
@@ -338,11 +358,17 @@ fn every_route_and_every_answer_reaches_a_complete_outcome() {
         complete(g, &mut Answers::default(), &mut st, Set::Pairs, &mut |n| (rng.next() % n as u64) as usize);
     }
 
-    // Every question can be asked, and every candidate answer was checked on some path.
+    // Every question can be asked, every option was chosen on some path (a route may leave
+    // some out, but some route offers each), and every date candidate was checked.
     for (i, q) in g.questions.iter().enumerate() {
-        assert!(st.asked.contains(&(i as u16)), "question {} is never asked", q.id);
-        for x in cands(g, i as u16, Set::Main) {
-            assert!(st.chosen.contains(&(i as u16, k(x))), "{} = {x:?} was never checked", q.id);
+        let qi = i as u16;
+        assert!(st.asked.contains(&qi), "question {} is never asked", q.id);
+        for x in cands(g, qi, Set::Main) {
+            let ok = match x {
+                Answer::One(_) | Answer::Date(_) | Answer::Unsure => st.chosen.contains(&(qi, k(x))),
+                Answer::Many(bits) => (0..64).filter(|b| bits & (1 << b) != 0).all(|b| st.chosen.iter().any(|&(cq, (kind, chosen, _))| cq == qi && kind == 1 && chosen & (1 << b) != 0)),
+            };
+            assert!(ok, "{} = {x:?} was never checked", q.id);
         }
     }
 
@@ -403,8 +429,10 @@ fn the_same_answers_always_give_the_same_outcome() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     for _ in 0..300 {
         let mut a = Answers::default();
-        while let Some(q) = walk(g, &a, TODAY).next {
-            let c = cands(g, q, Set::Pairs);
+        loop {
+            let w = walk(g, &a, TODAY);
+            let Some(q) = w.next else { break };
+            let c = route_cands(g, &w, q, Set::Pairs);
             a.set(q, c[(rng.next() % c.len() as u64) as usize].clone());
         }
         let o = outcome(g, &a, TODAY);

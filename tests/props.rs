@@ -275,15 +275,18 @@ fn check_invariants(g: &Graph, a: &Answers, details: &Details) {
     }
 
     // The answers on the route are exactly the path's, and they alone give the same walk.
-    let p = w.on_route(a);
+    let p = w.on_route();
     for q in 0..g.questions.len() as u16 {
         assert_eq!(p.get(q).is_some(), w.path.contains(&q), "on the route, only the path is answered");
-        if p.get(q).is_some() {
-            assert_eq!(p.get(q), a.get(q));
+        if let Some(counted) = p.get(q) {
+            // As given, less any tick this route does not offer.
+            let given = a.get(q).unwrap();
+            assert_eq!(Eval { g, answers: &p, today: TODAY }.counted(&g.questions[q as usize], given).as_ref(), Some(counted));
+            assert_eq!(counted == given, Eval { g, answers: &p, today: TODAY }.hidden(&g.questions[q as usize]) & bits(given) == 0);
         }
     }
     assert_eq!(walk(g, &p, TODAY), w, "the answers off the route do not change the route");
-    assert_eq!(walk(g, &p, TODAY).on_route(&p), p);
+    assert_eq!(walk(g, &p, TODAY).on_route(), p);
 
     // No answer off the path reaches the outcome; same answers, same outcome.
     let o = outcome(g, a, TODAY);
@@ -369,7 +372,7 @@ fn run(g: &Graph, ops: &[Op], details: &Details) {
             Op::Answer(s) => {
                 let q = shown.filter(|&q| w.allows(q)).or(w.next);
                 if let Some(q) = q {
-                    let x = random_answer(g, q, &mut Rng::new(*s));
+                    let x = page_answer(g, &w, q, random_answer(g, q, &mut Rng::new(*s)));
                     let old = a.clone();
                     let done = answer(g, &mut a, &w, q, x, TODAY);
                     assert_eq!(done.walk, walk(g, &a, TODAY), "answer() returns the walk of the new answers");
@@ -385,7 +388,7 @@ fn run(g: &Graph, ops: &[Op], details: &Details) {
                 if !w.path.is_empty() {
                     let q = w.path[i % w.path.len()];
                     let (old, o) = (a.clone(), outcome(g, &a, TODAY));
-                    answer(g, &mut a, &w, q, random_answer(g, q, &mut Rng::new(*s)), TODAY);
+                    answer(g, &mut a, &w, q, page_answer(g, &w, q, random_answer(g, q, &mut Rng::new(*s))), TODAY);
                     assert!(kept_all(g, &old, &a, q), "a change deleted a stored answer");
                     // Changing it back restores the answers and the outcome exactly.
                     let now = walk(g, &a, TODAY);
@@ -524,4 +527,17 @@ proptest! {
         prop_assert!(e.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~%".contains(&b)));
         prop_assert_eq!(camau::engine::codec::percent_decode(&e), Some(s));
     }
+}
+
+/// The options an answer ticks, a bit each.
+fn bits(a: &Answer) -> u64 {
+    match a {
+        Answer::One(i) => 1u64.checked_shl(*i as u32).unwrap_or(0),
+        Answer::Many(b) => *b,
+        _ => 0,
+    }
+}
+
+fn page_answer(g: &Graph, w: &Walk, q: u16, x: Answer) -> Answer {
+    camau::tool::page_answer(g, w, q, x, TODAY)
 }

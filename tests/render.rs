@@ -184,7 +184,7 @@ fn every_question_page_is_a_labelled_form_that_keeps_what_was_given() {
         };
         let form = Form::from_answer(Some(&saved));
         assert_eq!(form.read(q, today()), Ok(saved.clone()), "{}: the page gives back the saved answer", q.id);
-        let html = question_html(i as u16, &form, None, "Continue", (3, 12));
+        let html = question_html(i as u16, &form, None, "Continue", (3, 12), 0);
         assert!(html.contains("Question 3 of about 12"));
         let ids: Vec<&str> = html.split(" id=\"").skip(1).map(|s| s.split('"').next().unwrap()).collect();
         let mut unique = ids.clone();
@@ -205,10 +205,10 @@ fn every_question_page_is_a_labelled_form_that_keeps_what_was_given() {
 
         let wrong = Form { day: "<b>&".into(), ..Form::default() };
         let msg = wrong.read(q, today()).expect_err("nothing chosen, or no real date");
-        let html = question_html(i as u16, &wrong, Some(msg), "Continue", (1, 1));
+        let html = question_html(i as u16, &wrong, Some(msg), "Continue", (1, 1), 0);
         assert!(html.contains("role=\"alert\"") && html.contains("form-group-error"));
         assert!(html.contains(&format!("aria-describedby=\"{}", q.id)) && html.contains(&format!("{}-error\"", q.id)), "{}: the error describes the fieldset", q.id);
-        assert!(html.contains(&format!("href=\"#{}\"", camau::render::first_field(q))), "{}: the summary links to the first field", q.id);
+        assert!(html.contains(&format!("href=\"#{}\"", camau::render::first_field(q, 0))), "{}: the summary links to the first field", q.id);
         if q.kind == Kind::Date {
             assert!(html.contains("value=\"&lt;b&gt;&amp;\"") && !html.contains("<b>"), "{}: the typed text comes back, as text", q.id);
         }
@@ -221,7 +221,7 @@ fn every_question_page_is_a_labelled_form_that_keeps_what_was_given() {
 fn the_about_page_lists_councils_a_to_z_and_keeps_what_was_typed() {
     use camau::render::about_html;
     let d = Details { child: HOSTILE.into(), parent: String::new(), school: String::new(), la: Some(0), lhb: Some(2), ..Details::default() };
-    let html = about_html(&d, None);
+    let html = about_html(&d, None, u8::MAX);
     let councils: Vec<&str> = html.split("<option value=\"").skip(2).map(|s| s.split('>').nth(1).unwrap().split('<').next().unwrap()).collect();
     assert_eq!(councils.len(), GRAPH.authorities.len());
     let mut sorted = councils.clone();
@@ -235,10 +235,44 @@ fn the_about_page_lists_councils_a_to_z_and_keeps_what_was_typed() {
         let id = input.split("id=\"").nth(1).and_then(|s| s.split('"').next()).unwrap();
         assert_eq!(html.matches(&format!("for=\"{id}\"")).count(), 1, "{id} has one label");
     }
-    let html = about_html(&d, Some(("Too long", "about-parent")));
+    let html = about_html(&d, Some(("Too long", "about-parent")), u8::MAX);
     assert!(html.contains("href=\"#about-parent\""));
     assert!(html.contains("aria-describedby=\"about-parent-error\" aria-invalid=\"true\""));
     assert_eq!(html.matches("aria-invalid").count(), 1, "only the field in error");
+}
+
+/// "About you" asks only for what the letters offered use: every detail a route's letters
+/// use is asked for, a school is not asked for when no letter names it (home education), and
+/// the names are always asked.
+#[test]
+fn the_about_page_asks_only_what_the_letters_use() {
+    use camau::engine::details_used;
+    use camau::render::{about_html, ABOUT_FIELDS};
+    use camau_graph::Detail;
+    let mut without_school = 0;
+    for answers in &sample_paths(300, 5, today()) {
+        let o = camau::engine::outcome(&GRAPH, answers, today());
+        let asked = details_used(&GRAPH, &o);
+        let html = about_html(&Details::default(), None, asked);
+        for (id, .., detail) in ABOUT_FIELDS {
+            assert_eq!(html.contains(&format!("id=\"{id}\"")), asked & detail.bit() != 0);
+        }
+        assert!(html.contains("id=\"about-child\"") && html.contains("id=\"about-parent\""));
+        for &l in &o.letters {
+            let x = &GRAPH.letters[l as usize];
+            let text = format!("{} {}", x.subject.map(|s| GRAPH.text(s, late())).unwrap_or(""), GRAPH.text(x.body, late()));
+            for d in Detail::ALL {
+                if text.contains(&format!("{{{}}}", d.id())) {
+                    assert!(asked & d.bit() != 0, "letter {} uses {{{}}}, which is not asked for", x.id, d.id());
+                }
+            }
+        }
+        if asked & Detail::School.bit() == 0 {
+            without_school += 1;
+            assert!(!html.contains("about-school"));
+        }
+    }
+    assert!(without_school > 0, "some route (home education) is not asked for a school");
 }
 
 /// Letters to a council or health board say where to find them: the parent's own council's

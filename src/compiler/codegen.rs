@@ -10,7 +10,7 @@ struct Strings {
     late_keys: Vec<String>,
 }
 
-use camau_graph::late;
+use camau_graph::{late, ContactKind, Detail};
 
 /// What the compiler writes: the Rust source and the late words file.
 pub struct Generated {
@@ -108,12 +108,13 @@ pub fn generate(m: &Model) -> Generated {
             .map(|op| {
                 let ok = format!("{k}.option.{}", op.id);
                 format!(
-                    "Opt{{id:{:?},label:{},hint:{},next:{},exclusive:{}}}",
+                    "Opt{{id:{:?},label:{},hint:{},next:{},exclusive:{},shown:{}}}",
                     op.id,
                     s.add(format!("{ok}.label"), &op.label),
                     s.opt(format!("{ok}.hint"), &op.hint),
                     target(&op.next),
-                    op.exclusive
+                    op.exclusive,
+                    op.shown.as_ref().map(|x| cond(&x.0)).unwrap_or_else(|| "Cond::Always".into())
                 )
             })
             .collect();
@@ -170,13 +171,30 @@ pub fn generate(m: &Model) -> Generated {
         })
         .collect();
 
+    /// The parent's details a letter uses, a bit each (`Detail::ALL` order): its placeholders,
+    /// and the body whose website it shows.
+    fn letter_details(l: &MLetter) -> u8 {
+        let text = format!("{} {}", l.subject.as_deref().unwrap_or(""), l.body);
+        let mut bits = 0u8;
+        for d in Detail::ALL {
+            let by_contact = match l.contact {
+                Some(ContactKind::Council) => d == Detail::La,
+                Some(ContactKind::HealthBoard) => d == Detail::Lhb,
+                _ => false,
+            };
+            if by_contact || text.contains(&format!("{{{}}}", d.id())) {
+                bits |= d.bit();
+            }
+        }
+        bits
+    }
     let ls: Vec<String> = m
         .letters
         .iter()
         .map(|l| {
             let k = format!("letter.{}", l.id);
             format!(
-                "Letter{{id:{:?},kind:{},title:{},to:{},subject:{},contact:{},body:{},basis:&{:?}}}",
+                "Letter{{id:{:?},kind:{},title:{},to:{},subject:{},contact:{},body:{},basis:&{:?},details:{}}}",
                 l.id,
                 path("LetterKind", l.kind),
                 s.add(format!("{k}.title"), &l.title),
@@ -184,7 +202,8 @@ pub fn generate(m: &Model) -> Generated {
                 s.opt(format!("{k}.subject"), &l.subject),
                 l.contact.map_or("None".to_string(), |c| format!("Some({})", path("ContactKind", c))),
                 s.add(format!("{k}.body"), &l.body),
-                l.basis.iter().map(|&x| x as u16).collect::<Vec<_>>()
+                l.basis.iter().map(|&x| x as u16).collect::<Vec<_>>(),
+                letter_details(l)
             )
         })
         .collect();

@@ -578,12 +578,21 @@ fn questions(c: &mut Cx, model: &mut Model) {
                 }
                 None => None,
             };
+            // "None of these" and "I'm not sure" are always offered: an answer is always possible.
+            let shown = o.shown.as_ref().map(|w| {
+                if o.exclusive || o.id.get_ref() == "not_sure" {
+                    c.cx.err(f, w, DiagKind::BadValue, "'shown' is not for an exclusive or \"not_sure\" option: it is always offered");
+                }
+                let (cond, text) = c.cond(f, w, "option condition");
+                (cond, text, c.cx.loc(f, w.span()))
+            });
             options.push(MOption {
                 id: o.id.get_ref().clone(),
                 label: o.label.get_ref().clone(),
                 hint: o.hint.as_ref().map(|h| h.get_ref().clone()),
                 next,
                 exclusive: o.exclusive,
+                shown,
             });
         }
         let count = |cx: &mut Ctx, kind: DiagKind, m: &str| cx.err(f, &q.id, kind, m);
@@ -1168,6 +1177,21 @@ fn routes_read_earlier(m: &Model, diags: &mut Vec<Diagnostic>) {
                         kind: DiagKind::RouteReadsLater,
                         loc: r.loc.clone(),
                         message: format!("a route of '{}' reads '{}', which is never asked before it ({:?})", q.id, m.questions[x].id, r.when_text),
+                    });
+                }
+            }
+        }
+        // Whether an option is offered is decided before the question is answered.
+        for o in &q.options {
+            let Some((cond, text, loc)) = &o.shown else { continue };
+            let mut read = vec![];
+            cond.reads(&m.deadlines, &mut read);
+            for x in read {
+                if x == i || !before[i].contains(&x) {
+                    diags.push(Diagnostic {
+                        kind: DiagKind::RouteReadsLater,
+                        loc: loc.clone(),
+                        message: format!("option '{}' of '{}' is shown by '{}', which is never asked before it ({text:?})", o.id, q.id, m.questions[x].id),
                     });
                 }
             }

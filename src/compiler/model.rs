@@ -123,6 +123,8 @@ pub struct MOption {
     pub hint: Option<String>,
     pub next: Option<MTarget>,
     pub exclusive: bool,
+    /// When the option is offered (`MCond::Always` for most), its text, and where it is written.
+    pub shown: Option<(MCond, String, Loc)>,
 }
 
 #[derive(Clone, Debug)]

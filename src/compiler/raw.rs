@@ -86,6 +86,8 @@ pub struct RawOption {
     pub next: Option<S>,
     #[serde(default)]
     pub exclusive: bool,
+    /// Offered only when this holds for the answers before the question.
+    pub shown: Option<S>,
 }
 
 #[derive(Deserialize)]

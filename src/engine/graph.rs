@@ -45,6 +45,8 @@ pub struct Opt {
     pub hint: Option<Txt>,
     pub next: Option<Target>,
     pub exclusive: bool,
+    /// Offered only when this holds for the answers before the question (`content/FORMAT.md`).
+    pub shown: Cond,
 }
 
 #[derive(Debug)]
@@ -111,6 +113,8 @@ pub struct Letter {
     pub contact: Option<ContactKind>,
     pub body: Txt,
     pub basis: &'static [u16],
+    /// The parent's details it uses, a bit each in `Detail::ALL` order (`engine::details_used`).
+    pub details: u8,
 }
 
 #[derive(Debug)]

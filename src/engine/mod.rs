@@ -142,6 +142,8 @@ pub struct Walk {
     pub path: Vec<u16>,
     /// `None` when every question on the path is answered.
     pub next: Option<u16>,
+    /// The answers on the path as they count: without options this route does not offer.
+    pub counted: Answers,
 }
 
 impl Walk {
@@ -157,6 +159,40 @@ impl Walk {
     pub fn allows(&self, q: u16) -> bool {
         self.next == Some(q) || self.path.contains(&q)
     }
+    /// Only the answers on this route, as they count: what the outcome, the check page and
+    /// letters use. The others stay stored (the parent may come back to them) but count for
+    /// nothing.
+    pub fn on_route(&self) -> Answers {
+        self.counted.clone()
+    }
+}
+
+impl Eval<'_> {
+    /// Whether an option is offered: its `shown` holds for the answers before its question.
+    pub fn offered(&self, o: &Opt) -> bool {
+        self.holds(&o.shown)
+    }
+    /// The options of `q` not offered here, a bit each.
+    pub fn hidden(&self, q: &Question) -> u64 {
+        q.options.iter().enumerate().take(64).filter(|(_, o)| !self.offered(o)).fold(0u64, |b, (i, _)| b | 1 << i)
+    }
+    /// An answer as it counts here: options not offered are left out, and an answer with
+    /// nothing offered left is no answer (the question is asked again). The stored answer
+    /// keeps them, for a route that offers them again.
+    pub fn counted(&self, q: &Question, a: &Answer) -> Option<Answer> {
+        match *a {
+            Answer::One(i) => match q.options.get(i as usize) {
+                Some(o) if !self.offered(o) => None,
+                _ => Some(a.clone()),
+            },
+            // Bits past the options stay, so `fits` refuses the answer as before.
+            Answer::Many(bits) => {
+                let kept = bits & !self.hidden(q);
+                (kept != 0).then_some(Answer::Many(kept))
+            }
+            _ => Some(a.clone()),
+        }
+    }
 }
 
 /// Replays the answers from the start question. Answers that do not fit their
@@ -164,7 +200,8 @@ impl Walk {
 ///
 /// Each routing decision sees only the answers already on the path: an answer
 /// left over from another path never steers this one (else pruning it would
-/// change the path and leave other stale answers behind).
+/// change the path and leave other stale answers behind). The same holds for which
+/// options a question offers.
 pub fn walk(g: &Graph, answers: &Answers, today: Date) -> Walk {
     let mut seen = Answers::default();
     let mut path = vec![];
@@ -172,34 +209,21 @@ pub fn walk(g: &Graph, answers: &Answers, today: Date) -> Walk {
     // A compiled graph has no cycles; the bound keeps a hand-made one safe too.
     for _ in 0..=g.questions.len() {
         let Some(question) = g.questions.get(q as usize) else { break };
-        match answers.get(q) {
-            Some(a) if fits(question, a) => seen.set(q, a.clone()),
-            _ => return Walk { path, next: Some(q) },
+        let counted = answers.get(q).and_then(|a| Eval { g, answers: &seen, today }.counted(question, a));
+        match counted {
+            Some(a) if fits(question, &a) => seen.set(q, a),
+            _ => return Walk { path, next: Some(q), counted: seen },
         }
         path.push(q);
         let ev = Eval { g, answers: &seen, today };
         match ev.next_of(q) {
             Some(Target::Question(n)) if !path.contains(&n) => q = n,
-            Some(Target::Check) => return Walk { path, next: None },
+            Some(Target::Check) => return Walk { path, next: None, counted: seen },
             // A dead end or a loop: treat as the end rather than hang.
-            _ => return Walk { path, next: None },
+            _ => return Walk { path, next: None, counted: seen },
         }
     }
-    Walk { path, next: None }
-}
-
-impl Walk {
-    /// Only the answers on this route: what the outcome, the check page and letters use.
-    /// The others stay stored (the parent may come back to them) but count for nothing.
-    pub fn on_route(&self, answers: &Answers) -> Answers {
-        let mut out = Answers::default();
-        for &q in &self.path {
-            if let Some(a) = answers.get(q) {
-                out.set(q, a.clone());
-            }
-        }
-        out
-    }
+    Walk { path, next: None, counted: seen }
 }
 
 /// What one answer changed.
@@ -219,6 +243,16 @@ pub struct Answered {
 ///
 /// `before` is the walk of `answers` as they were (the caller has it already).
 pub fn answer(g: &Graph, answers: &mut Answers, before: &Walk, q: u16, a: Answer, today: Date) -> Answered {
+    // Ticks this route does not offer stay with the new answer (they count again on a route
+    // that offers them), unless the parent chose "None of these".
+    let a = match (a, answers.get(q), g.questions.get(q as usize)) {
+        (Answer::Many(new), Some(Answer::Many(old)), Some(question)) if before.allows(q) => {
+            let hidden = Eval { g, answers: &before.counted, today }.hidden(question);
+            let none = question.options.iter().enumerate().take(64).any(|(i, o)| o.exclusive && new & (1 << i) != 0);
+            Answer::Many(if none { new } else { new | (old & hidden) })
+        }
+        (a, _, _) => a,
+    };
     answers.set(q, a);
     let after = walk(g, answers, today);
     let no_longer = before.path.iter().copied().filter(|x| !after.path.contains(x)).collect();
@@ -315,7 +349,7 @@ fn push_unique(v: &mut Vec<u16>, x: u16) {
 
 /// Gathers every finding whose condition holds for the answers on the path.
 pub fn outcome(g: &Graph, answers: &Answers, today: Date) -> Outcome {
-    let on_path = walk(g, answers, today).on_route(answers);
+    let on_path = walk(g, answers, today).counted;
     let ev = Eval { g, answers: &on_path, today };
     let mut shown: Vec<u16> = (0..g.findings.len() as u16).filter(|&f| ev.holds(&g.findings[f as usize].when)).collect();
     sort_small(&mut shown, |&f| {
@@ -417,6 +451,14 @@ pub const MAX_CONTACT: usize = 200;
 /// the saved line, and the longest allowed (in characters).
 pub const DETAIL_TEXTS: [(&str, usize); 6] =
     [("child", MAX_NAME), ("parent", MAX_NAME), ("school", MAX_SCHOOL), ("full", MAX_FULL_NAME), ("dob", MAX_DOB), ("contact", MAX_CONTACT)];
+
+/// The parent's details the letters offered for these answers use, a bit each in
+/// `Detail::ALL` order; the child's and the parent's names always (the pages use them too).
+/// The About page asks only for these: a home-educating parent is not asked for a school.
+pub fn details_used(g: &Graph, o: &Outcome) -> u8 {
+    let names = Detail::Child.bit() | Detail::Parent.bit();
+    o.letters.iter().filter_map(|&l| g.letters.get(l as usize)).fold(names, |b, l| b | l.details)
+}
 
 impl Details {
     /// The texts the parent typed, in the order of [`DETAIL_TEXTS`].

@@ -401,6 +401,11 @@ fn input(id: &str) -> Option<web_sys::HtmlInputElement> {
     window().document()?.get_element_by_id(id)?.dyn_into().ok()
 }
 
+/// Whether the page has an element with this id.
+pub fn exists(id: &str) -> bool {
+    window().document().and_then(|d| d.get_element_by_id(id)).is_some()
+}
+
 /// What is typed in the input with this id ("" when there is none).
 pub fn input_value(id: &str) -> String {
     input(id).map(|i| i.value()).unwrap_or_default()

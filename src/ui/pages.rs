@@ -51,14 +51,15 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
     title(t(question.title), false);
     let form = app.journey.with_untracked(|j| Form::from_answer(j.answers.get(q)));
     let progress = app.journey.with_untracked(|j| crate::engine::progress(&GRAPH, &j.answers, q, super::today()));
-    let html = render::question_html(q, &form, None, button_words(app, q, change, &form), progress);
+    let hidden = app.journey.with_untracked(|j| crate::engine::Eval { g: &GRAPH, answers: &j.walk.counted, today: super::today() }.hidden(question));
+    let html = render::question_html(q, &form, None, button_words(app, q, change, &form), progress, hidden);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         app.refresh_today();
         let form = read_form(question);
         match form.read(question, super::today()) {
             Err(msg) => {
-                browser::set_inner_html("main", &render::question_html(q, &form, Some(msg), button_words(app, q, change, &form), progress));
+                browser::set_inner_html("main", &render::question_html(q, &form, Some(msg), button_words(app, q, change, &form), progress, hidden));
                 title(t(question.title), true);
                 browser::focus_later(".error-summary");
             }
@@ -163,13 +164,15 @@ pub fn AboutPage(change: bool) -> impl IntoView {
     let back = if change { Route::Check.hash() } else {
         app.journey.with_untracked(|j| j.walk.path.last().map(|&q| Route::Question { q, change: false }.hash())).unwrap_or_else(|| Route::Start.hash())
     };
-    let html = render::about_html(&app.details.get_untracked(), None);
+    // Only what the letters for these answers use (no school for a home-educated child).
+    let asked = app.journey.with_untracked(|j| crate::engine::details_used(&GRAPH, &crate::engine::outcome(&GRAPH, &j.answers, super::today())));
+    let html = render::about_html(&app.details.get_untracked(), None, asked);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut d = read_about();
-        for (((field, _, _, msg, _), (_, max)), value) in render::ABOUT_FIELDS.iter().zip(DETAIL_TEXTS).zip(d.texts()) {
+        let mut d = read_about(app.details.get_untracked());
+        for (((field, _, _, msg, _, _), (_, max)), value) in render::ABOUT_FIELDS.iter().zip(DETAIL_TEXTS).zip(d.texts()) {
             if limit(value.trim(), max).1 {
-                browser::set_inner_html("main", &render::about_html(&d, Some((t(*msg), field))));
+                browser::set_inner_html("main", &render::about_html(&d, Some((t(*msg), field)), asked));
                 title(t(ui::ABOUT_TITLE), true);
                 browser::focus_later(".error-summary");
                 return;
@@ -184,7 +187,7 @@ pub fn AboutPage(change: bool) -> impl IntoView {
     };
     // Choosing the council names its health board in the first choice.
     let changed = move |_: leptos::ev::Event| {
-        browser::set_text("about-lhb-la-label", &render::board_default(read_about().la));
+        browser::set_text("about-lhb-la-label", &render::board_default(read_about(app.details.get_untracked()).la));
     };
     view! {
         <a class="back-link" href=back>{t(ui::BACK)}</a>
@@ -192,13 +195,20 @@ pub fn AboutPage(change: bool) -> impl IntoView {
     }
 }
 
-/// The details as the page holds them now (texts as typed).
-fn read_about() -> Details {
-    let lhb = (0..GRAPH.boards.len() as u8).find(|i| browser::is_checked(&format!("about-lhb-{i}")));
-    let la = browser::select_value("about-la").parse().ok().filter(|&a: &u8| (a as usize) < GRAPH.authorities.len());
-    let mut d = Details { la, lhb, ..Details::default() };
+/// The details as the page holds them now (texts as typed); a detail the page does not ask
+/// for keeps what was saved.
+fn read_about(saved: Details) -> Details {
+    let mut d = saved;
+    if browser::exists("about-lhb-la") {
+        d.lhb = (0..GRAPH.boards.len() as u8).find(|i| browser::is_checked(&format!("about-lhb-{i}")));
+    }
+    if browser::exists("about-la") {
+        d.la = browser::select_value("about-la").parse().ok().filter(|&a: &u8| (a as usize) < GRAPH.authorities.len());
+    }
     for ((id, ..), v) in render::ABOUT_FIELDS.iter().zip(d.texts_mut()) {
-        *v = browser::input_value(id);
+        if browser::exists(id) {
+            *v = browser::input_value(id);
+        }
     }
     d
 }

@@ -387,7 +387,7 @@ impl Builder {
             let options: Vec<Opt> = x
                 .options
                 .iter()
-                .map(|op| Opt { id: leak_str(&op.id), label: t(&op.label), hint: None, next: op.next.as_deref().map(target), exclusive: op.exclusive })
+                .map(|op| Opt { id: leak_str(&op.id), label: t(&op.label), hint: None, next: op.next.as_deref().map(target), exclusive: op.exclusive, shown: Cond::Always })
                 .collect();
             let routes: Vec<Route> = x.routes.iter().map(|(w, to)| Route { when: cnd(w), to: target(to) }).collect();
             questions.push(Question {
@@ -447,6 +447,7 @@ impl Builder {
                 subject: x.subject.as_deref().map(&mut t),
                 body: t(&x.body),
                 basis: leak(x.basis.iter().map(|b| c(b)).collect()),
+                details: 0,
             });
         }
         let mut citations = vec![];

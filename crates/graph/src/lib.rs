@@ -198,6 +198,10 @@ pub enum Detail {
 
 impl Detail {
     pub const ALL: [Detail; 8] = [Detail::Child, Detail::Parent, Detail::School, Detail::La, Detail::Lhb, Detail::FullName, Detail::Dob, Detail::Contact];
+    /// Its bit in a set of details (a letter's `details`).
+    pub fn bit(self) -> u8 {
+        1 << self as u8
+    }
     pub fn id(self) -> &'static str {
         match self {
             Detail::Child => "child",
