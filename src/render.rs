@@ -395,8 +395,10 @@ fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
         o.push_str("<p class=\"letter-subject\">");
         el(o, "strong", "", &join(&[case.t(ui::OUTCOME_SUBJECT), ":"]));
         o.push(' ');
-        o.push_str(&esc(s));
-        o.push_str("</p>");
+        el(o, "span", "class=\"subject-text\"", s);
+        cat(o, &[" <button class=\"link-button no-print\" type=\"button\" data-action=\"copy\" data-subject data-letter=\"", &l.to_string(), "\">"]);
+        named(o, case.t(ui::OUTCOME_COPY_SUBJECT), &title);
+        o.push_str("</button></p>");
     }
     let (base, gaps, edit) = case.letter_base(l);
     let ls = l.to_string();
@@ -459,6 +461,7 @@ fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
         button(o, "share", false, ui::OUTCOME_SHARE);
     }
     button(o, "download", false, ui::OUTCOME_DOWNLOAD);
+    button(o, "print-one", false, ui::OUTCOME_PRINT_LETTER);
     if x.kind == LetterKind::Letter {
         // After sending: a reminder to chase if no reply comes (see `chase_day`).
         button(o, "chase", false, ui::OUTCOME_CHASE);
@@ -577,6 +580,101 @@ fn part_open(o: &mut String, case: &Case, id: &str, heading: Txt) {
     o.push_str("</h3></summary>");
 }
 
+/// One line of the short plan (`plan_doc`), by what it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Line {
+    Title,
+    Para,
+    Heading,
+    /// "1. Ask the health board for its overdue answer: now."
+    Step,
+    /// Under a step or a heading: why, its letters, an answer.
+    Item,
+}
+
+/// The short plan to keep, copy, share or print (at most 2 A4 pages): the date it was made,
+/// the steps shown on the page with their dates, why and letters' titles, the answers it is
+/// based on, and free help. One list of lines, written out as text (`plan_text`) or printed
+/// (`plan_print_html`), so the two cannot differ.
+pub fn plan_doc(case: &Case) -> Vec<(Line, String)> {
+    let o = outcome(&GRAPH, &case.answers, case.today);
+    let m = months();
+    let child = case.details.child.trim();
+    let mut d = vec![(Line::Title, join(&[case.t(ui::OUTCOME_PLAN_TITLE), if child.is_empty() { "" } else { ": " }, child]))];
+    d.push((Line::Para, join(&[case.t(ui::OUTCOME_PLAN_MADE), " ", &long_date(case.today, &m), ". ", case.t(ui::OUTCOME_NOT_ADVICE)])));
+    for (i, s) in o.plan.iter().take(PLAN_SHOWN).enumerate() {
+        if i < 2 {
+            d.push((Line::Heading, case.t(if i == 0 { ui::OUTCOME_FIRST } else { ui::OUTCOME_THEN }).to_string()));
+        }
+        let x = &GRAPH.findings[s.finding as usize];
+        d.push((Line::Step, join(&[&(i + 1).to_string(), ". ", &case.page(x.title), ": ", &when_text(case, s.when), "."])));
+        if let Some(w) = x.why {
+            d.push((Line::Item, case.page(w)));
+        }
+        for &l in x.letters {
+            let y = &GRAPH.letters[l as usize];
+            let kind = case.t(if y.kind == LetterKind::Script { ui::OUTCOME_SCRIPT } else { ui::OUTCOME_LETTER });
+            d.push((Line::Item, join(&[kind, ": ", &case.page(y.title)])));
+        }
+    }
+    d.push((Line::Heading, case.t(ui::OUTCOME_PLAN_ANSWERS).to_string()));
+    for q in walk(&GRAPH, &case.answers, case.today).path {
+        if let Some(a) = case.answers.get(q) {
+            d.push((Line::Item, join(&[case.t(GRAPH.questions[q as usize].title), " ", &answer_text(q, a)])));
+        }
+    }
+    if let Some(c) = GRAPH.contacts.iter().find(|c| c.kind == ContactKind::National) {
+        let site = c.website.map(|w| case.t(w)).unwrap_or("");
+        d.push((Line::Para, join(&[case.t(ui::OUTCOME_HELP_LINE), " ", case.t(c.name), " ", site])));
+    }
+    d
+}
+
+/// The short plan as plain text (copy, share, download).
+pub fn plan_text(case: &Case) -> String {
+    let mut o = String::new();
+    for (kind, text) in plan_doc(case) {
+        if matches!(kind, Line::Heading | Line::Para) {
+            o.push('\n');
+        }
+        o.push_str(match kind {
+            Line::Item => "   ",
+            _ => "",
+        });
+        o.push_str(&text);
+        o.push('\n');
+    }
+    o
+}
+
+/// The short plan as the page prints it (`#print-one`).
+pub fn plan_print_html(case: &Case) -> String {
+    let mut o = String::new();
+    for (kind, text) in plan_doc(case) {
+        let (tag, attrs) = match kind {
+            Line::Title => ("h1", ""),
+            Line::Para => ("p", ""),
+            Line::Heading => ("h2", ""),
+            Line::Step => ("p", "class=\"print-step\""),
+            Line::Item => ("p", "class=\"print-item\""),
+        };
+        el(&mut o, tag, attrs, &text);
+    }
+    o
+}
+
+/// One letter as the page prints it alone: its title, subject and text as it stands.
+pub fn letter_print_html(case: &Case, l: u16) -> String {
+    let mut o = String::new();
+    el(&mut o, "h1", "", &case.page(GRAPH.letters[l as usize].title));
+    let (subject, body) = case.letter_parts(l);
+    if let Some(s) = subject {
+        el(&mut o, "p", "", &join(&[case.t(ui::OUTCOME_SUBJECT), ": ", &s]));
+    }
+    el(&mut o, "div", "class=\"letter-body\"", &body);
+    o
+}
+
 /// How many steps the plan shows before "Other steps": "Do this first" and at most 4 more.
 pub const PLAN_SHOWN: usize = 5;
 
@@ -613,6 +711,20 @@ pub fn outcome_html(case: &Case, can_share: bool) -> String {
         contact_links(&mut o, case, c, case.t(c.name));
         o.push_str("</p>");
     }
+    // Keep or share the short plan (`plan_doc`).
+    o.push_str("<section class=\"keep-plan no-print\" aria-labelledby=\"s-keep\">");
+    el(&mut o, "h2", "id=\"s-keep\"", case.t(ui::OUTCOME_PLAN_KEEP));
+    o.push_str("<div class=\"button-group\">");
+    // (No `data-letter`: the listener sends the plan.)
+    let mut actions = vec![("copy", ui::OUTCOME_PLAN_COPY)];
+    if can_share {
+        actions.push(("share", ui::OUTCOME_PLAN_SHARE));
+    }
+    actions.extend([("download", ui::OUTCOME_PLAN_DOWNLOAD), ("print-one", ui::OUTCOME_PLAN_PRINT)]);
+    for (action, label) in actions {
+        el(&mut o, "button", &join(&["class=\"button button-secondary\" type=\"button\" data-action=\"", action, "\""]), case.t(label));
+    }
+    o.push_str("</div><p class=\"action-status\" id=\"status-plan\" role=\"status\" aria-live=\"polite\"></p></section>");
 
     o.push_str("<section class=\"reference\" aria-labelledby=\"s-reference\">");
     el(&mut o, "h2", "id=\"s-reference\"", case.t(ui::OUTCOME_REFERENCE));
@@ -675,6 +787,8 @@ pub fn outcome_html(case: &Case, can_share: bool) -> String {
     el(&mut o, "button", "class=\"button button-secondary\" type=\"button\" data-action=\"print\"", case.t(ui::OUTCOME_PRINT));
     el(&mut o, "a", &join(&["class=\"button button-secondary\" href=\"", &Route::Check.hash(), "\""]), case.t(ui::OUTCOME_CHANGE_ANSWERS));
     o.push_str("</div>");
+    // What "Print the plan" and a letter's "Print" fill and print alone.
+    o.push_str("<div id=\"print-one\" class=\"print-one\"></div>");
     o
 }
 
@@ -1020,6 +1134,32 @@ pub fn about_html(d: &Details, error: Option<(&str, &str)>, asked: u8) -> String
     }
     el(&mut o, "button", "class=\"button\" type=\"submit\"", t(ui::CONTINUE));
     o.push_str("</form>");
+    o
+}
+
+/// The footer's links: privacy, delete (asks first), save the answers to a file, open one (a
+/// label styled as a link opens the file picker; the input stays reachable by keyboard).
+pub fn footer_html() -> String {
+    let mut o = String::from("<ul class=\"footer-links\"><li>");
+    el(&mut o, "a", &join(&["href=\"", &Route::Privacy.hash(), "\""]), t(ui::PRIVACY_TITLE));
+    o.push_str("</li><li>");
+    el(&mut o, "button", "class=\"link-button\" type=\"button\" id=\"delete-answers\" data-action=\"delete\"", t(ui::DELETE_ANSWERS));
+    o.push_str("</li><li>");
+    el(&mut o, "button", "class=\"link-button\" type=\"button\" id=\"save-file\" data-action=\"save-file\"", t(ui::FILE_SAVE));
+    o.push_str("</li><li class=\"file-open\"><input type=\"file\" id=\"open-file\" class=\"visually-hidden\" accept=\".txt,text/plain\">");
+    el(&mut o, "label", "class=\"link-button\" for=\"open-file\"", t(ui::FILE_OPEN));
+    o.push_str("</li></ul><p class=\"action-status\" id=\"file-status\" role=\"status\" aria-live=\"polite\"></p>");
+    o
+}
+
+/// The `<main>` of a page whose words have not arrived: a wait, or (`failed`) "Try again".
+pub fn waiting_html(failed: bool) -> String {
+    let mut o = String::new();
+    el(&mut o, "h1", "tabindex=\"-1\"", t(ui::APP_NAME));
+    el(&mut o, "p", "role=\"status\"", t(if failed { ui::WORDS_FAILED } else { ui::WORDS_LOADING }));
+    if failed {
+        el(&mut o, "button", "class=\"button\" type=\"button\" data-action=\"retry\"", t(ui::TRY_AGAIN));
+    }
     o
 }
 

@@ -331,3 +331,40 @@ fn progress_counts_up_one_a_question_and_ends_exact() {
         }
     }
 }
+
+/// The short plan to keep: the date made, the plan's steps in order with their dates and
+/// letters, every answer it is based on, free help; no placeholder left; the same lines in
+/// the text and the printed copy.
+#[test]
+fn the_short_plan_holds_the_steps_their_letters_and_the_answers() {
+    use camau::render::{plan_doc, plan_print_html, plan_text, when_text, Line, PLAN_SHOWN};
+    let details = Details { child: "Siân".into(), ..Details::default() };
+    for answers in &sample_paths(200, 9, today()) {
+        let case = Case::new(answers, &details, today(), late());
+        let o = camau::engine::outcome(&GRAPH, answers, today());
+        let text = plan_text(&case);
+        assert!(text.starts_with("Your plan from Camau: Siân\n\nMade on 23 November 2026. "), "{text}");
+        assert!(!text.contains('{') && !text.contains('}'), "a placeholder in the plan:\n{text}");
+        let doc = plan_doc(&case);
+        let steps: Vec<&String> = doc.iter().filter(|(k, _)| *k == Line::Step).map(|(_, s)| s).collect();
+        assert_eq!(steps.len(), o.plan.len().min(PLAN_SHOWN), "the steps the page shows");
+        for (i, s) in o.plan.iter().take(PLAN_SHOWN).enumerate() {
+            let x = &GRAPH.findings[s.finding as usize];
+            assert_eq!(*steps[i], format!("{}. {}: {}.", i + 1, case.page(x.title), when_text(&case, s.when)));
+            for &l in x.letters {
+                assert!(text.contains(&case.page(GRAPH.letters[l as usize].title)), "step {} names its letter", x.id);
+            }
+        }
+        let path = camau::engine::walk(&GRAPH, answers, today()).path;
+        let answered = doc.iter().skip_while(|(k, s)| !(*k == Line::Heading && s == "Based on your answers")).skip(1).take_while(|(k, _)| *k == Line::Item).count();
+        assert_eq!(answered, path.len(), "every answer the plan is based on");
+        assert!(text.contains("SNAP Cymru"));
+        // The school route's plan (33 lines, 2,600 characters) prints on 2 A4 pages
+        // (plan.spec.mjs); no route's plan is much longer.
+        assert!(doc.len() <= 45 && text.len() <= 4000, "a plan of {} lines, {} characters: too long for 2 pages", doc.len(), text.len());
+        let html = plan_print_html(&case);
+        for (_, line) in &doc {
+            assert!(html.contains(&esc(line)), "the printed plan has every line");
+        }
+    }
+}

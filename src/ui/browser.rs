@@ -79,6 +79,7 @@ pub fn hash() -> String {
 
 /// Moves to a new page of the app (a new history entry).
 pub fn go(hash: &str) {
+    end_print_one();
     let _ = window().location().set_hash(hash);
 }
 
@@ -184,8 +185,12 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
     .is_some()
 }
 
-/// Opens every "Why?" box so that the printed page shows the law behind each point.
+/// Opens every "Why?" box so that the printed page shows the law behind each point (not when
+/// one part is printed alone: `print_one`).
 pub fn open_details() {
+    if html_element().is_some_and(|h| h.has_attribute(PRINT_ONE)) {
+        return;
+    }
     if let Some(list) = window().document().and_then(|d| d.query_selector_all("details").ok()) {
         for i in 0..list.length() {
             if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
@@ -205,6 +210,32 @@ pub fn on_before_print() {
 pub fn print() {
     open_details();
     let _ = window().print();
+}
+
+/// Marks `<html>` while one part (`#print-one`) is printed alone (`style/main.css`).
+const PRINT_ONE: &str = "data-print-one";
+
+fn html_element() -> Option<web_sys::Element> {
+    window().document()?.document_element()
+}
+
+/// Prints `html` alone (the short plan, or one letter): it fills `#print-one`, which the print
+/// stylesheet then shows in place of the page, until the print is done.
+pub fn print_one(html: &str) {
+    let Some(h) = html_element() else { return };
+    set_inner_html("print-one", html);
+    let _ = h.set_attribute(PRINT_ONE, "");
+    let done = wasm_bindgen::closure::Closure::once_into_js(end_print_one);
+    window().set_onafterprint(Some(done.unchecked_ref()));
+    let _ = window().print();
+}
+
+/// The whole page prints again (after a print of one part, or when the page changes).
+pub fn end_print_one() {
+    window().set_onafterprint(None);
+    if let Some(h) = html_element() {
+        let _ = h.remove_attribute(PRINT_ONE);
+    }
 }
 
 pub fn set_title(t: &str) {

@@ -20,15 +20,13 @@ pub fn Waiting() -> impl IntoView {
     let title = t(ui::APP_NAME);
     super::pages::title_of(title);
     let failed = matches!(app.words.get_untracked(), Words::Failed);
-    view! {
-        <main id="main" class="outcome">
-            <h1 tabindex="-1">{title}</h1>
-            <p role="status">{t(if failed { ui::WORDS_FAILED } else { ui::WORDS_LOADING })}</p>
-            {failed.then(|| view! {
-                <button type="button" class="button" on:click=move |_| super::load_words(app)>{t(ui::TRY_AGAIN)}</button>
-            })}
-        </main>
-    }
+    let html = crate::render::waiting_html(failed);
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if browser::action_target(&ev).is_some() {
+            super::load_words(app);
+        }
+    };
+    view! { <main id="main" class="outcome" inner_html=html on:click=on_click></main> }
 }
 
 /// The outcome page (`ui::Pages` shows it once its words are here).
@@ -57,9 +55,59 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
         let (details, today) = (app.details.get_untracked(), super::today());
         let edits = app.edits.get_value();
         let case = app.journey.with_untracked(|j| Case::new(&j.answers, &details, today, &late)).with_edits(&edits);
-        let letter = button.get_attribute("data-letter").and_then(|l| l.parse::<u16>().ok()).filter(|&l| (l as usize) < GRAPH.letters.len());
+        let named = button.get_attribute("data-letter");
+        let letter = named.as_ref().and_then(|l| l.parse::<u16>().ok()).filter(|&l| (l as usize) < GRAPH.letters.len());
+        if named.is_some() && letter.is_none() {
+            return;
+        }
+        // What a copy, share, download or print sends: a letter (its text as it stands, or its
+        // subject alone), or without a letter the short plan. Returns the status line's id, the
+        // file's title, the title a share carries, and the text.
+        let subject_only = button.has_attribute("data-subject");
+        let sent = |file: bool| -> (String, String, String, String) {
+            match letter {
+                None => {
+                    let title = case.t(ui::OUTCOME_PLAN_TITLE).to_string();
+                    (String::from("plan"), title.clone(), title, crate::render::plan_text(&case))
+                }
+                Some(l) => {
+                    let (subject, body) = case.letter_parts(l);
+                    let title = case.page(GRAPH.letters[l as usize].title);
+                    // A file holds the whole letter; a copy or share the letter alone, so an
+                    // email it is pasted into does not repeat its subject.
+                    let text = match (subject_only, file) {
+                        (true, _) => subject.clone().unwrap_or_default(),
+                        (_, true) => case.letter_text(l),
+                        _ => body,
+                    };
+                    (l.to_string(), title.clone(), subject.unwrap_or(title), text)
+                }
+            }
+        };
         match (action.as_str(), letter) {
             ("print", _) => browser::print(),
+            // The short plan, or one letter, printed alone.
+            ("print-one", _) => browser::print_one(&letter.map_or_else(|| crate::render::plan_print_html(&case), |l| crate::render::letter_print_html(&case, l))),
+            ("copy", _) => {
+                let (id, _, _, text) = sent(false);
+                let (yes, no) = (case.t(ui::OUTCOME_COPIED).to_string(), case.t(ui::OUTCOME_COPY_FAILED).to_string());
+                browser::copy(&text, move |ok| status(&id, if ok { &yes } else { &no }));
+            }
+            ("share", _) => {
+                let (id, _, title, text) = sent(false);
+                let shared = case.t(ui::OUTCOME_SHARED).to_string();
+                browser::share(&title, &text, move |ok| {
+                    if ok {
+                        status(&id, &shared)
+                    }
+                });
+            }
+            ("download", _) => {
+                let (id, title, _, text) = sent(true);
+                let name = crate::render::file_name(today, case.details, &title, ".txt");
+                let ok = browser::download(&name, "text/plain;charset=utf-8", &text);
+                status(&id, case.t(if ok { ui::OUTCOME_DOWNLOADED } else { ui::OUTCOME_DOWNLOAD_FAILED }));
+            }
             // Back to Camau's wording (or, after a change, to its new wording).
             ("reset", Some(l)) => {
                 app.edits.update_value(|e| e.remove(l));
@@ -90,21 +138,6 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
                 let desc = format!("{} {}", case.t(ui::OUTCOME_ICS_DESCRIPTION), t(ui::APP_NAME));
                 save_event(&case, &format!("d{d}"), &uid, s.due, case.t(dl.label), &desc);
             }
-            ("copy", Some(l)) => {
-                let id = l.to_string();
-                let (yes, no) = (case.t(ui::OUTCOME_COPIED).to_string(), case.t(ui::OUTCOME_COPY_FAILED).to_string());
-                browser::copy(&case.letter_text(l), move |ok| status(&id, if ok { &yes } else { &no }));
-            }
-            ("share", Some(l)) => {
-                let id = l.to_string();
-                let title = case.page(GRAPH.letters[l as usize].title);
-                let shared = case.t(ui::OUTCOME_SHARED).to_string();
-                browser::share(&title, &case.letter_text(l), move |ok| {
-                    if ok {
-                        status(&id, &shared)
-                    }
-                });
-            }
             ("step-ics", _) => {
                 let Some(f) = button.get_attribute("data-step").and_then(|f| f.parse::<u16>().ok()) else { return };
                 let o = crate::engine::outcome(&GRAPH, case.answers(), today);
@@ -121,11 +154,6 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
                 let desc = format!("{} {}", case.t(ui::OUTCOME_CHASE_DESCRIPTION), t(ui::APP_NAME));
                 let day = crate::render::chase_day(today);
                 save_event(&case, &l.to_string(), &format!("chase-{}", GRAPH.letters[l as usize].id), day, &summary, &desc);
-            }
-            ("download", Some(l)) => {
-                let name = crate::render::file_name(today, case.details, &case.page(GRAPH.letters[l as usize].title), ".txt");
-                let ok = browser::download(&name, "text/plain;charset=utf-8", &case.letter_text(l));
-                status(&l.to_string(), case.t(if ok { ui::OUTCOME_DOWNLOADED } else { ui::OUTCOME_DOWNLOAD_FAILED }));
             }
             _ => {}
         }

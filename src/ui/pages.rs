@@ -336,19 +336,15 @@ pub fn PrivacyPage() -> impl IntoView {
 #[component]
 pub fn Footer() -> impl IntoView {
     let app = expect_context::<App>();
+    let on_click = move |ev: leptos::ev::MouseEvent| match browser::action_target(&ev).and_then(|b| b.get_attribute("data-action")).as_deref() {
+        Some("delete") => app.ask(Some(false)),
+        Some("save-file") => app.save_file(),
+        _ => {}
+    };
+    let on_change = move |ev: leptos::ev::Event| browser::read_chosen_file(&ev, move |text| app.open_file(text));
     view! {
         <footer class="footer">
-            <ul class="footer-links">
-                <li><a href=Route::Privacy.hash()>{t(ui::PRIVACY_TITLE)}</a></li>
-                <li><button class="link-button" type="button" id="delete-answers"
-                    on:click=move |_| app.ask(Some(false))>{t(ui::DELETE_ANSWERS)}</button></li>
-                <li><button class="link-button" type="button" id="save-file" on:click=move |_| app.save_file()>{t(ui::FILE_SAVE)}</button></li>
-                // A label styled as a link opens the file picker; the input stays reachable by keyboard.
-                <li class="file-open"><input type="file" id="open-file" class="visually-hidden" accept=".txt,text/plain"
-                    on:change=move |ev| browser::read_chosen_file(&ev, move |text| app.open_file(text))/>
-                    <label class="link-button" for="open-file">{t(ui::FILE_OPEN)}</label></li>
-            </ul>
-            <p class="action-status" id="file-status" role="status" aria-live="polite"></p>
+            <div inner_html=render::footer_html() on:click=on_click on:change=on_change></div>
             <Confirm start_again=false/>
         </footer>
     }
