@@ -79,14 +79,13 @@ pub fn engine_bench() {
     let assemble = t.elapsed();
     // The outcome page's words showing before the parent opens anything (at most 500).
     let details = crate::engine::Details { child: "Sam".into(), school: "Ysgol y Wern".into(), la: Some(0), ..Default::default() };
-    let mut words: Vec<usize> = paths
-        .iter()
-        .step_by(10)
-        .map(|a| visible_words(&crate::render::outcome_html(&crate::render::Case::new(a, &details, today, crate::content::late()), true)))
-        .collect();
+    let t = Instant::now();
+    let pages: Vec<String> = paths.iter().step_by(10).map(|a| crate::render::outcome_html(&crate::render::Case::new(a, &details, today, crate::content::late()), true)).collect();
+    let render = t.elapsed();
+    let mut words: Vec<usize> = pages.iter().map(|h| visible_words(h)).collect();
     words.sort_unstable();
     println!(
-        "{{\"questions\":{},\"findings\":{},\"letters\":{},\"sampled_paths\":{},\"compile_ms\":{:.2},\"walk_sampled_ms\":{:.2},\"outcome_sampled_ms\":{:.2},\"outcome_per_path_us\":{:.2},\"findings_shown_avg\":{:.1},\"outcome_visible_words_median\":{},\"outcome_visible_words_max\":{}}}",
+        "{{\"questions\":{},\"findings\":{},\"letters\":{},\"sampled_paths\":{},\"compile_ms\":{:.2},\"walk_sampled_ms\":{:.2},\"outcome_sampled_ms\":{:.2},\"outcome_per_path_us\":{:.2},\"findings_shown_avg\":{:.1},\"outcome_visible_words_median\":{},\"outcome_visible_words_max\":{},\"outcome_page_render_us\":{:.0},\"outcome_page_bytes_median\":{}}}",
         model.questions.len(),
         model.findings.len(),
         model.letters.len(),
@@ -97,7 +96,13 @@ pub fn engine_bench() {
         assemble.as_secs_f64() * 1e6 / paths.len().max(1) as f64,
         findings as f64 / paths.len().max(1) as f64,
         words.get(words.len() / 2).copied().unwrap_or(0),
-        words.last().copied().unwrap_or(0)
+        words.last().copied().unwrap_or(0),
+        render.as_secs_f64() * 1e6 / pages.len().max(1) as f64,
+        {
+            let mut b: Vec<usize> = pages.iter().map(|h| h.len()).collect();
+            b.sort_unstable();
+            b.get(b.len() / 2).copied().unwrap_or(0)
+        }
     );
 }
 

@@ -381,6 +381,30 @@ fn an_option_is_shown_only_by_questions_asked_before_it() {
 }
 
 #[test]
+fn a_phrase_for_an_answer_needs_its_question_its_options_and_an_else() {
+    let says = "[question.says.who]\nschool = \"the school\"\nelse = \"[who | Who?]\"\n\n[[question]]\nid = \"s20_date\"";
+    // Used in a letter, with an else: fine.
+    let ok = MINI.replacen("[[question]]\nid = \"s20_date\"", says, 1).replacen("referral of {date:s20_date}.", "referral of {date:s20_date} by {answer:setting.who}.", 1);
+    compile(&[("content/mini.toml".into(), ok.clone())]).expect("a phrase with an else compiles");
+    // No else.
+    let bad = ok.replacen("else = \"[who | Who?]\"\n", "", 1);
+    let d = compile(&[("content/mini.toml".into(), bad.clone())]).expect_err("no else");
+    expect(&d, DiagKind::Missing, line_of(&bad, "id = \"setting\""));
+    // An option that does not exist.
+    let bad = ok.replacen("school = \"the school\"", "shcool = \"the school\"", 1);
+    let d = compile(&[("content/mini.toml".into(), bad.clone())]).expect_err("no such option");
+    expect(&d, DiagKind::Dangling, line_of(&bad, "shcool = "));
+    // A phrase no question has.
+    let bad = ok.replacen("{answer:setting.who}", "{answer:setting.whom}", 1);
+    let d = compile(&[("content/mini.toml".into(), bad.clone())]).expect_err("no such phrase");
+    expect(&d, DiagKind::Placeholder, line_of(&bad, "body = "));
+    // A phrase holding another phrase.
+    let bad = ok.replacen("school = \"the school\"", "school = \"{answer:setting.who}\"", 1);
+    let d = compile(&[("content/mini.toml".into(), bad.clone())]).expect_err("a phrase in a phrase");
+    expect(&d, DiagKind::Placeholder, line_of(&bad, "school = \"{answer"));
+}
+
+#[test]
 fn a_letter_no_finding_offers_is_refused() {
     let (text, d) = broken("letters = [\"ask\"]\n", "");
     let l = expect(&d, DiagKind::LetterNeverOffered, line_of(&text, "id = \"ask\""));

@@ -169,3 +169,56 @@ fn a_new_day_is_not_a_change_of_wording_but_a_new_name_is() {
     assert!(!flagged(&details, today().add_days(1)), "tomorrow is not a change of wording");
     assert!(flagged(&Details { child: "Gwen".into(), ..Details::default() }, today()), "a new name is");
 }
+
+/// What the answers say, the letters say: who made the referral, who decided and what, what
+/// the child is waiting for. A blank stays only when the parent was not sure (or was not asked).
+#[test]
+fn letters_take_who_referred_and_what_was_decided_from_the_answers() {
+    let q = |id: &str| GRAPH.question_by_id(id).unwrap();
+    let o = |qid: &str, oid: &str| camau::engine::Answer::One(GRAPH.questions[q(qid) as usize].options.iter().position(|x| x.id == oid).unwrap() as u8);
+    let letter = |id: &str| GRAPH.letters.iter().position(|l| l.id == id).unwrap() as u16;
+    let mut a = camau::engine::Answers::default();
+    for (qid, oid) in [("setting", "school"), ("looked_after", "no"), ("idp_holder", "school"), ("provision_beyond", "no"), ("health_involved", "yes"), ("therapy_section", "s2c"), ("s20_made", "yes"), ("s20_by", "la"), ("lhb_replied", "no")] {
+        a.set(q(qid), o(qid, oid));
+    }
+    a.set(q("s20_date"), camau::engine::Answer::Date(Date::new(2026, 9, 1).unwrap()));
+    let details = Details { child: "Siân".into(), school: "Ysgol y Môr".into(), la: Some(GRAPH.authorities.iter().position(|x| GRAPH.text(x.name, late()) == "Cardiff Council").unwrap() as u8), ..Details::default() };
+    let text = |a: &camau::engine::Answers, l: &str| {
+        let case = Case::new(a, &details, today(), late());
+        let (body, gaps, _) = case.letter_base(letter(l));
+        (body, gaps.into_iter().map(|g| g.question).collect::<Vec<_>>())
+    };
+    let (body, asked) = text(&a, "ask_lhb_answer");
+    assert!(body.contains("by Cardiff Council.") && body.contains("Copy to: Cardiff Council"), "{body}");
+    assert!(!asked.iter().any(|x| x.starts_with("Who made the referral")));
+    a.set(q("s20_by"), o("s20_by", "school"));
+    assert!(text(&a, "ask_lhb_answer").0.contains("by Ysgol y Môr."));
+    a.set(q("s20_by"), o("s20_by", "not_sure"));
+    let (body, asked) = text(&a, "ask_lhb_answer");
+    assert!(body.contains("by [the school, college or council]."), "{body}");
+    assert!(asked.iter().any(|x| x.starts_with("Who made the referral")), "not sure: the letter asks");
+    let (body, _) = text(&a, "ask_interim_plan");
+    assert!(body.contains("is waiting for an answer from Cardiff and Vale University Health Board to the referral."), "{body}");
+
+    // Who decided, and what: from the decision the parent disagrees with.
+    let mut d = a.clone();
+    for (qid, oid) in [("last_review", None), ("review_issues", Some("none")), ("told", Some("none")), ("social_care", Some("not_needed")), ("decision", Some("school_no_aln"))] {
+        match oid {
+            Some(oid) if GRAPH.questions[q(qid) as usize].kind == camau_graph::Kind::Many => {
+                let i = GRAPH.questions[q(qid) as usize].options.iter().position(|x| x.id == oid).unwrap();
+                d.set(q(qid), camau::engine::Answer::Many(1 << i));
+            }
+            Some(oid) => d.set(q(qid), o(qid, oid)),
+            None => d.set(q(qid), camau::engine::Answer::Unsure),
+        }
+    }
+    d.set(q("decision_date"), camau::engine::Answer::Date(Date::new(2026, 11, 2).unwrap()));
+    let (body, asked) = text(&d, "ask_la_reconsider");
+    assert!(body.contains("On 2 November 2026, Ysgol y Môr decided that Siân does not have additional learning needs."), "{body}");
+    assert!(!asked.iter().any(|x| x.starts_with("What did the school")));
+    d.set(q("decision"), o("decision", "school_idp"));
+    let (body, asked) = text(&d, "ask_la_reconsider");
+    assert!(body.contains("decided what Siân's IDP says about [the needs it describes or the support it sets out: say which]."), "{body}");
+    assert!(asked.iter().any(|x| x == "Which part of the IDP do you disagree with?"));
+    assert!(text(&d, "ask_disagreement_resolution").0.contains("The other party is Ysgol y Môr."));
+}

@@ -119,15 +119,30 @@ pub fn generate(m: &Model) -> Generated {
             })
             .collect();
         let routes: Vec<String> = q.routes.iter().map(|r| format!("Route{{when:{},to:{}}}", cond(&r.when), target1(&r.to))).collect();
+        let says: Vec<String> = q
+            .says
+            .iter()
+            .map(|(name, phrases)| {
+                let ps: Vec<String> = phrases
+                    .iter()
+                    .map(|(o, text)| {
+                        let which = o.map_or("else".to_string(), |o| q.options[o].id.clone());
+                        format!("({:?},{})", o.map(|o| o as u8), s.add(format!("{k}.says.{name}.{which}"), text))
+                    })
+                    .collect();
+                format!("Says{{name:{name:?},phrases:&[{}]}}", ps.join(","))
+            })
+            .collect();
         let kind = path("Kind", q.kind);
         qs.push(format!(
-            "Question{{id:{:?},part:{},kind:{kind},title:{title},hint:{hint},options:&[{}],routes:&[{}],next:{},unsure:{unsure},future:{}}}",
+            "Question{{id:{:?},part:{},kind:{kind},title:{title},hint:{hint},options:&[{}],routes:&[{}],next:{},unsure:{unsure},future:{},says:&[{}]}}",
             q.id,
             q.part,
             opts.join(","),
             routes.join(","),
             target(&q.next),
-            q.future
+            q.future,
+            says.join(",")
         ));
     }
 

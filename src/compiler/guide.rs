@@ -16,26 +16,32 @@ impl G<'_> {
         self.m.ui.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str()).unwrap_or("")
     }
 
-    /// Placeholders become the same clear blanks a letter shows when nothing was given.
+    /// Placeholders become the same clear blanks a letter shows when nothing was given; a
+    /// phrase chosen by an answer (`{answer:…}`) becomes its `else` phrase.
     fn blanks(&self, text: &str) -> String {
+        esc(&self.unescaped_blanks(text))
+    }
+
+    fn unescaped_blanks(&self, text: &str) -> String {
         let mut out = String::new();
         let mut rest = text;
         while let Some(i) = rest.find('{') {
             let Some(j) = rest[i..].find('}') else { break };
             out.push_str(&rest[..i]);
             let name = &rest[i + 1..i + j];
-            out.push_str(match name {
-                "child" => self.ui("blank_child"),
-                "parent" => self.ui("blank_parent"),
-                "school" => self.ui("blank_school"),
-                "la" => self.ui("blank_la"),
-                "lhb" => self.ui("blank_lhb"),
-                _ => self.ui("blank_date"),
-            });
+            match camau_graph::Placeholder::parse(name) {
+                Some(camau_graph::Placeholder::Detail(d)) => out.push_str(self.ui(&format!("blank_{}", d.id()))),
+                Some(camau_graph::Placeholder::Told) => out.push_str(self.ui("blank_told")),
+                Some(camau_graph::Placeholder::Answer(q, phrase)) => {
+                    let otherwise = self.m.questions.iter().find(|x| x.id == q).and_then(|x| x.says.iter().find(|(n, _)| n == phrase)).and_then(|(_, ps)| ps.iter().find(|p| p.0.is_none()));
+                    out.push_str(&otherwise.map(|p| self.unescaped_blanks(&p.1)).unwrap_or_default());
+                }
+                _ => out.push_str(self.ui("blank_date")),
+            }
             rest = &rest[i + j + 1..];
         }
         out.push_str(rest);
-        esc(&out)
+        out
     }
 
     /// A condition in words: "Where is your child educated?: At school".

@@ -200,12 +200,13 @@ fn enclosed(text: &str, open: char, close: char, mut each: impl FnMut(&str, &mut
 }
 
 /// Checks `{...}` placeholders in a text; returns the problems.
-pub fn check_placeholders(text: &str, date_question: &dyn Fn(&str) -> bool, deadline: &dyn Fn(&str) -> bool) -> Vec<String> {
+pub fn check_placeholders(text: &str, date_question: &dyn Fn(&str) -> bool, deadline: &dyn Fn(&str) -> bool, phrase: &dyn Fn(&str, &str) -> bool) -> Vec<String> {
     enclosed(text, '{', '}', |name, out| {
         let ok = match Placeholder::parse(name) {
             Some(Placeholder::Detail(_) | Placeholder::Today | Placeholder::Told) => true,
             Some(Placeholder::Date(q)) => date_question(q),
             Some(Placeholder::Due(d)) => deadline(d),
+            Some(Placeholder::Answer(q, p)) => phrase(q, p),
             None => false,
         };
         if !ok {
@@ -315,7 +316,8 @@ impl Cx<'_> {
         let (raw, ids) = (self.raw, self.ids);
         let is_date_q = |id: &str| ids.q.get(id).is_some_and(|i| kind_of(&raw.questions[i].1) == Kind::Date);
         let is_deadline = |id: &str| ids.deadline.get(id).is_some();
-        for p in check_placeholders(s.get_ref(), &is_date_q, &is_deadline) {
+        let is_phrase = |q: &str, p: &str| ids.q.get(q).is_some_and(|i| raw.questions[i].1.says.contains_key(p));
+        for p in check_placeholders(s.get_ref(), &is_date_q, &is_deadline, &is_phrase) {
             self.cx.err(f, s, DiagKind::Placeholder, format!("{owner}: {p}"));
         }
     }
@@ -620,6 +622,34 @@ fn questions(c: &mut Cx, model: &mut Model) {
                 routes.push(MRoute { when, when_text, to, loc });
             }
         }
+        // Phrases for letters: each names options of this one-choice question, and `else`.
+        let mut says = vec![];
+        for (name, table) in &q.says {
+            if kind != Kind::One || !valid_id(name) {
+                c.cx.err(f, &q.id, DiagKind::BadValue, format!("question '{}': says.{name} needs kind = \"one\" and a lowercase name", q.id.get_ref()));
+            }
+            if !table.contains_key("else") {
+                c.cx.err(f, &q.id, DiagKind::Missing, format!("question '{}': says.{name} needs an 'else' phrase for any other answer", q.id.get_ref()));
+            }
+            let mut phrases = vec![];
+            for (option, text) in table {
+                let at = q.option.iter().position(|o| o.id.get_ref() == option);
+                if at.is_none() && option != "else" {
+                    c.cx.err(f, text, DiagKind::Dangling, format!("question '{}': says.{name}.{option}: no such option", q.id.get_ref()));
+                }
+                // A phrase may hold placeholders (not another {answer:…} or {told}) and gaps.
+                let t = text.get_ref();
+                if t.contains("{answer:") || t.contains("{told}") {
+                    c.cx.err(f, text, DiagKind::Placeholder, "a phrase cannot hold {answer:…} or {told}");
+                }
+                c.placeholders(f, text, &format!("question '{}' says.{name}", q.id.get_ref()));
+                for p in check_gaps(t) {
+                    c.cx.err(f, text, DiagKind::BadGap, format!("question '{}' says.{name}: {p}", q.id.get_ref()));
+                }
+                phrases.push((at, t.clone()));
+            }
+            says.push((name.clone(), phrases));
+        }
         let next = q.next.as_ref().and_then(|n| c.target(f, n));
         let fallback = next.is_some() || routes.iter().any(|r| r.when == MCond::Always);
         // A dead end: a way to answer this question that leads nowhere.
@@ -649,6 +679,7 @@ fn questions(c: &mut Cx, model: &mut Model) {
             next,
             unsure: q.unsure.as_ref().map(|u| u.get_ref().clone()),
             future: q.future,
+            says,
             loc: c.cx.loc(f, q.id.span()),
         });
     }

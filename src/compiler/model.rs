@@ -148,6 +148,8 @@ pub struct MQuestion {
     pub next: Option<MTarget>,
     pub unsure: Option<String>,
     pub future: bool,
+    /// `{answer:QUESTION.NAME}` phrases: name, then (option index, `None` for `else`, text).
+    pub says: Vec<(String, Vec<(Option<usize>, String)>)>,
     pub loc: Loc,
 }
 

@@ -75,6 +75,9 @@ pub struct RawQuestion {
     pub option: Vec<RawOption>,
     #[serde(default)]
     pub route: Vec<RawRoute>,
+    /// Phrases for letters, by name, then by option id (or `else`): `{answer:QUESTION.NAME}`.
+    #[serde(default)]
+    pub says: std::collections::BTreeMap<String, std::collections::BTreeMap<String, S>>,
 }
 
 #[derive(Deserialize)]

@@ -67,6 +67,16 @@ pub struct Question {
     pub next: Option<Target>,
     pub unsure: Option<Txt>,
     pub future: bool,
+    /// Phrases for letters (`{answer:QUESTION.NAME}`).
+    pub says: &'static [Says],
+}
+
+/// A phrase for letters, by the option chosen: `(Some(option), text)`, or `(None, text)` for
+/// any other answer or none.
+#[derive(Debug)]
+pub struct Says {
+    pub name: &'static str,
+    pub phrases: &'static [(Option<u8>, Txt)],
 }
 
 #[derive(Debug)]

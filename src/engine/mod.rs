@@ -399,11 +399,13 @@ pub fn progress(g: &Graph, answers: &Answers, q: u16, today: Date) -> (usize, us
     for _ in 0..g.questions.len() {
         let Some(n) = w.next else { break };
         let x = &g.questions[n as usize];
+        // The first option this route offers.
+        let first = (!Eval { g, answers: &w.counted, today }.hidden(x)).trailing_zeros().min(63);
         let a = match x.kind {
             Kind::Date if x.unsure.is_some() => Answer::Unsure,
             Kind::Date => Answer::Date(today),
-            Kind::One => Answer::One(0),
-            Kind::Many => Answer::Many(1),
+            Kind::One => Answer::One(first as u8),
+            Kind::Many => Answer::Many(1 << first),
         };
         b.set(n, a);
         w = walk(g, &b, today);
@@ -556,6 +558,17 @@ pub fn fill(g: &Graph, template: &str, answers: &Answers, details: &Details, tod
                 })
             }),
             Some(Placeholder::Due(d)) => g.deadline_by_id(d).map(|d| date(ev.due(d))),
+            // The phrase for the option chosen, else the `else` one; filled in turn (a phrase
+            // holds no {answer:…}, so this goes one level deep).
+            Some(Placeholder::Answer(q, name)) => g.question_by_id(q).and_then(|qi| {
+                let chosen = match answers.get(qi) {
+                    Some(Answer::One(o)) => Some(*o),
+                    _ => None,
+                };
+                let says = g.questions[qi as usize].says.iter().find(|s| s.name == name)?;
+                let phrase = says.phrases.iter().find(|p| p.0.is_some() && p.0 == chosen).or_else(|| says.phrases.iter().find(|p| p.0.is_none()))?;
+                Some(fill(g, (w.text)(phrase.1), answers, details, today, w))
+            }),
             None => None,
         };
         match value {

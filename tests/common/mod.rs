@@ -401,6 +401,7 @@ impl Builder {
                 next: x.next.as_deref().map(target),
                 unsure,
                 future: x.future,
+                says: &[],
             });
         }
         let mut findings = vec![];

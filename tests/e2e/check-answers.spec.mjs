@@ -58,7 +58,7 @@ test('a change that takes questions off the route names them, keeps their answer
   // Every later question on the new route is already answered: the button says it goes back.
   await expect(camau.main.locator('button[type=submit]')).toHaveText('Save and go back to check your answers');
   expect(await camau.continue()).toBe('#/check');
-  const gone = ['Where is this support written in the IDP?', 'Has the school, college or council referred your child to the health board?', 'When was the referral made?', 'Has the health board answered the referral?'];
+  const gone = ['Where is this support written in the IDP?', 'Has the school, college or council referred your child to the health board?', 'Who made the referral?', 'When was the referral made?', 'Has the health board answered the referral?'];
   // The notice names exactly what no longer applies, by question.
   const notice = page.locator('#messages .notice');
   await expect(notice).toHaveCount(1);
@@ -71,7 +71,7 @@ test('a change that takes questions off the route names them, keeps their answer
   expect(after['When was the IDP last reviewed?']).toBe(before['When was the IDP last reviewed?']);
   // Kept on the device, but not used.
   const stored = await camau.stored();
-  for (const q of ['therapy_section', 's20_made', 's20_date', 'lhb_replied']) expect(stored).toContain(`a.${q}=`);
+  for (const q of ['therapy_section', 's20_made', 's20_by', 's20_date', 'lhb_replied']) expect(stored).toContain(`a.${q}=`);
   await camau.seeResult();
   const ids = await camau.outcomeIds();
   expect(ids).not.toContain('d-nhs_answer');

@@ -104,6 +104,7 @@ export const SCHOOL_PATH = {
   health_involved: 'yes',
   therapy_section: 's2c',
   s20_made: 'yes',
+  s20_by: 'school',
   s20_date: { daysAgo: 56 },
   lhb_replied: 'no',
   last_review: 'unsure',

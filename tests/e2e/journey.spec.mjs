@@ -118,7 +118,7 @@ test('coming back to any question shows the answer given, going back or forward'
       await camau.expectShows(answers);
     }
   }
-  expect(visited).toEqual(['decision', 'social_care', 'told', 'review_issues', 'last_review', 'lhb_replied', 's20_date', 's20_made', 'therapy_section', 'health_involved', 'provision_beyond', 'idp_holder', 'looked_after', 'setting']);
+  expect(visited).toEqual(['decision', 'social_care', 'told', 'review_issues', 'last_review', 'lhb_replied', 's20_date', 's20_by', 's20_made', 'therapy_section', 'health_involved', 'provision_beyond', 'idp_holder', 'looked_after', 'setting']);
   // …then the browser's Back button retraces them, through the questions the other way.
   for (const q of visited.slice(0, -1).reverse()) {
     await page.goBack();

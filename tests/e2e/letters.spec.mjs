@@ -46,6 +46,9 @@ test('the optional details fill the letters, and the health board follows the co
   expect(health.subject).toBe('Section 20 referral for Alys: answer overdue');
   expect(health.body).toContain('My child, Alys, was referred to Cardiff and Vale University Health Board');
   expect(health.body).toContain('Siân Jones');
+  // Who made the referral comes from the answers: the school, by name.
+  expect(health.body).toContain(`by ${DETAILS.school}.`);
+  expect(health.body).toContain(`Copy to: ${DETAILS.school}`);
   const s20 = await daysAgo(page, 56);
   expect(health.body).toContain(` on ${s20.d} `); // the referral date, as "D Month YYYY"
   const plan = await letterOnPage(page, 'ask_la_takeover');

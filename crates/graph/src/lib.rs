@@ -229,7 +229,13 @@ pub enum Placeholder<'a> {
     Date(&'a str),
     /// `{due:DEADLINE}`: a deadline worked out from the parent's dates.
     Due(&'a str),
+    /// `{answer:QUESTION.PHRASE}`: a phrase for the option the parent chose, from the
+    /// question's `[question.says.PHRASE]` table ("the school", "{la}"), else its `else`.
+    Answer(&'a str, &'a str),
 }
+
+/// The prefix of `{answer:QUESTION.PHRASE}`.
+pub const ANSWER_PREFIX: &str = "answer:";
 
 /// The prefix of `{date:QUESTION}`.
 pub const DATE_PREFIX: &str = "date:";
@@ -251,11 +257,14 @@ impl<'a> Placeholder<'a> {
         if let Some(q) = name.strip_prefix(DATE_PREFIX) {
             return Some(Placeholder::Date(q));
         }
+        if let Some((q, phrase)) = name.strip_prefix(ANSWER_PREFIX).and_then(|x| x.split_once('.')) {
+            return Some(Placeholder::Answer(q, phrase));
+        }
         name.strip_prefix(DUE_PREFIX).map(Placeholder::Due)
     }
     /// Every form, for the compiler's message ("use {child}, …").
     pub const HELP: &'static str =
-        "{child}, {parent}, {school}, {la}, {lhb}, {full_name}, {dob}, {contact}, {today}, {told}, {date:DATE_QUESTION} or {due:DEADLINE}";
+        "{child}, {parent}, {school}, {la}, {lhb}, {full_name}, {dob}, {contact}, {today}, {told}, {date:DATE_QUESTION}, {due:DEADLINE} or {answer:QUESTION.PHRASE}";
 }
 
 // ---- Gaps in letters: `[bracketed form | Question?]` (content/FORMAT.md) ----
