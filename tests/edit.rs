@@ -199,6 +199,7 @@ fn letters_take_who_referred_and_what_was_decided_from_the_answers() {
     assert!(asked.iter().any(|x| x.starts_with("Who made the referral")), "not sure: the letter asks");
     let (body, _) = text(&a, "ask_interim_plan");
     assert!(body.contains("is waiting for an answer from Cardiff and Vale University Health Board to the referral."), "{body}");
+    assert!(body.contains("Dear ALNCo,\n"), "the school keeps the IDP: its ALNCo is greeted");
 
     // Who decided, and what: from the decision the parent disagrees with.
     let mut d = a.clone();
