@@ -26,7 +26,7 @@ pub fn Waiting() -> impl IntoView {
             super::load_words(app);
         }
     };
-    view! { <main id="main" class="outcome" inner_html=html on:click=on_click></main> }
+    view! { <main id="main" tabindex="-1" class="outcome" inner_html=html on:click=on_click></main> }
 }
 
 /// The outcome page (`ui::Pages` shows it once its words are here).
@@ -186,7 +186,7 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
     };
     view! {
         <a class="back-link no-print" href=Route::Check.hash()>{t(ui::BACK)}</a>
-        <main id="main" class="outcome" inner_html=html on:click=on_click on:input=on_input></main>
+        <main id="main" tabindex="-1" class="outcome" inner_html=html on:click=on_click on:input=on_input></main>
     }
 }
 

@@ -103,7 +103,7 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
     };
     view! {
         <a class="back-link" href=back>{t(ui::BACK)}</a>
-        <main id="main" inner_html=html on:submit=submit on:change=changed on:input=changed on:click=focus_link></main>
+        <main id="main" tabindex="-1" inner_html=html on:submit=submit on:change=changed on:input=changed on:click=focus_link></main>
     }
 }
 
@@ -191,7 +191,7 @@ pub fn AboutPage(change: bool) -> impl IntoView {
     };
     view! {
         <a class="back-link" href=back>{t(ui::BACK)}</a>
-        <main id="main" inner_html=html on:submit=submit on:change=changed on:click=focus_link></main>
+        <main id="main" tabindex="-1" inner_html=html on:submit=submit on:change=changed on:click=focus_link></main>
     }
 }
 
@@ -226,7 +226,7 @@ pub fn CheckPage() -> impl IntoView {
     });
     view! {
         <a class="back-link" href=Route::About { change: false }.hash()>{t(ui::BACK)}</a>
-        <main id="main" inner_html=html></main>
+        <main id="main" tabindex="-1" inner_html=html></main>
     }
 }
 
@@ -329,7 +329,7 @@ pub fn PrivacyPage() -> impl IntoView {
     };
     view! {
         <a class="back-link" href=Route::Start.hash()>{t(ui::BACK)}</a>
-        <main id="main" inner_html=html on:change=toggle></main>
+        <main id="main" tabindex="-1" inner_html=html on:change=toggle></main>
     }
 }
 

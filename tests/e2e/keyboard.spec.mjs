@@ -41,6 +41,12 @@ test('keyboard alone: start to outcome, focus on each new heading and on the err
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/q\/setting$/);
   await expect(camau.main.locator('h1')).toBeFocused();
+  // The skip link works on the app's pages too: focus moves into the page, which stays.
+  await page.keyboard.press('Shift+Tab');
+  for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.classList.contains('skip-link'))); i++) await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#app main')).toBeFocused();
+  await expect(page).toHaveURL(/#\/q\/setting$/);
 
   // An error first: Continue with nothing chosen.
   await tabTo(page, (f) => f.tag === 'BUTTON' && f.type === 'submit', 'Continue');
