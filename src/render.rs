@@ -295,7 +295,8 @@ pub fn when_text(case: &Case, w: When) -> String {
 
 /// One step of the plan: what, when, why in one sentence, its letters, then "More about this
 /// step" (closed). Each letter is written out once, in the first step that offers it.
-fn step(o: &mut String, case: &Case, s: &PlanStep, tag: &str, shown: &mut Vec<u16>, can_share: bool) {
+/// `offered`: the outcome's letters (a letter whose premise fails is not among them).
+fn step(o: &mut String, case: &Case, s: &PlanStep, tag: &str, shown: &mut Vec<u16>, offered: &[u16], can_share: bool) {
     let x = &GRAPH.findings[s.finding as usize];
     let title = case.page(x.title);
     cat(o, &["<", tag, " class=\"step\" id=\"f-", x.id, "\">"]);
@@ -304,7 +305,7 @@ fn step(o: &mut String, case: &Case, s: &PlanStep, tag: &str, shown: &mut Vec<u1
     if let Some(w) = x.why {
         el(o, "p", "class=\"step-why\"", &case.page(w));
     }
-    for (i, &l) in x.letters.iter().enumerate() {
+    for (i, &l) in x.letters.iter().filter(|l| offered.contains(l)).enumerate() {
         let lt = case.page(GRAPH.letters[l as usize].title);
         if shown.contains(&l) {
             cat(o, &["<button class=\"button button-secondary no-print\" type=\"button\" data-action=\"open\" data-letter=\"", &l.to_string(), "\">"]);
@@ -611,7 +612,7 @@ pub fn plan_doc(case: &Case) -> Vec<(Line, String)> {
         if let Some(w) = x.why {
             d.push((Line::Item, case.page(w)));
         }
-        for &l in x.letters {
+        for &l in x.letters.iter().filter(|l| o.letters.contains(l)) {
             let y = &GRAPH.letters[l as usize];
             let kind = case.t(if y.kind == LetterKind::Script { ui::OUTCOME_SCRIPT } else { ui::OUTCOME_LETTER });
             d.push((Line::Item, join(&[kind, ": ", &case.page(y.title)])));
@@ -691,7 +692,7 @@ pub fn outcome_html(case: &Case, can_share: bool) -> String {
     if let Some(s) = first.first() {
         o.push_str("<section class=\"plan-first\" aria-labelledby=\"s-first\">");
         el(&mut o, "h2", "id=\"s-first\"", case.t(ui::OUTCOME_FIRST));
-        step(&mut o, case, s, "div", &mut letters_shown, can_share);
+        step(&mut o, case, s, "div", &mut letters_shown, &o_.letters, can_share);
         o.push_str("</section>");
     }
     if !then.is_empty() {
@@ -699,7 +700,7 @@ pub fn outcome_html(case: &Case, can_share: bool) -> String {
         el(&mut o, "h2", "id=\"s-then\"", case.t(ui::OUTCOME_THEN));
         o.push_str("<ol class=\"steps\">");
         for s in then {
-            step(&mut o, case, s, "li", &mut letters_shown, can_share);
+            step(&mut o, case, s, "li", &mut letters_shown, &o_.letters, can_share);
         }
         o.push_str("</ol></section>");
     }
@@ -756,7 +757,7 @@ pub fn outcome_html(case: &Case, can_share: bool) -> String {
         part_open(&mut o, case, "other-steps", ui::OUTCOME_OTHER_STEPS);
         o.push_str("<ul class=\"steps\">");
         for s in other {
-            step(&mut o, case, s, "li", &mut letters_shown, can_share);
+            step(&mut o, case, s, "li", &mut letters_shown, &o_.letters, can_share);
         }
         o.push_str("</ul></details>");
     }

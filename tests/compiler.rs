@@ -405,6 +405,14 @@ fn a_phrase_for_an_answer_needs_its_question_its_options_and_an_else() {
 }
 
 #[test]
+fn a_letter_premise_is_a_condition() {
+    let (text, d) = broken("basis = [\"alnet_s21\"]\n\n[[citation]]", "needs = \"setting ==\"\nbasis = [\"alnet_s21\"]\n\n[[citation]]");
+    expect(&d, DiagKind::BadCondition, line_of(&text, "needs = "));
+    let ok = MINI.replacen("basis = [\"alnet_s21\"]\n\n[[citation]]", "needs = \"not setting = ehe\"\nbasis = [\"alnet_s21\"]\n\n[[citation]]", 1);
+    compile(&[("content/mini.toml".into(), ok)]).expect("a premise that parses");
+}
+
+#[test]
 fn a_letter_no_finding_offers_is_refused() {
     let (text, d) = broken("letters = [\"ask\"]\n", "");
     let l = expect(&d, DiagKind::LetterNeverOffered, line_of(&text, "id = \"ask\""));

@@ -194,6 +194,12 @@ fn check(g: &Graph, a: &Answers, st: &mut Stats, thorough: bool) {
     }
     assert!(o.citations.iter().all(|&c| (c as usize) < g.citations.len()), "a citation that does not exist");
     assert!(o.letters.iter().all(|&l| (l as usize) < g.letters.len()));
+    // No letter whose premise the answers contradict ("ask whether a referral has been made"
+    // when the parent said it was made).
+    for &l in &o.letters {
+        let y = &g.letters[l as usize];
+        assert!(Eval { g, answers: &w.counted, today: TODAY }.holds(&y.needs), "letter {} is offered, but its premise fails: {}", y.id, say());
+    }
     assert!(o.terms.iter().all(|&t| (t as usize) < g.terms.len()));
     // A plan on every route: its first step is "Do this first"; every step is a shown step,
     // listed once, and every letter it offers is offered on the page.
@@ -202,7 +208,11 @@ fn check(g: &Graph, a: &Answers, st: &mut Stats, thorough: bool) {
         let x = &g.findings[s.finding as usize];
         assert!(o.findings.contains(&s.finding) && x.section == Section::Steps && x.step.is_some(), "step {} is not a shown next step", x.id);
         assert!(!o.plan[..i].iter().any(|p| p.finding == s.finding), "step {} is in the plan twice", x.id);
-        assert!(x.letters.iter().all(|l| o.letters.contains(l)), "a letter of step {} is not offered", x.id);
+        // Every letter of the step is offered unless its premise fails (then it is not).
+        for &l in x.letters {
+            let needs = &g.letters[l as usize].needs;
+            assert_eq!(o.letters.contains(&l), Eval { g, answers: &w.counted, today: TODAY }.holds(needs), "letter {} of step {}: offered exactly when its premise holds", g.letters[l as usize].id, x.id);
+        }
     }
     for s in &o.deadlines {
         assert!((s.deadline as usize) < g.deadlines.len());

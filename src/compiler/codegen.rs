@@ -209,7 +209,7 @@ pub fn generate(m: &Model) -> Generated {
         .map(|l| {
             let k = format!("letter.{}", l.id);
             format!(
-                "Letter{{id:{:?},kind:{},title:{},to:{},subject:{},contact:{},body:{},basis:&{:?},details:{}}}",
+                "Letter{{id:{:?},kind:{},title:{},to:{},subject:{},contact:{},body:{},basis:&{:?},details:{},needs:{}}}",
                 l.id,
                 path("LetterKind", l.kind),
                 s.add(format!("{k}.title"), &l.title),
@@ -218,7 +218,8 @@ pub fn generate(m: &Model) -> Generated {
                 l.contact.map_or("None".to_string(), |c| format!("Some({})", path("ContactKind", c))),
                 s.add(format!("{k}.body"), &l.body),
                 l.basis.iter().map(|&x| x as u16).collect::<Vec<_>>(),
-                letter_details(l)
+                letter_details(l),
+                cond(&l.needs)
             )
         })
         .collect();

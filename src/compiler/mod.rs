@@ -769,7 +769,9 @@ fn letters(c: &mut Cx, model: &mut Model) {
             }
         });
         let basis = c.cite(f, &l.basis);
+        let needs = l.needs.as_ref().map_or(MCond::Always, |w| c.cond(f, w, "letter premise").0);
         model.letters.push(MLetter {
+            needs,
             id: l.id.get_ref().clone(),
             kind,
             title: l.title.get_ref().clone(),

@@ -196,6 +196,7 @@ pub struct MLetter {
     pub subject: Option<String>,
     pub contact: Option<ContactKind>,
     pub body: String,
+    pub needs: MCond,
     pub basis: Vec<usize>,
     pub loc: Loc,
 }

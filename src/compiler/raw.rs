@@ -151,6 +151,9 @@ pub struct RawLetter {
     /// Who it goes to, to name their website: "council" or "health_board".
     pub contact: Option<S>,
     pub body: S,
+    /// What must hold for the letter to make sense ("not s20_made = yes" for "ask whether a
+    /// referral has been made"): it is never offered otherwise.
+    pub needs: Option<S>,
     #[serde(default)]
     pub basis: Vec<S>,
     #[serde(default)]

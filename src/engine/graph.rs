@@ -125,6 +125,8 @@ pub struct Letter {
     pub basis: &'static [u16],
     /// The parent's details it uses, a bit each in `Detail::ALL` order (`engine::details_used`).
     pub details: u8,
+    /// Its premise: offered only when this holds (`content/FORMAT.md`).
+    pub needs: Cond,
 }
 
 #[derive(Debug)]

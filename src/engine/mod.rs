@@ -360,7 +360,8 @@ pub fn outcome(g: &Graph, answers: &Answers, today: Date) -> Outcome {
     let mut o = Outcome { findings: shown.clone(), plan, ..Default::default() };
     for &f in &shown {
         let x = &g.findings[f as usize];
-        for &l in x.letters {
+        // A letter whose premise the answers contradict is never offered.
+        for &l in x.letters.iter().filter(|&&l| g.letters.get(l as usize).is_some_and(|y| ev.holds(&y.needs))) {
             push_unique(&mut o.letters, l);
         }
         for &c in x.basis {

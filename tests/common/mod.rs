@@ -449,6 +449,7 @@ impl Builder {
                 body: t(&x.body),
                 basis: leak(x.basis.iter().map(|b| c(b)).collect()),
                 details: 0,
+                needs: Cond::Always,
             });
         }
         let mut citations = vec![];
