@@ -81,3 +81,23 @@ for (const [width, height] of [[320, 740], [360, 740], [1280, 800]]) {
     if (width === 320) await camau.screenshot('question-error-320');
   });
 }
+
+// WCAG 1.4.4: text at 200% on a 320 px screen; long words ("responsible", "disagreement") in
+// headings wrap instead of pushing the page sideways.
+test('320 px with text at 200%: no sideways scroll on any page, every part open', async ({ page, camau }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 320, height: 740 });
+  await page.addInitScript((v) => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('camau', v);
+    }
+    document.addEventListener('DOMContentLoaded', () => { document.documentElement.style.fontSize = '200%'; });
+  }, saved());
+  for (const [name, hash] of Object.entries(PAGES)) {
+    await open(page, camau, hash);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('32px');
+    if (name === 'outcome') await camau.main.locator('details').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
+    await expectNoSideScroll(page, `${name} at 320px, text 200%`);
+  }
+});
