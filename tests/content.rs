@@ -564,6 +564,9 @@ fn no_unconfirmed_code_paragraph_or_wrong_section_is_shown() {
     numbers.extend((55..=67).map(|n| format!("23.{n}")));
     // law-facts §5: health provision is ss.20–21, not ss.18–19.
     let phrases = ["s.18–19", "s.18-19", "ss.18–19", "ss.18-19", "sections 18–19", "sections 18-19", "sections 18 and 19"];
+    // law-facts §8: say only that the Tribunal can make recommendations to the NHS body, not
+    // that it must act on them or report back (no enacted duty or deadline is confirmed).
+    let overstated = ["report back", "must consider and report", "must respond to the recommendation", "must follow the recommendation"];
     let mut problems = vec![];
     for (where_, t) in parent_texts(model()) {
         for n in &numbers {
@@ -574,6 +577,11 @@ fn no_unconfirmed_code_paragraph_or_wrong_section_is_shown() {
         for p in phrases {
             if t.contains(p) {
                 problems.push(format!("{where_} says {p:?}: health provision is ALNET Act ss.20–21"));
+            }
+        }
+        for p in overstated {
+            if t.to_lowercase().contains(p) {
+                problems.push(format!("{where_} says {p:?}: law-facts §8 confirms only that the Tribunal can make recommendations to the NHS"));
             }
         }
     }
