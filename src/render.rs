@@ -923,7 +923,7 @@ pub fn error_summary(msg: &str, field: &str) -> String {
 pub fn first_field(q: &Question, hidden: u64) -> String {
     match q.kind {
         Kind::Date => join(&[q.id, "-day"]),
-        _ => join(&[q.id, "-", q.options.iter().enumerate().find(|(i, _)| hidden & (1 << i) == 0).map(|(_, o)| o.id).unwrap_or("")]),
+        _ => join(&[q.id, "-", crate::engine::first_offered(q, hidden).map(|i| q.options[i].id).unwrap_or("")]),
     }
 }
 

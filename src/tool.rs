@@ -55,7 +55,7 @@ pub fn page_answer(g: &Graph, w: &Walk, q: u16, x: Answer, today: Date) -> Answe
     let question = &g.questions[q as usize];
     let ev = Eval { g, answers: &w.counted, today };
     ev.counted(question, &x).unwrap_or_else(|| {
-        let first = question.options.iter().position(|o| ev.offered(o)).unwrap_or(0);
+        let first = ev.first_offered(question).unwrap_or(0);
         if question.kind == Kind::Many { Answer::Many(1 << first) } else { Answer::One(first as u8) }
     })
 }

@@ -176,6 +176,10 @@ impl Eval<'_> {
     pub fn hidden(&self, q: &Question) -> u64 {
         q.options.iter().enumerate().take(64).filter(|(_, o)| !self.offered(o)).fold(0u64, |b, (i, _)| b | 1 << i)
     }
+    /// The first option of `q` offered here (`None` when none is).
+    pub fn first_offered(&self, q: &Question) -> Option<usize> {
+        first_offered(q, self.hidden(q))
+    }
     /// An answer as it counts here: options not offered are left out, and an answer with
     /// nothing offered left is no answer (the question is asked again). The stored answer
     /// keeps them, for a route that offers them again.
@@ -193,6 +197,11 @@ impl Eval<'_> {
             _ => Some(a.clone()),
         }
     }
+}
+
+/// The first option of `q` not in `hidden` (a bit each: `Eval::hidden`).
+pub fn first_offered(q: &Question, hidden: u64) -> Option<usize> {
+    (0..q.options.len().min(64)).find(|&i| hidden & (1 << i) == 0)
 }
 
 /// Replays the answers from the start question. Answers that do not fit their
@@ -401,7 +410,7 @@ pub fn progress(g: &Graph, answers: &Answers, q: u16, today: Date) -> (usize, us
         let Some(n) = w.next else { break };
         let x = &g.questions[n as usize];
         // The first option this route offers.
-        let first = (!Eval { g, answers: &w.counted, today }.hidden(x)).trailing_zeros().min(63);
+        let first = Eval { g, answers: &w.counted, today }.first_offered(x).unwrap_or(0);
         let a = match x.kind {
             Kind::Date if x.unsure.is_some() => Answer::Unsure,
             Kind::Date => Answer::Date(today),
