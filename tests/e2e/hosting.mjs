@@ -175,15 +175,21 @@ export async function settled(target) {
 /// frame that embed.js is still resizing, a click can land where the button was a moment ago;
 /// such a click is tried once more, and a page that answers neither click fails with its text.
 async function submit(target, main, hash) {
+  await tap(target, main, main.locator('button[type=submit]'), hash);
+}
+
+/// Taps `control` on page `hash` and waits for another page or an error summary, trying a lost
+/// tap once more (see `submit`); fails with the page's text if neither tap did anything.
+async function tap(target, main, control, hash) {
   const moved = (h) => location.hash !== h || !!document.querySelector('.error-summary');
   for (let attempt = 0; attempt < 2; attempt++) {
-    await main.locator('button[type=submit]').click();
+    await control.click();
     try {
       await target.waitForFunction(moved, hash, { timeout: 10_000 });
       return;
     } catch {}
   }
-  throw new Error(`submit on ${hash} did nothing: ${await main.innerText()}`);
+  throw new Error(`a tap on ${hash} did nothing: ${await main.innerText()}`);
 }
 
 /// Walks the whole journey from the start page to the outcome: the first option of every
@@ -229,8 +235,9 @@ export async function journey(target, { onPage = async () => {}, child = 'Alys' 
       await target.locator('#app main button[type=submit]').click();
       await target.waitForFunction(() => location.hash === '#/check');
     } else if (hash === '#/check') {
-      await target.locator('#app main a[href="#/result"]').click();
-      await target.waitForFunction(() => location.hash === '#/result');
+      const main = target.locator('#app main');
+      await tap(target, main, main.locator('a[href="#/result"]'), hash);
+      expect(await hashOf()).toBe('#/result');
     } else if (hash === '#/result') {
       // The outcome itself, not the short wait for its words (fetched after the first page).
       await expect(target.locator('#app main p.lead')).toBeVisible();
