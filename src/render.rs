@@ -253,6 +253,29 @@ fn why(o: &mut String, case: &Case, basis: &[u16], what: &str) {
     o.push_str("</ul></details>");
 }
 
+/// Words as paragraphs, one a line, with lines that start "- " as a list.
+fn prose(o: &mut String, text: &str) {
+    let mut list = false;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(item) = line.strip_prefix("- ") {
+            if !list {
+                o.push_str("<ul>");
+            }
+            list = true;
+            el(o, "li", "", item);
+        } else {
+            if list {
+                o.push_str("</ul>");
+            }
+            list = false;
+            el(o, "p", "", line);
+        }
+    }
+    if list {
+        o.push_str("</ul>");
+    }
+}
+
 /// A finding's own words: told, says, who, and its "Why?".
 fn finding_body(o: &mut String, case: &Case, f: u16, title: &str) {
     let x = &GRAPH.findings[f as usize];
@@ -262,7 +285,7 @@ fn finding_body(o: &mut String, case: &Case, f: u16, title: &str) {
     if let Some(told) = x.told {
         el(o, "p", "class=\"told\"", &case.page(told));
     }
-    el(o, "p", "", &case.page(x.says));
+    prose(o, &case.page(x.says));
     if let Some(who) = x.who {
         o.push_str("<p class=\"who\">");
         el(o, "strong", "", case.t(ui::OUTCOME_WHO));

@@ -184,6 +184,20 @@ fn answers_to_questions_or_options_that_no_longer_exist_are_dropped_by_id_and_th
     assert_eq!(d.saved.details.child, "Sam");
 }
 
+/// A question whose meaning changed has a new id and lists the old one in `replaces`: an
+/// answer saved under the old id is dropped, and the problem names the new question, so the
+/// parent is asked it again by its title. An option retired the same way names its question.
+#[test]
+fn answers_under_a_retired_id_are_dropped_and_name_the_question_that_replaced_it() {
+    let g = &camau::content::GRAPH;
+    let (old, new) = g.retired.iter().find(|(r, _)| *r == "dr_used").copied().expect("dr_used is retired");
+    assert_eq!(g.questions[new as usize].id, "dr_when");
+    assert!(g.question_by_id(old).is_none(), "a retired id is never a question's id again");
+    let d = camau::engine::codec::decode(g, "v=3&a.setting=eotas&a.decision=la_decision&a.dr_used=yes");
+    assert_eq!(d.problems, vec![Problem::Dropped(vec!["setting".into(), "dr_when".into()])]);
+    assert_eq!(d.saved.answers, answers(&[one(g, "decision", "la_decision")]));
+}
+
 #[test]
 fn answers_of_the_wrong_type_are_dropped_by_id() {
     let cases = [

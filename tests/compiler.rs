@@ -600,3 +600,24 @@ fn contacts_are_in_place_order_then_national() {
     assert_eq!(ids, [("council", "cardiff"), ("health_board", "cv"), ("national", "ombudsman")]);
     assert_eq!(m.contacts[0].checked, "2026-12-01");
 }
+
+/// A retired question id (`replaces`) is never a live question's id, and is retired once.
+#[test]
+fn a_retired_id_is_not_a_question_and_is_retired_once() {
+    let (text, d) = broken("id = \"s20_date\"\n", "id = \"s20_date\"\nreplaces = [\"setting\"]\n");
+    expect(&d, DiagKind::DuplicateId, line_of(&text, "replaces = [\"setting\"]"));
+    let (text, d) = broken("id = \"s20_date\"\n", "id = \"s20_date\"\nreplaces = [\"old\", \"old\"]\n");
+    expect(&d, DiagKind::DuplicateId, line_of(&text, "replaces = [\"old\", \"old\"]"));
+    let fine = MINI.replacen("id = \"s20_date\"\n", "id = \"s20_date\"\nreplaces = [\"s20_when\"]\n", 1);
+    compile(&[("content/mini.toml".into(), fine)]).expect("a retired id compiles");
+}
+
+/// A finding's `claims` (what it asserts, for the contradiction check) are "topic = value".
+#[test]
+fn a_claim_is_a_topic_and_a_value() {
+    let (text, d) = broken("id = \"school_keeps\"\n", "id = \"school_keeps\"\nclaims = [\"keeper school\"]\n");
+    expect(&d, DiagKind::BadValue, line_of(&text, "claims = [\"keeper school\"]"));
+    let fine = MINI.replacen("id = \"school_keeps\"\n", "id = \"school_keeps\"\nclaims = [\"keeper = school\"]\n", 1);
+    let m = compile(&[("content/mini.toml".into(), fine)]).expect("a claim compiles");
+    assert_eq!(m.findings[0].claims, vec![("keeper".to_string(), "school".to_string())]);
+}

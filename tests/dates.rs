@@ -156,21 +156,23 @@ fn months_always_give_a_real_date() {
 }
 
 #[test]
-fn thirty_five_school_days_is_seven_weeks_from_any_weekday() {
-    // From Friday 9 January 2026: Mon–Fri is 5 school days, so 35 ends on the
-    // Friday 7 weeks later: 27 February.
-    assert_eq!(d(2026, 1, 9).add(35, Unit::SchoolDays), d(2026, 2, 27));
+fn thirty_five_school_days_worked_by_hand() {
+    // From Friday 9 January 2026: 5 school days a week, and the February half term
+    // (16 to 20 February) skipped: Friday 6 March.
+    assert_eq!(d(2026, 1, 9).add(35, Unit::SchoolDays), d(2026, 3, 6));
     // From the Saturday or Sunday: the first school day is still Monday 12 January.
-    assert_eq!(d(2026, 1, 10).add(35, Unit::SchoolDays), d(2026, 2, 27));
-    assert_eq!(d(2026, 1, 11).add(35, Unit::SchoolDays), d(2026, 2, 27));
-    // From Monday 12 January: Monday 2 March.
-    assert_eq!(d(2026, 1, 12).add(35, Unit::SchoolDays), d(2026, 3, 2));
-    // From Wednesday 17 June 2026: Wednesday 5 August (holidays are not known).
-    assert_eq!(d(2026, 6, 17).add(35, Unit::SchoolDays), d(2026, 8, 5));
-    // Across 29 February 2024: Friday 2 February → Friday 22 March.
-    assert_eq!(d(2024, 2, 2).add(35, Unit::SchoolDays), d(2024, 3, 22));
+    assert_eq!(d(2026, 1, 10).add(35, Unit::SchoolDays), d(2026, 3, 6));
+    assert_eq!(d(2026, 1, 11).add(35, Unit::SchoolDays), d(2026, 3, 6));
+    // From Monday 12 January: Monday 9 March.
+    assert_eq!(d(2026, 1, 12).add(35, Unit::SchoolDays), d(2026, 3, 9));
+    // From Wednesday 17 June 2026: 22 school days to 17 July, the summer skipped, then 13
+    // from 2 September: Friday 18 September.
+    assert_eq!(d(2026, 6, 17).add(35, Unit::SchoolDays), d(2026, 9, 18));
+    // Across 29 February 2024, the February half term and Easter (31 March 2024):
+    // Friday 2 February → Friday 12 April.
+    assert_eq!(d(2024, 2, 2).add(35, Unit::SchoolDays), d(2024, 4, 12));
     // A further education institution's term days count the same way.
-    assert_eq!(d(2026, 1, 9).add(35, Unit::TermDays), d(2026, 2, 27));
+    assert_eq!(d(2026, 1, 9).add(35, Unit::TermDays), d(2026, 3, 6));
 }
 
 #[test]
@@ -183,17 +185,19 @@ fn school_days_skip_weekends() {
 }
 
 #[test]
-fn school_days_land_on_a_weekday_after_exactly_n_weekdays() {
+fn school_days_land_on_a_school_day_after_exactly_n_school_days() {
+    use camau::engine::date::{bank_holiday, school_holiday};
     let mut x = d(2025, 12, 1);
     while x < d(2027, 2, 1) {
         for n in [1u16, 2, 5, 6, 10, 35] {
             let r = x.add(n, Unit::SchoolDays);
             assert!(weekday_oracle(r.y, r.m, r.d) < 5, "{} + {n} school days is a weekend day", x.iso());
-            // Count the weekdays in (x, r] by hand.
+            // Count the school days in (x, r] by hand: weekdays (by the independent rule)
+            // that are neither bank holidays nor in the usual holidays.
             let mut count = 0;
             let mut y = next_day(x);
             loop {
-                if weekday_oracle(y.y, y.m, y.d) < 5 {
+                if weekday_oracle(y.y, y.m, y.d) < 5 && !bank_holiday(y) && !school_holiday(y) {
                     count += 1;
                 }
                 if y == r {
@@ -339,4 +343,65 @@ fn weeks_and_days_of_a_span() {
     assert_eq!(weeks_days(7), (1, 0));
     assert_eq!(weeks_days(0), (0, 0));
     assert_eq!(weeks_days(-1), (0, 1));
+}
+
+/// Easter Sunday for known years (the dates the Church of England and Met Office publish).
+#[test]
+fn easter_sunday_of_known_years() {
+    use camau::engine::date::easter;
+    for (y, m, day) in [(2024, 3, 31), (2025, 4, 20), (2026, 4, 5), (2027, 3, 28), (2028, 4, 16), (2038, 4, 25), (2285, 3, 22)] {
+        assert_eq!(easter(y), d(y, m, day), "{y}");
+    }
+}
+
+/// The bank holidays of England and Wales in 2026 and 2027, as GOV.UK lists them, with the
+/// substitute days; nothing else in those years is one.
+#[test]
+fn bank_holidays_in_wales_for_two_known_years() {
+    use camau::engine::date::bank_holiday;
+    let known = [
+        d(2026, 1, 1), d(2026, 4, 3), d(2026, 4, 6), d(2026, 5, 4), d(2026, 5, 25), d(2026, 8, 31), d(2026, 12, 25), d(2026, 12, 28),
+        d(2027, 1, 1), d(2027, 3, 26), d(2027, 3, 29), d(2027, 5, 3), d(2027, 5, 31), d(2027, 8, 30), d(2027, 12, 27), d(2027, 12, 28),
+    ];
+    let mut x = d(2026, 1, 1);
+    while x <= d(2027, 12, 31) {
+        assert_eq!(bank_holiday(x), known.contains(&x), "{x:?}");
+        x = x.add_days(1);
+    }
+}
+
+/// Periods under the ALN Regulations ending on a non-working day run on to the next working
+/// day (reg 2(4)): a Saturday to the Monday, Good Friday 2026 over Easter Monday to the Tuesday.
+#[test]
+fn a_period_ending_on_a_non_working_day_runs_on_to_the_next_working_day() {
+    assert_eq!(d(2026, 11, 28).next_working_day(), d(2026, 11, 30));
+    assert_eq!(d(2026, 4, 3).next_working_day(), d(2026, 4, 7));
+    assert_eq!(d(2026, 12, 25).next_working_day(), d(2026, 12, 29));
+    assert_eq!(d(2026, 12, 2).next_working_day(), d(2026, 12, 2));
+}
+
+/// 35 school days skip the summer holiday (review W9: raised on 1 July, never "overdue" on
+/// 20 August): 12 school days in July, then 23 from 2 September, ending on 2 October 2026.
+/// And a school day is never in a holiday week, a weekend or a bank holiday.
+#[test]
+fn school_days_skip_weekends_bank_holidays_and_the_usual_school_holidays() {
+    use camau::engine::date::{bank_holiday, school_holiday};
+    use camau::engine::graph::Unit;
+    assert_eq!(d(2026, 7, 1).add(35, Unit::SchoolDays), d(2026, 10, 2));
+    assert!(d(2026, 7, 1).add(35, Unit::SchoolDays) > d(2026, 8, 20));
+    // Christmas: from 18 December 2026 (a Friday), 1 school day is Monday 4 January 2027.
+    assert_eq!(d(2026, 12, 18).add(1, Unit::SchoolDays), d(2027, 1, 4));
+    // Holidays: summer, Christmas, Easter 2027 (28 March) and the half terms.
+    for x in [d(2026, 7, 20), d(2026, 9, 1), d(2026, 12, 21), d(2027, 1, 3), d(2027, 3, 22), d(2027, 4, 2), d(2026, 10, 26), d(2026, 10, 30), d(2027, 2, 15), d(2027, 5, 31)] {
+        assert!(school_holiday(x), "{x:?} is in the usual holidays");
+    }
+    for x in [d(2026, 7, 17), d(2026, 9, 2), d(2026, 11, 2), d(2027, 1, 4), d(2027, 4, 5), d(2027, 2, 22), d(2027, 6, 7)] {
+        assert!(!school_holiday(x), "{x:?} is a usual school day");
+    }
+    let mut x = d(2026, 1, 1);
+    while x < d(2028, 1, 1) {
+        let next = x.add(1, Unit::SchoolDays);
+        assert!(next.weekday() < 5 && !bank_holiday(next) && !school_holiday(next), "{next:?}");
+        x = x.add_days(1);
+    }
 }

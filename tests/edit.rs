@@ -178,7 +178,7 @@ fn letters_take_who_referred_and_what_was_decided_from_the_answers() {
     let o = |qid: &str, oid: &str| camau::engine::Answer::One(GRAPH.questions[q(qid) as usize].options.iter().position(|x| x.id == oid).unwrap() as u8);
     let letter = |id: &str| GRAPH.letters.iter().position(|l| l.id == id).unwrap() as u16;
     let mut a = camau::engine::Answers::default();
-    for (qid, oid) in [("setting", "school"), ("looked_after", "no"), ("idp_holder", "school"), ("provision_beyond", "no"), ("health_involved", "yes"), ("therapy_section", "s2c"), ("s20_made", "yes"), ("s20_by", "la"), ("lhb_replied", "no")] {
+    for (qid, oid) in [("setting", "school"), ("over_school_age", "no"), ("looked_after", "no"), ("idp_holder", "school"), ("provision_beyond", "no"), ("health_involved", "yes"), ("therapy_section", "s2c"), ("s20_made", "yes"), ("s20_by", "la"), ("lhb_replied", "no")] {
         a.set(q(qid), o(qid, oid));
     }
     a.set(q("s20_date"), camau::engine::Answer::Date(Date::new(2026, 9, 1).unwrap()));

@@ -411,13 +411,13 @@ fn leap_years() {
 fn a_school_day_period_skips_weekends() {
     let fri = date(2026, 11, 27);
     assert_eq!(fri.weekday(), 4);
-    assert_eq!(fri.add_weekdays(1), date(2026, 11, 30), "Friday + 1 school day is Monday");
-    assert_eq!(fri.add_weekdays(0), fri);
+    assert_eq!(fri.add_school_days(1), date(2026, 11, 30), "Friday + 1 school day is Monday");
+    assert_eq!(fri.add_school_days(0), fri);
     let sat = date(2026, 11, 28);
-    assert_eq!(sat.add_weekdays(1), date(2026, 11, 30));
-    // 35 school days = 7 whole weeks.
-    assert_eq!(date(2026, 12, 1).add(35, Unit::SchoolDays), date(2027, 1, 19));
-    assert_eq!(date(2026, 12, 1).add(35, Unit::TermDays), date(2027, 1, 19));
+    assert_eq!(sat.add_school_days(1), date(2026, 11, 30));
+    // 35 school days = 7 whole weeks, and the Christmas holiday (21 December to 3 January).
+    assert_eq!(date(2026, 12, 1).add(35, Unit::SchoolDays), date(2027, 2, 2));
+    assert_eq!(date(2026, 12, 1).add(35, Unit::TermDays), date(2027, 2, 2));
     assert_eq!(date(2026, 12, 1).add(3, Unit::Weeks), date(2026, 12, 22));
     assert_eq!(date(2026, 12, 1).add(3, Unit::Days), date(2026, 12, 4));
     assert_eq!(date(2026, 12, 1).weekday(), 1, "1 December 2026 is a Tuesday");

@@ -164,6 +164,71 @@ struct Stats {
     /// any showed before the parent opens anything.
     pages: HashSet<Vec<u16>>,
     most_words: usize,
+    /// Each contradiction found (two claims), with the first route that showed it.
+    contradictions: std::collections::BTreeMap<String, String>,
+}
+
+/// Facts the content asserts (`claims`): by finding, and by question and option, from the
+/// compiled model (they are not shipped).
+struct Claims {
+    finding: Vec<Vec<(String, String)>>,
+    option: Vec<Vec<Vec<(String, String)>>>,
+}
+
+fn claims(g: &Graph) -> &'static Claims {
+    static C: std::sync::OnceLock<Claims> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        let files = camau::compiler::read_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))).unwrap();
+        let m = camau::compiler::compile(&files).unwrap_or_else(|_| panic!("content compiles"));
+        let finding = g.findings.iter().map(|f| m.findings.iter().find(|x| x.id == f.id).unwrap().claims.clone()).collect();
+        let option = g
+            .questions
+            .iter()
+            .map(|q| {
+                let mq = m.questions.iter().find(|x| x.id == q.id).unwrap();
+                q.options.iter().map(|o| mq.options.iter().find(|x| x.id == o.id).unwrap().claims.clone()).collect()
+            })
+            .collect();
+        Claims { finding, option }
+    })
+}
+
+/// Two things that cannot both be true for one family: two findings shown together, or a
+/// finding and the parent's own answer, giving one topic (who keeps the IDP, whether the school
+/// has decided) two values.
+fn contradictions(g: &Graph, counted: &Answers, shown: &[u16]) -> Vec<String> {
+    let c = claims(g);
+    // (topic, value, who says it, whether a finding says it)
+    let mut facts: Vec<(&str, &str, String, bool)> = vec![];
+    for (q, a) in counted.0.iter().enumerate().filter_map(|(q, a)| Some((q, a.as_ref()?))) {
+        let qd = &g.questions[q];
+        let picked: Vec<usize> = match a {
+            Answer::One(o) => vec![*o as usize],
+            Answer::Many(bits) => (0..qd.options.len()).filter(|i| bits & (1 << i) != 0).collect(),
+            _ => vec![],
+        };
+        for o in picked {
+            for (t, v) in &c.option[q][o] {
+                facts.push((t, v, format!("the answer {}={}", qd.id, qd.options[o].id), false));
+            }
+        }
+    }
+    for &f in shown {
+        for (t, v) in &c.finding[f as usize] {
+            facts.push((t, v, format!("finding {}", g.findings[f as usize].id), true));
+        }
+    }
+    // Two answers may disagree (that is the parent's to settle); what Camau shows may not
+    // disagree with an answer or with itself.
+    let mut out = vec![];
+    for (i, a) in facts.iter().enumerate() {
+        for b in &facts[i + 1..] {
+            if a.0 == b.0 && a.1 != b.1 && (a.3 || b.3) {
+                out.push(format!("{} says {} = {}, but {} says {} = {}", a.2, a.0, a.1, b.2, b.0, b.1));
+            }
+        }
+    }
+    out
 }
 
 /// Everything that must hold on one complete path.
@@ -191,6 +256,9 @@ fn check(g: &Graph, a: &Answers, st: &mut Stats, thorough: bool) {
         assert!(x.practice || !x.basis.is_empty(), "finding {} is shown with no citation and is not practice", x.id);
         assert!(x.basis.iter().all(|&c| (c as usize) < g.citations.len()));
         st.shown[f as usize] = true;
+    }
+    for c in contradictions(g, &w.counted, &o.findings) {
+        st.contradictions.entry(c).or_insert_with(say);
     }
     assert!(o.citations.iter().all(|&c| (c as usize) < g.citations.len()), "a citation that does not exist");
     assert!(o.letters.iter().all(|&l| (l as usize) < g.letters.len()));
@@ -367,6 +435,46 @@ fn every_route_and_every_answer_reaches_a_complete_outcome() {
     for _ in 0..6000 {
         complete(g, &mut Answers::default(), &mut st, Set::Pairs, &mut |n| (rng.next() % n as u64) as usize);
     }
+
+    // Each pair of claims that conflict (two findings, or a finding and an option): search every
+    // combination of the questions both conditions read for a parent who would see them together.
+    let c = claims(g);
+    let mut pairs: Vec<BTreeSet<u16>> = vec![];
+    for (i, fa) in g.findings.iter().enumerate() {
+        let mut ra = BTreeSet::new();
+        refs(g, &fa.when, &mut ra);
+        let conflicts = |other: &[(String, String)]| c.finding[i].iter().any(|(t, v)| other.iter().any(|(t2, v2)| t == t2 && v != v2));
+        for (j, fb) in g.findings.iter().enumerate().skip(i + 1) {
+            if conflicts(&c.finding[j]) {
+                let mut r = ra.clone();
+                refs(g, &fb.when, &mut r);
+                pairs.push(r);
+            }
+        }
+        for (q, opts) in c.option.iter().enumerate() {
+            if opts.iter().any(|o| conflicts(o)) {
+                let mut r = ra.clone();
+                r.insert(q as u16);
+                pairs.push(r);
+            }
+        }
+    }
+    pairs.sort();
+    pairs.dedup();
+    let pair_count = pairs.len();
+    for r in pairs {
+        let mut sub = Stats { shown: vec![false; g.findings.len()], ..Default::default() };
+        let mut search = Search { key_qs: &r, edge_qs: &r, seen: HashSet::new(), turn, stop: &|s: &Stats| !s.contradictions.is_empty() };
+        explore(g, &mut Answers::default(), &mut search, &mut sub);
+        turn = search.turn;
+        st.paths += sub.paths;
+        st.contradictions.extend(sub.contradictions);
+    }
+    println!("{pair_count} sets of questions searched for conflicting claims");
+
+    // Nothing shown contradicts another thing shown, or the parent's own answers.
+    let found: Vec<String> = st.contradictions.iter().map(|(c, route)| format!("{c}\n    for: {route}")).collect();
+    assert!(found.is_empty(), "{} contradictions:\n{}", found.len(), found.join("\n"));
 
     // Every question can be asked, every option was chosen on some path (a route may leave
     // some out, but some route offers each), and every date candidate was checked.

@@ -351,7 +351,7 @@ fn the_short_plan_holds_the_steps_their_letters_and_the_answers() {
         for (i, s) in o.plan.iter().take(PLAN_SHOWN).enumerate() {
             let x = &GRAPH.findings[s.finding as usize];
             assert_eq!(*steps[i], format!("{}. {}: {}.", i + 1, case.page(x.title), when_text(&case, s.when)));
-            for &l in x.letters {
+            for &l in x.letters.iter().filter(|l| o.letters.contains(l)) {
                 assert!(text.contains(&case.page(GRAPH.letters[l as usize].title)), "step {} names its letter", x.id);
             }
         }

@@ -175,11 +175,12 @@ pub fn generate(m: &Model) -> Generated {
         .iter()
         .map(|d| {
             format!(
-                "Deadline{{id:{:?},from:{},amount:{},unit:{},label:{},basis:&{:?}}}",
+                "Deadline{{id:{:?},from:{},amount:{},unit:{},working_day:{},label:{},basis:&{:?}}}",
                 d.id,
                 d.from,
                 d.amount,
                 path("Unit", d.unit),
+                d.working_day,
                 s.add(format!("deadline.{}.label", d.id), &d.label),
                 d.basis.iter().map(|&x| x as u16).collect::<Vec<_>>()
             )
@@ -295,9 +296,11 @@ pub fn generate(m: &Model) -> Generated {
     }
     ui.push_str("}\n");
 
+    let retired: Vec<String> =
+        m.questions.iter().enumerate().flat_map(|(i, q)| q.replaces.iter().map(move |r| format!("({r:?},{i})"))).collect();
     let _ = writeln!(
         o,
-        "pub static GRAPH: Graph = Graph {{ start: {}, parts: &[{}], questions: &[{}], findings: &[{}], deadlines: &[{}], letters: &[{}], citations: &[{}], terms: &[{}], authorities: &[{}], boards: &[{}], contacts: &[{}], strings: STRINGS }};",
+        "pub static GRAPH: Graph = Graph {{ start: {}, parts: &[{}], questions: &[{}], findings: &[{}], deadlines: &[{}], letters: &[{}], citations: &[{}], terms: &[{}], authorities: &[{}], boards: &[{}], contacts: &[{}], retired: &[{}], strings: STRINGS }};",
         m.start,
         parts.join(","),
         qs.join(",\n"),
@@ -309,6 +312,7 @@ pub fn generate(m: &Model) -> Generated {
         as_.join(",\n"),
         bs.join(",\n"),
         cts.join(",\n"),
+        retired.join(","),
     );
     o.push_str(&ui);
     let _ = writeln!(o, "pub static STRINGS: &[&str] = &[");

@@ -125,7 +125,7 @@ pre{white-space:pre-wrap;font:inherit;border-left:4px solid #b1b4b6;padding-left
             if let Some(told) = &f.told {
                 o.push_str(&format!("<p><em>{}</em></p>", g.blanks(told)));
             }
-            o.push_str(&format!("<p>{}</p>", g.blanks(&f.says)));
+            o.push_str(&format!("<p>{}</p>", g.blanks(&f.says).replace('\n', "<br>")));
             if let Some(who) = &f.who {
                 o.push_str(&format!("<p><strong>{}</strong> {}</p>", ui("guide_who"), g.blanks(who)));
             }

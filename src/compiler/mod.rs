@@ -535,8 +535,16 @@ fn unused_conditions(c: &mut Cx) {
 }
 
 fn questions(c: &mut Cx, model: &mut Model) {
+    let mut retired = BTreeSet::new();
     for (f, q) in &c.raw.questions {
         let f = *f;
+        // A retired id is never used again, with a new meaning or the old one.
+        for r in &q.replaces {
+            let id = r.get_ref();
+            if !valid_id(id) || c.ids.q.get(id).is_some() || !retired.insert(id.clone()) {
+                c.cx.err(f, r, DiagKind::DuplicateId, format!("question '{}': '{id}' in replaces must be a retired question id, not a question's id or another's replaced id", q.id.get_ref()));
+            }
+        }
         // Question pages show their words as written: a placeholder there would reach the parent.
         let texts = [Some(&q.title), q.hint.as_ref(), q.unsure.as_ref()]
             .into_iter()
@@ -595,6 +603,7 @@ fn questions(c: &mut Cx, model: &mut Model) {
                 next,
                 exclusive: o.exclusive,
                 shown,
+                claims: claims(c, f, &o.claims),
             });
         }
         let count = |cx: &mut Ctx, kind: DiagKind, m: &str| cx.err(f, &q.id, kind, m);
@@ -680,6 +689,7 @@ fn questions(c: &mut Cx, model: &mut Model) {
             unsure: q.unsure.as_ref().map(|u| u.get_ref().clone()),
             future: q.future,
             says,
+            replaces: q.replaces.iter().map(|r| r.get_ref().clone()).collect(),
             loc: c.cx.loc(f, q.id.span()),
         });
     }
@@ -729,6 +739,7 @@ fn deadlines(c: &mut Cx, model: &mut Model) {
             from,
             amount,
             unit,
+            working_day: d.working_day,
             label: d.label.get_ref().clone(),
             basis,
             loc: c.cx.loc(f, d.id.span()),
@@ -865,9 +876,22 @@ fn findings(c: &mut Cx, model: &mut Model) {
             letters: lets,
             terms: found_terms,
             source: fd.source.iter().map(|s| s.get_ref().clone()).collect(),
+            claims: claims(c, f, &fd.claims),
             loc: c.cx.loc(f, fd.id.span()),
         });
     }
+}
+
+/// `claims = ["keeper = school"]`: each a lowercase topic and value.
+fn claims(c: &mut Cx, f: usize, list: &[S]) -> Vec<(String, String)> {
+    let mut out = vec![];
+    for x in list {
+        match x.get_ref().split_once('=').map(|(t, v)| (t.trim(), v.trim())) {
+            Some((t, v)) if valid_id(t) && valid_id(v) => out.push((t.to_string(), v.to_string())),
+            _ => c.cx.err(f, x, DiagKind::BadValue, format!("claim '{}' must be \"topic = value\", both lowercase ids", x.get_ref())),
+        }
+    }
+    out
 }
 
 /// A next step declares what it is (`step`) and why, in one sentence (`why`); the plan

@@ -125,6 +125,8 @@ pub struct MOption {
     pub exclusive: bool,
     /// When the option is offered (`MCond::Always` for most), its text, and where it is written.
     pub shown: Option<(MCond, String, Loc)>,
+    /// Facts the parent asserts by choosing it (`claims`): (topic, value).
+    pub claims: Vec<(String, String)>,
 }
 
 #[derive(Clone, Debug)]
@@ -150,6 +152,8 @@ pub struct MQuestion {
     pub future: bool,
     /// `{answer:QUESTION.NAME}` phrases: name, then (option index, `None` for `else`, text).
     pub says: Vec<(String, Vec<(Option<usize>, String)>)>,
+    /// Retired question ids this one replaces (`replaces`).
+    pub replaces: Vec<String>,
     pub loc: Loc,
 }
 
@@ -173,6 +177,8 @@ pub struct MFinding {
     pub letters: Vec<usize>,
     pub terms: Vec<usize>,
     pub source: Vec<String>,
+    /// Facts it asserts (`claims`): (topic, value). Never shipped; for the route checks.
+    pub claims: Vec<(String, String)>,
     pub loc: Loc,
 }
 
@@ -182,6 +188,8 @@ pub struct MDeadline {
     pub from: usize,
     pub amount: u16,
     pub unit: Unit,
+    /// Ends on a day that is not a working day: runs on to the next working day.
+    pub working_day: bool,
     pub label: String,
     pub basis: Vec<usize>,
     pub loc: Loc,

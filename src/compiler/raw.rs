@@ -78,6 +78,10 @@ pub struct RawQuestion {
     /// Phrases for letters, by name, then by option id (or `else`): `{answer:QUESTION.NAME}`.
     #[serde(default)]
     pub says: std::collections::BTreeMap<String, std::collections::BTreeMap<String, S>>,
+    /// Ids of retired questions whose meaning this one takes over: a saved answer under one
+    /// is dropped, and the parent is asked this question again.
+    #[serde(default)]
+    pub replaces: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -91,6 +95,9 @@ pub struct RawOption {
     pub exclusive: bool,
     /// Offered only when this holds for the answers before the question.
     pub shown: Option<S>,
+    /// Facts the parent asserts by choosing it, as a finding's `claims`.
+    #[serde(default)]
+    pub claims: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -125,6 +132,10 @@ pub struct RawFinding {
     pub letters: Vec<S>,
     #[serde(default)]
     pub source: Vec<S>,
+    /// Facts the finding asserts, `"topic = value"`: two shown together that give one topic
+    /// two values contradict each other (checked on every route by `tests/paths.rs`).
+    #[serde(default)]
+    pub claims: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -133,6 +144,10 @@ pub struct RawDeadline {
     pub id: S,
     pub from: S,
     pub add: S,
+    /// A period under the ALN Regulations: if it ends on a weekend or bank holiday, it runs
+    /// on to the next working day (reg 2(4)).
+    #[serde(default)]
+    pub working_day: bool,
     pub label: S,
     #[serde(default)]
     pub basis: Vec<S>,

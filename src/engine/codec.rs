@@ -191,7 +191,12 @@ pub fn decode(g: &Graph, text: &str) -> Decoded {
         if let Some(qid) = k.strip_prefix("a.") {
             match g.question_by_id(qid).and_then(|q| Some((q, parse_answer(g, q, &v)?))) {
                 Some((q, a)) => out.saved.answers.set(q, a),
-                None => dropped.push(qid.to_string()),
+                // A retired question: its answer meant something else, so the parent is asked
+                // the question that replaced it, by name.
+                None => match g.successor(qid) {
+                    Some(q) => dropped.push(g.questions[q as usize].id.to_string()),
+                    None => dropped.push(qid.to_string()),
+                },
             }
         } else if let Some(dk) = k.strip_prefix("d.") {
             let d = &mut out.saved.details;

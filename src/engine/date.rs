@@ -76,26 +76,43 @@ impl Date {
         Date { y, m, d: self.d.min(days_in_month(y, m)) }
     }
 
-    /// The n-th weekday after this date (weekends skipped, holidays unknown).
-    pub fn add_weekdays(self, n: u32) -> Date {
+    pub fn add(self, amount: u16, unit: Unit) -> Date {
+        match unit {
+            Unit::Days => self.add_days(amount as i64),
+            Unit::Weeks => self.add_days(7 * amount as i64),
+            Unit::Months => self.add_months(amount as i32),
+            Unit::SchoolDays | Unit::TermDays => self.add_school_days(amount as u32),
+        }
+    }
+
+    /// The n-th school day after this date: weekends, bank holidays and the usual Welsh school
+    /// holidays ([`school_holiday`]) skipped. Term dates vary by council, so this is the latest
+    /// date the period is likely to end, never the earliest: a school-day deadline is not called
+    /// overdue while it could still fall in a holiday.
+    pub fn add_school_days(self, n: u32) -> Date {
         let mut d = self;
         let mut left = n;
         while left > 0 {
             d = d.add_days(1);
-            if d.weekday() < 5 {
+            if d.weekday() < 5 && !bank_holiday(d) && !school_holiday(d) {
                 left -= 1;
             }
         }
         d
     }
 
-    pub fn add(self, amount: u16, unit: Unit) -> Date {
-        match unit {
-            Unit::Days => self.add_days(amount as i64),
-            Unit::Weeks => self.add_days(7 * amount as i64),
-            Unit::Months => self.add_months(amount as i32),
-            Unit::SchoolDays | Unit::TermDays => self.add_weekdays(amount as u32),
+    /// This day, or the next that is not a weekend or a bank holiday in Wales.
+    pub fn next_working_day(self) -> Date {
+        let mut d = self;
+        while d.weekday() >= 5 || bank_holiday(d) {
+            d = d.add_days(1);
         }
+        d
+    }
+
+    /// The Monday of this date's week.
+    fn monday(self) -> Date {
+        self.add_days(-(self.weekday() as i64))
     }
 
     /// `YYYY-MM-DD`, the stored and `.ics`-friendly form.
@@ -117,6 +134,60 @@ impl Date {
         let num = |r: std::ops::Range<usize>| -> Option<u32> { s.get(r)?.bytes().try_fold(0u32, |a, c| c.is_ascii_digit().then(|| a * 10 + (c - b'0') as u32)) };
         Date::new(num(0..4)? as i32, num(5..7)? as u8, num(8..10)? as u8)
     }
+}
+
+/// Easter Sunday in the Gregorian calendar (the "anonymous" algorithm).
+pub fn easter(y: i32) -> Date {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let h = (19 * a + b - b / 4 - (8 * b + 13) / 25 + 15) % 30;
+    let l = (32 + 2 * (b % 4) + 2 * (c / 4) - h - c % 4) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date { y, m: month as u8, d: day as u8 }
+}
+
+/// A bank holiday in Wales (the England and Wales list): New Year's Day, Good Friday, Easter
+/// Monday, the first and last Mondays in May, the last Monday in August, Christmas Day and
+/// Boxing Day, each moved to the next weekday when it falls at a weekend. One-off days (a
+/// coronation, a jubilee) are not known.
+pub fn bank_holiday(d: Date) -> bool {
+    let e = easter(d.y);
+    let mon = d.weekday() == 0;
+    let first_monday = |m: u8| mon && d.m == m && d.d <= 7;
+    let last_monday = |m: u8| mon && d.m == m && d.d + 7 > days_in_month(d.y, m);
+    let jan1 = Date { y: d.y, m: 1, d: 1 };
+    let new_year = jan1.add_days(match jan1.weekday() { 5 => 2, 6 => 1, _ => 0 });
+    let xmas = Date { y: d.y, m: 12, d: 25 };
+    // Christmas and Boxing Day, with substitutes: on Sat/Sun, the next Mon and Tue.
+    let (c1, c2) = match xmas.weekday() {
+        5 => (xmas.add_days(2), xmas.add_days(3)),
+        6 => (xmas.add_days(1), xmas.add_days(2)),
+        4 => (xmas, xmas.add_days(3)),
+        _ => (xmas, xmas.add_days(1)),
+    };
+    d == new_year || d == e.add_days(-2) || d == e.add_days(1) || first_monday(5) || last_monday(5) || last_monday(8) || d == c1 || d == c2
+}
+
+/// The usual Welsh school holidays, as a documented approximation (each council sets its own
+/// term dates, so the real ones may differ by a few days): summer from 20 July to 1 September,
+/// Christmas from 21 December to 3 January, two weeks at Easter (the week before Easter Sunday
+/// and the week after), and the half-term weeks: the week of 28 October, the week of
+/// 15 February, and the week of the last Monday in May.
+pub fn school_holiday(d: Date) -> bool {
+    let md = (d.m, d.d);
+    let e = easter(d.y);
+    let week_of = |x: Date| d.monday() == x.monday();
+    let may_bank = (25..=31).map(|day| Date { y: d.y, m: 5, d: day }).find(|x| x.weekday() == 0).unwrap_or(Date { y: d.y, m: 5, d: 25 });
+    ((7, 20)..=(9, 1)).contains(&md)
+        || md >= (12, 21)
+        || md <= (1, 3)
+        || (d >= e.add_days(-6) && d <= e.add_days(5))
+        || week_of(Date { y: d.y, m: 10, d: 28 })
+        || week_of(Date { y: d.y, m: 2, d: 15 })
+        || week_of(may_bank)
 }
 
 pub fn push_num(s: &mut String, n: u32, width: usize) {

@@ -108,6 +108,8 @@ pub struct Deadline {
     pub from: u16,
     pub amount: u16,
     pub unit: Unit,
+    /// Runs on to the next working day when it ends on a weekend or bank holiday.
+    pub working_day: bool,
     pub label: Txt,
     pub basis: &'static [u16],
 }
@@ -192,6 +194,8 @@ pub struct Graph {
     pub authorities: &'static [Authority],
     pub boards: &'static [Board],
     pub contacts: &'static [Contact],
+    /// Retired question ids, each with the question that took over its meaning (`replaces`).
+    pub retired: &'static [(&'static str, u16)],
     /// The words compiled into the wasm (question pages, the interface).
     pub strings: &'static [&'static str],
 }
@@ -271,6 +275,10 @@ impl Graph {
     }
     pub fn question_by_id(&self, id: &str) -> Option<u16> {
         self.questions.iter().position(|q| q.id == id).map(|i| i as u16)
+    }
+    /// The question that replaced a retired question id, if any.
+    pub fn successor(&self, id: &str) -> Option<u16> {
+        self.retired.iter().find(|(r, _)| *r == id).map(|&(_, q)| q)
     }
     pub fn finding_by_id(&self, id: &str) -> Option<u16> {
         self.findings.iter().position(|f| f.id == id).map(|i| i as u16)

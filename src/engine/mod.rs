@@ -96,7 +96,7 @@ impl Eval<'_> {
     pub fn due(&self, d: u16) -> Option<Date> {
         let dl = self.g.deadlines.get(d as usize)?;
         match self.answers.get(dl.from)? {
-            Answer::Date(from) => Some(from.add(dl.amount, dl.unit)),
+            Answer::Date(from) => Some(from.add(dl.amount, dl.unit)).map(|d| if dl.working_day { d.next_working_day() } else { d }),
             _ => None,
         }
     }
@@ -581,7 +581,11 @@ pub fn fill(g: &Graph, template: &str, answers: &Answers, details: &Details, tod
             }),
             None => None,
         };
+        rest = &after[j + 1..];
         match value {
+            // A paragraph of its own that fills to nothing (a phrase for other families)
+            // leaves no empty paragraph behind.
+            Some(v) if v.is_empty() && out.ends_with("\n\n") && rest.starts_with("\n\n") => rest = &rest[2..],
             Some(v) => out.push_str(&v),
             None => {
                 out.push('{');
@@ -589,7 +593,6 @@ pub fn fill(g: &Graph, template: &str, answers: &Answers, details: &Details, tod
                 out.push('}');
             }
         }
-        rest = &after[j + 1..];
     }
     out.push_str(rest);
     out

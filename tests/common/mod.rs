@@ -433,6 +433,7 @@ impl Builder {
                 from: q(&x.from),
                 amount: x.amount,
                 unit: x.unit,
+                working_day: false,
                 label: t(&x.label),
                 basis: leak(x.basis.iter().map(|b| c(b)).collect()),
             });
@@ -481,6 +482,7 @@ impl Builder {
             authorities: leak(authorities),
             boards: leak(boards),
             contacts: &[],
+            retired: &[],
             strings: leak(strings),
         }))
     }

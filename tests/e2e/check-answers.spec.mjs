@@ -91,7 +91,7 @@ test('a change that takes questions off the route names them, keeps their answer
 
 test('the health board now answered: only the new question is asked, every later answer is kept', async ({ page, camau }) => {
   // Issue 11's example: "Has the health board answered?" from "No, not yet" to "Yes: it named…".
-  const answers = { ...SCHOOL_PATH, last_review: { daysAgo: 100 }, told: ['no_capacity'], decision: 'la_decision', decision_date: { daysAgo: 20 }, dr_used: 'no' };
+  const answers = { ...SCHOOL_PATH, last_review: { daysAgo: 100 }, told: ['no_capacity'], decision: 'la_decision', decision_date: { daysAgo: 20 }, dr_when: 'no' };
   await toCheck(camau, answers);
   const before = await rows(camau);
   await camau.main.locator('a[href="#/q/lhb_replied/change"]').click();

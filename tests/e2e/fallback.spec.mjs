@@ -75,7 +75,7 @@ test('the pages after the first question wait for their words, say so if they fa
   await camau.start();
   // The first question's words are in the app itself: it works with no words file.
   await camau.answerFrom({ setting: 'school' });
-  await expect(page).toHaveURL(/#\/q\/looked_after$/);
+  await expect(page).toHaveURL(/#\/q\/over_school_age$/);
   await expect(camau.main.getByRole('status')).toContainText('could not get the words');
   await expectNoAxeViolations(page, 'question, words failed');
   // The answer is kept.

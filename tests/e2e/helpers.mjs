@@ -98,6 +98,7 @@ export function addDays(iso, n) {
 /// Dates are { daysAgo: N } or 'unsure'; many-choice answers are arrays.
 export const SCHOOL_PATH = {
   setting: 'school',
+  over_school_age: 'no',
   looked_after: 'no',
   idp_holder: 'school',
   provision_beyond: 'yes',

@@ -146,7 +146,7 @@ test.describe('tampered and truncated addresses give a working page', () => {
     await expect.poll(() => camau.qid(), `${how} ${hash.slice(0, 40)}: then the first question`).toBe('setting');
     await camau.answerFrom(SCHOOL_PATH);
     // (A link ending in /change keeps the "change" mode: still the next question.)
-    await expect(page).toHaveURL(/#\/q\/looked_after(\/change)?$/);
+    await expect(page).toHaveURL(/#\/q\/over_school_age(\/change)?$/);
   }
 
   test('opened as a new page', async ({ page, camau }) => {
@@ -184,8 +184,8 @@ test.describe('tampered and truncated addresses give a working page', () => {
     // With some answers, a link past them leads to the next one due.
     await camau.answerFrom(SCHOOL_PATH);
     await page.goto('/#/result');
-    await expect(page).toHaveURL(/#\/q\/looked_after$/);
+    await expect(page).toHaveURL(/#\/q\/over_school_age$/);
     await page.goto('/#/q/ehe_decided'); // not on this path
-    await expect(page).toHaveURL(/#\/q\/looked_after$/);
+    await expect(page).toHaveURL(/#\/q\/over_school_age$/);
   });
 });

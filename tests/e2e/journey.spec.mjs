@@ -118,7 +118,7 @@ test('coming back to any question shows the answer given, going back or forward'
       await camau.expectShows(answers);
     }
   }
-  expect(visited).toEqual(['decision', 'social_care', 'told', 'review_issues', 'last_review', 'lhb_replied', 's20_date', 's20_by', 's20_made', 'therapy_section', 'health_involved', 'provision_beyond', 'idp_holder', 'looked_after', 'setting']);
+  expect(visited).toEqual(['decision', 'social_care', 'told', 'review_issues', 'last_review', 'lhb_replied', 's20_date', 's20_by', 's20_made', 'therapy_section', 'health_involved', 'provision_beyond', 'idp_holder', 'looked_after', 'over_school_age', 'setting']);
   // …then the browser's Back button retraces them, through the questions the other way.
   for (const q of visited.slice(0, -1).reverse()) {
     await page.goBack();
@@ -130,6 +130,7 @@ test('coming back to any question shows the answer given, going back or forward'
 test('a reload mid-way keeps the place and the answers', async ({ page, camau }) => {
   await camau.start();
   await camau.answerFrom(SCHOOL_PATH); // setting
+  await camau.answerFrom(SCHOOL_PATH); // over_school_age
   await camau.answerFrom(SCHOOL_PATH); // looked_after
   expect(await camau.hash()).toBe('#/q/idp_holder');
   const heading = await camau.main.locator('h1').textContent();
@@ -152,6 +153,7 @@ test('a reload mid-way keeps the place and the answers', async ({ page, camau })
 test("the browser's back and forward buttons move between pages", async ({ page, camau }) => {
   await camau.start();
   await camau.answerFrom(SCHOOL_PATH); // setting
+  await camau.answerFrom(SCHOOL_PATH); // over_school_age
   await camau.answerFrom(SCHOOL_PATH); // looked_after
   await camau.answerFrom(SCHOOL_PATH); // idp_holder
   expect(await camau.hash()).toBe('#/q/provision_beyond');
@@ -162,6 +164,8 @@ test("the browser's back and forward buttons move between pages", async ({ page,
   await expect(camau.main.locator('h1')).toBeFocused();
   await page.goBack();
   await expect(page).toHaveURL(/#\/q\/looked_after$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/q\/over_school_age$/);
   await page.goBack();
   await expect(page).toHaveURL(/#\/q\/setting$/);
   await expect(camau.main.locator('input[value=school]')).toBeChecked();

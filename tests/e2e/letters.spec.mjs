@@ -286,7 +286,7 @@ test('the browser\'s own print command opens the "Why?" boxes first', async ({ p
 test('a step with a date of its own goes in the calendar on that day, with an alarm', async ({ page, camau }) => {
   // The school decided to stop the IDP 3 weeks ago: the right to ask the council to
   // reconsider runs out 4 weeks after the decision (a step dated "by" that day).
-  const cease = { looked_after: 'no', health_involved: 'no', told: ['none'], social_care: 'not_needed', setting: 'school', idp_holder: 'school', provision_beyond: 'no', last_review: { daysAgo: 180 }, review_issues: ['none'], decision: 'school_cease', decision_date: { daysAgo: 21 } };
+  const cease = { over_school_age: 'no', looked_after: 'no', health_involved: 'no', told: ['none'], social_care: 'not_needed', setting: 'school', idp_holder: 'school', provision_beyond: 'no', last_review: { daysAgo: 180 }, review_issues: ['none'], decision: 'school_cease', decision_date: { daysAgo: 21 } };
   await camau.openWith(cease, SAVED, '#/result');
   const button = page.locator('.plan-first [data-action="step-ics"]');
   await expect(button).toBeVisible();

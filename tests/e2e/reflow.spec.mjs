@@ -6,7 +6,7 @@ import { test, expect, encodeSaved, SCHOOL_PATH } from './helpers.mjs';
 /// A finished set of answers in the saved format, so every page opens directly.
 function saved() {
   return encodeSaved(
-    { ...SCHOOL_PATH, review_issues: ['alp_missing', 'short'], told: ['no_capacity'], social_care: 'waiting', decision: 'la_decision', decision_date: { daysAgo: 56 }, dr_used: 'no' },
+    { ...SCHOOL_PATH, review_issues: ['alp_missing', 'short'], told: ['no_capacity'], social_care: 'waiting', decision: 'la_decision', decision_date: { daysAgo: 56 }, dr_when: 'no' },
     { child: 'Alys', parent: 'Siân Jones', school: 'Ysgol Gyfun Gymraeg Bryn Tawe a Chanolfan Adnoddau Arbennig', la: 'cardiff' },
   );
 }

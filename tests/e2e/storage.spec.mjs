@@ -82,6 +82,7 @@ test('"Do not save my answers on this device" stops saving, and deletes what was
   await camau.ready();
   await camau.answerFrom(SCHOOL_PATH);
   await camau.answerFrom(SCHOOL_PATH);
+  await camau.answerFrom(SCHOOL_PATH);
   expect(await page.evaluate(() => Object.keys(localStorage))).not.toContain(KEY);
   await page.locator('#app a.back-link').click();
   await expect(camau.main.locator('input[value=school]')).toBeChecked(); // kept in memory
@@ -121,8 +122,9 @@ test.describe('bad data saved on the device', () => {
     await expect(page.locator('#resume')).toContainText('Continue where you left off');
     await expect(page.locator('#resume')).not.toContainText('You last saved');
     await page.locator('#resume a.button').click();
-    // The three answers are kept: the next question is the fourth of the path.
-    await expect(page).toHaveURL(/#\/q\/provision_beyond$/);
+    // The three answers are kept; the question added since (over_school_age) is asked, with
+    // no alarm: nothing was lost.
+    await expect(page).toHaveURL(/#\/q\/over_school_age$/);
     await page.locator('#app a.back-link').click();
     await expect(camau.main.locator('input[value=school]')).toBeChecked();
     // Any change saves it in the new format, with the day, and the start page then says when.
@@ -145,7 +147,7 @@ test.describe('bad data saved on the device', () => {
   });
 
   test('a newer version: read, the parent told, and never overwritten', async ({ page, camau }) => {
-    const saved = 'v=99&a.setting=school&a.looked_after=no&a.new_question=zzz&x.future=1';
+    const saved = 'v=99&a.setting=school&a.over_school_age=no&a.looked_after=no&a.new_question=zzz&x.future=1';
     await seed(page, saved);
     await camau.open();
     await expect(notice(page)).toContainText('saved by a newer version of Camau');
@@ -159,7 +161,7 @@ test.describe('bad data saved on the device', () => {
   });
 
   test('answers to questions or options that no longer exist: dropped, the rest kept, the parent told which to answer again', async ({ page, camau }) => {
-    await seed(page, 'v=1&a.setting=school&a.looked_after=maybe_later&a.question_removed_long_ago=yes&a.idp_holder=school');
+    await seed(page, 'v=1&a.setting=school&a.over_school_age=no&a.looked_after=maybe_later&a.question_removed_long_ago=yes&a.idp_holder=school');
     await camau.open();
     await expect(notice(page)).toContainText('Please answer these again');
     await expect(notice(page)).toContainText('Is your child looked after by a council?');
@@ -170,6 +172,28 @@ test.describe('bad data saved on the device', () => {
     await expect(camau.main.locator('input:checked')).toHaveCount(0);
     await page.locator('#app a.back-link').click();
     await expect(camau.main.locator('input[value=school]')).toBeChecked();
+  });
+
+  test('an answer under a retired question or option (its meaning changed): dropped, and the parent asked the new question by name', async ({ page, camau }) => {
+    // "Have you asked for disagreement resolution?" (dr_used) became "… within 8 weeks of the
+    // decision?" (dr_when); "Taught by the council outside school" (eotas) became "… and not on
+    // any school's roll" (eotas_off_roll).
+    const path = 'a.over_school_age=no&a.looked_after=no&a.idp_holder=la&a.health_involved=no&a.last_review=2026-06-01&a.review_issues=none&a.told=none&a.social_care=not_needed&a.decision=la_decision&a.decision_date=2026-11-01';
+    await seed(page, `v=3&a.setting=school&${path}&a.dr_used=yes`);
+    await camau.open();
+    await expect(notice(page)).toContainText('Please answer these again');
+    await expect(notice(page)).toContainText('Did you ask the council for disagreement resolution within 8 weeks of the decision?');
+    await expect(notice(page)).not.toContainText('dr_used');
+    await page.locator('#resume a.button').click();
+    await expect(page).toHaveURL(/#\/q\/dr_when$/);
+    await expect(camau.main.locator('input:checked')).toHaveCount(0);
+
+    const page2 = await page.context().newPage();
+    await seed(page2, `v=3&a.setting=eotas&${path}`);
+    await page2.goto('/');
+    await expect(page2.locator('#messages .notice')).toContainText('Where does your child learn now?');
+    await page2.locator('#resume a.button').click();
+    await expect(page2).toHaveURL(/#\/q\/setting$/);
   });
 
   test('an oversized value is refused with a message, and a too-long name is shortened', async ({ page, camau }) => {
@@ -200,6 +224,7 @@ test.describe('storage the browser refuses', () => {
     await works(page, camau);
     await camau.answerFrom(SCHOOL_PATH);
     await camau.answerFrom(SCHOOL_PATH);
+    await camau.answerFrom(SCHOOL_PATH);
     await expect(page).toHaveURL(/#\/q\/idp_holder$/);
     await page.getByRole('link', { name: 'Privacy' }).click();
     await expect(page.getByLabel('Do not save my answers on this device')).toBeDisabled();
@@ -219,6 +244,7 @@ test.describe('storage the browser refuses', () => {
     await works(page, camau);
     await camau.answerFrom(SCHOOL_PATH);
     await expect(banner(page)).toContainText('storage is full');
+    await camau.answerFrom(SCHOOL_PATH);
     await camau.answerFrom(SCHOOL_PATH);
     await expect(page).toHaveURL(/#\/q\/idp_holder$/);
   });

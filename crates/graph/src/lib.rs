@@ -110,7 +110,8 @@ pub enum Unit {
     Days,
     Weeks,
     Months,
-    /// Monday to Friday; holidays are not known, so the date is an estimate.
+    /// Monday to Friday, skipping bank holidays and the usual Welsh school holidays (an
+    /// approximation: term dates vary by council), so the date is an estimate.
     SchoolDays,
     /// As school days, for a further education institution's term.
     TermDays,
@@ -311,7 +312,12 @@ pub fn gaps(filled: &str) -> (String, Vec<Gap>) {
 pub mod late {
     /// Keys of the words only the outcome page shows. In the browser they are not in the
     /// wasm but in the words file, fetched once the first page is up.
-    pub const PREFIXES: [&str; 8] = ["finding.", "deadline.", "letter.", "citation.", "term.", "ui.outcome_", "question.", "contact."];
+    /// (Every page after the first question needs this file too: the "About you" and check
+    /// pages, a date question's errors and the blanks of a letter are never shown before it.)
+    pub const PREFIXES: [&str; 12] = [
+        "finding.", "deadline.", "letter.", "citation.", "term.", "ui.outcome_", "ui.about_", "ui.check_", "ui.date_", "ui.blank_", "question.",
+        "contact.",
+    ];
     /// `Txt` ids with this bit set index the late table.
     pub const BIT: u16 = 0x8000;
     /// Separates the strings in the late words file (content may not contain it).
