@@ -872,7 +872,7 @@ pub fn check_html(case: &Case) -> String {
         }
     }
     o.push_str("</dl>");
-    el(&mut o, "a", &join(&["class=\"button\" href=\"", &Route::Result.hash(), "\""]), t(ui::SEE_RESULT));
+    el(&mut o, "a", &join(&["class=\"button\" href=\"", &Route::Result.hash(), "\""]), t(ui::CHECK_SEE_RESULT));
     o
 }
 
@@ -1059,12 +1059,12 @@ pub fn question_html(q: u16, form: &Form, error: Option<&str>, button: &str, (at
 /// The "About you" page's text fields, in the order of `Details::texts` (whose limits are
 /// `engine::DETAIL_TEXTS`): id, label, hint, the message for too long a text, `autocomplete`.
 pub const ABOUT_FIELDS: [(&str, Txt, Option<Txt>, Txt, &str, Detail); 6] = [
-    ("about-child", ui::ABOUT_CHILD, Some(ui::ABOUT_CHILD_HINT), ui::ERROR_CHILD_LONG, "off", Detail::Child),
-    ("about-parent", ui::ABOUT_PARENT, None, ui::ERROR_PARENT_LONG, "name", Detail::Parent),
-    ("about-school", ui::ABOUT_SCHOOL, Some(ui::ABOUT_SCHOOL_HINT), ui::ERROR_SCHOOL_LONG, "off", Detail::School),
-    ("about-full", ui::ABOUT_FULL_NAME, Some(ui::ABOUT_FULL_NAME_HINT), ui::ERROR_FULL_NAME_LONG, "off", Detail::FullName),
-    ("about-dob", ui::ABOUT_DOB, Some(ui::ABOUT_DOB_HINT), ui::ERROR_DOB_LONG, "off", Detail::Dob),
-    ("about-contact", ui::ABOUT_CONTACT, Some(ui::ABOUT_CONTACT_HINT), ui::ERROR_CONTACT_LONG, "email", Detail::Contact),
+    ("about-child", ui::ABOUT_CHILD, Some(ui::ABOUT_CHILD_HINT), ui::ABOUT_CHILD_LONG, "off", Detail::Child),
+    ("about-parent", ui::ABOUT_PARENT, None, ui::ABOUT_PARENT_LONG, "name", Detail::Parent),
+    ("about-school", ui::ABOUT_SCHOOL, Some(ui::ABOUT_SCHOOL_HINT), ui::ABOUT_SCHOOL_LONG, "off", Detail::School),
+    ("about-full", ui::ABOUT_FULL_NAME, Some(ui::ABOUT_FULL_NAME_HINT), ui::ABOUT_FULL_NAME_LONG, "off", Detail::FullName),
+    ("about-dob", ui::ABOUT_DOB, Some(ui::ABOUT_DOB_HINT), ui::ABOUT_DOB_LONG, "off", Detail::Dob),
+    ("about-contact", ui::ABOUT_CONTACT, Some(ui::ABOUT_CONTACT_HINT), ui::ABOUT_CONTACT_LONG, "email", Detail::Contact),
 ];
 
 /// Indices of `names` in A–Z order of their words (a parent looks for "Cardiff" under C).
@@ -1192,7 +1192,7 @@ pub fn waiting_html(failed: bool) -> String {
 pub fn privacy_html(off: bool, blocked: bool) -> String {
     let mut o = String::new();
     el(&mut o, "h1", "tabindex=\"-1\"", t(ui::PRIVACY_TITLE));
-    for p in [ui::PRIVACY_1, ui::PRIVACY_2, ui::PRIVACY_3] {
+    for p in [ui::PRIVACY_TEXT_1, ui::PRIVACY_TEXT_2, ui::PRIVACY_TEXT_3] {
         el(&mut o, "p", "", t(p));
     }
     cat(&mut o, &["<div class=\"choices checkboxes\"><div class=\"choice\"><input class=\"choice-input\" type=\"checkbox\" id=\"dont-save\"", if off { " checked" } else { "" }, if blocked { " disabled" } else { "" }, ">"]);

@@ -18,10 +18,10 @@ use leptos::prelude::*;
 /// [`Words::Ready`] (see [`needs_words`]).
 pub use crate::render::t;
 
-/// Whether a page needs the words file: all but the start page, privacy and the first
-/// question, which show the moment the app starts.
+/// Whether a page needs the words file: all but the start page and the first question,
+/// which show the moment the app starts.
 fn needs_words(r: &Route) -> bool {
-    !matches!(r, Route::Start | Route::Begin | Route::Privacy) && !matches!(r, Route::Question { q, .. } if *q == GRAPH.start)
+    !matches!(r, Route::Start | Route::Begin) && !matches!(r, Route::Question { q, .. } if *q == GRAPH.start)
 }
 
 /// What storage can do for us in this browser.

@@ -82,7 +82,7 @@ test('the pages after the first question wait for their words, say so if they fa
   expect(await camau.stored()).toContain('a.setting=school');
   fail = false;
   await camau.main.getByRole('button', { name: 'Try again' }).click();
-  await expect(camau.main.locator('h1')).toHaveText('Is your child looked after by a council?');
+  await expect(camau.main.locator('h1')).toHaveText('Is your child over compulsory school age?');
   await expect(camau.main.locator('h1')).toBeFocused();
   // The rest of the way, and the outcome, have their words.
   await camau.walk(SCHOOL_PATH);

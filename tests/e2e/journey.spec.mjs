@@ -177,6 +177,7 @@ test("the browser's back and forward buttons move between pages", async ({ page,
   await expect(page.locator('#start')).toBeHidden();
   await page.goForward();
   await page.goForward();
+  await page.goForward();
   await expect(page).toHaveURL(/#\/q\/idp_holder$/);
   await camau.continue();
   await expect(page).toHaveURL(/#\/q\/provision_beyond$/);

@@ -171,7 +171,8 @@ test.describe('bad data saved on the device', () => {
     await expect(page).toHaveURL(/#\/q\/looked_after$/);
     await expect(camau.main.locator('input:checked')).toHaveCount(0);
     await page.locator('#app a.back-link').click();
-    await expect(camau.main.locator('input[value=school]')).toBeChecked();
+    await expect(page).toHaveURL(/#\/q\/over_school_age$/);
+    await expect(camau.main.locator('input[value=no]')).toBeChecked();
   });
 
   test('an answer under a retired question or option (its meaning changed): dropped, and the parent asked the new question by name', async ({ page, camau }) => {

@@ -313,10 +313,11 @@ pub mod late {
     /// Keys of the words only the outcome page shows. In the browser they are not in the
     /// wasm but in the words file, fetched once the first page is up.
     /// (Every page after the first question needs this file too: the "About you" and check
-    /// pages, a date question's errors and the blanks of a letter are never shown before it.)
-    pub const PREFIXES: [&str; 12] = [
-        "finding.", "deadline.", "letter.", "citation.", "term.", "ui.outcome_", "ui.about_", "ui.check_", "ui.date_", "ui.blank_", "question.",
-        "contact.",
+    /// pages, a date question's errors, the blanks of a letter and the privacy page's text
+    /// are never shown before it.)
+    pub const PREFIXES: [&str; 13] = [
+        "finding.", "deadline.", "letter.", "citation.", "term.", "ui.outcome_", "ui.about_", "ui.check_", "ui.date_", "ui.blank_",
+        "ui.privacy_text_", "question.", "contact.",
     ];
     /// `Txt` ids with this bit set index the late table.
     pub const BIT: u16 = 0x8000;
