@@ -9,16 +9,27 @@
 use crate::content::{ui, GRAPH};
 use crate::engine::codec::percent_encode;
 use crate::engine::date::{parse_parts, weeks_days, Date, DateError};
-use crate::engine::graph::{Contact, ContactKind, Kind, LetterKind, Question, Section, Txt, Unit};
+use crate::engine::graph::{Contact, ContactKind, Kind, LetterKind, Question, Section, Txt, Unit, Voice};
 use crate::engine::graph::Late;
 use crate::engine::edit::{self, Edit, Edits, Gap};
-use crate::engine::{fill, long_date, outcome, walk, Answer, Answers, Blank, DeadlineStatus, Details, PlanStep, When, Words};
+use crate::engine::{fill, long_date, outcome, voice, walk, Answer, Answers, Blank, DeadlineStatus, Details, PlanStep, When, Words};
 use crate::route::Route;
 use camau_graph::Detail;
 
 thread_local! {
     /// The words file, once fetched and checked (kept for the rest of the visit).
     static WORDS: std::cell::Cell<Option<&'static Late>> = const { std::cell::Cell::new(None) };
+}
+
+thread_local! {
+    /// Who the pages speak to (see `Graph::voiced`).
+    static VOICE: std::cell::Cell<Voice> = const { std::cell::Cell::new(Voice::Parent) };
+}
+
+/// Sets the voice of the words [`t`] reads: the UI calls it before drawing each page, and
+/// [`Case::new`] for the pages it draws, from the same answers.
+pub fn set_voice(v: Voice) {
+    VOICE.with(|c| c.set(v));
 }
 
 /// Called once, when the words file has arrived: from then on [`t`] reads any word.
@@ -29,6 +40,7 @@ pub fn set_words(w: &'static Late) {
 /// Any word of the interface or the questions: compiled in, or from the words file once it is
 /// here (before that a late word reads ""; the pages that need them wait, see `ui::Pages`).
 pub fn t(x: Txt) -> &'static str {
+    let x = GRAPH.voiced(x, VOICE.with(|c| c.get()));
     match WORDS.with(|c| c.get()) {
         Some(w) => GRAPH.text(x, w),
         None => GRAPH.text(x, native_words()),
@@ -101,12 +113,17 @@ pub struct Case<'a> {
     pub late: &'a Late,
     /// What the parent wrote in the letters.
     pub edits: Option<&'a Edits>,
+    /// Who the words speak to: a parent, the young person, or someone helping.
+    pub voice: Voice,
 }
 
 impl<'a> Case<'a> {
     /// The pages for every answer the parent gave (`all`): those off the route are left out.
     pub fn new(all: &Answers, details: &'a Details, today: Date, late: &'a Late) -> Case<'a> {
-        Case { answers: walk(&GRAPH, all, today).counted, details, today, late, edits: None }
+        let answers = walk(&GRAPH, all, today).counted;
+        let voice = voice(&GRAPH, &answers, today);
+        set_voice(voice);
+        Case { answers, details, today, late, edits: None, voice }
     }
     /// The answers the pages use.
     pub fn answers(&self) -> &Answers {
@@ -114,7 +131,7 @@ impl<'a> Case<'a> {
     }
     /// Any word, early or late.
     pub fn t(&self, x: Txt) -> &'a str {
-        GRAPH.text(x, self.late)
+        GRAPH.text(GRAPH.voiced(x, self.voice), self.late)
     }
     pub fn page(&self, x: Txt) -> String {
         self.page_text(self.t(x))
@@ -864,7 +881,7 @@ pub fn check_html(case: &Case) -> String {
     let la = d.la.and_then(|a| GRAPH.authorities.get(a as usize)).map(|a| t(a.name)).unwrap_or(none);
     let lhb = d.board(&GRAPH).and_then(|b| GRAPH.boards.get(b as usize)).map(|b| t(b.name)).unwrap_or(none);
     // The details the About page asked for (what the letters use), in its order.
-    let asked = crate::engine::details_used(&GRAPH, &outcome(&GRAPH, &case.answers, case.today));
+    let asked = crate::engine::details_used(&GRAPH, &outcome(&GRAPH, &case.answers, case.today), &case.answers, case.today);
     let texts = ABOUT_FIELDS.iter().zip(d.texts()).map(|(f, v)| (f.1, or_none(v), f.5));
     for (k, v, detail) in texts.chain([(ui::ABOUT_LA, la.to_string(), Detail::La), (ui::ABOUT_LHB, lhb.to_string(), Detail::Lhb)]) {
         if asked & detail.bit() != 0 {
@@ -1129,7 +1146,8 @@ pub fn about_html(d: &Details, error: Option<(&str, &str)>, asked: u8) -> String
     if asked & Detail::La.bit() != 0 {
     o.push_str("<div class=\"form-group\">");
     el(&mut o, "label", "class=\"label\" for=\"about-la\"", t(ui::ABOUT_LA));
-    o.push_str("<select class=\"select\" id=\"about-la\" name=\"about-la\">");
+    el(&mut o, "div", "class=\"hint\" id=\"about-la-hint\"", t(ui::ABOUT_LA_HINT));
+    o.push_str("<select class=\"select\" id=\"about-la\" name=\"about-la\" aria-describedby=\"about-la-hint\">");
     option(&mut o, "", d.la.is_none(), t(ui::CHOOSE));
     let names: Vec<Txt> = GRAPH.authorities.iter().map(|a| a.name).collect();
     for i in a_to_z(&names) {

@@ -274,7 +274,7 @@ fn graph_is_the_content() {
     );
 }
 
-const KNOWN_KEYS: [&str; 14] = [
+const KNOWN_KEYS: [&str; 16] = [
     "name",
     "today",
     "answers",
@@ -287,6 +287,8 @@ const KNOWN_KEYS: [&str; 14] = [
     "expect_upcoming",
     "expect_plan",
     "forbid_letters",
+    "expect_text",
+    "forbid_text",
     "note",
     "notes",
 ];
@@ -481,7 +483,41 @@ fn run_scenario(g: &Graph, s: &toml::Table, seen_names: &mut BTreeSet<String>) -
             errs.push(format!("{what} has a placeholder left unfilled: {t}"));
         }
     }
+    // What this family reads, word for word: the outcome page (as text) and every letter offered.
+    let (want, unwanted) = (list("expect_text", &mut errs), list("forbid_text", &mut errs));
+    if !want.is_empty() || !unwanted.is_empty() {
+        let case = camau::render::Case::new(&a, &details, today, camau::content::late());
+        let mut read = page_text(&camau::render::outcome_html(&case, false));
+        for &l in &o.letters {
+            read.push('\n');
+            read.push_str(&case.letter_text(l));
+        }
+        for x in want.iter().filter(|x| !read.contains(x.as_str())) {
+            errs.push(format!("expected text {x:?} is not on the page or in a letter"));
+        }
+        for x in unwanted.iter().filter(|x| read.contains(x.as_str())) {
+            errs.push(format!("text {x:?} is on the page or in a letter but must not be"));
+        }
+    }
     errs.into_iter().map(|e| format!("scenario '{name}': {e}")).collect()
+}
+
+/// The words of a page as a reader sees them: tags dropped, the escapes `esc` writes undone.
+fn page_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 }
 
 #[test]

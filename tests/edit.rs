@@ -178,7 +178,8 @@ fn letters_take_who_referred_and_what_was_decided_from_the_answers() {
     let o = |qid: &str, oid: &str| camau::engine::Answer::One(GRAPH.questions[q(qid) as usize].options.iter().position(|x| x.id == oid).unwrap() as u8);
     let letter = |id: &str| GRAPH.letters.iter().position(|l| l.id == id).unwrap() as u16;
     let mut a = camau::engine::Answers::default();
-    for (qid, oid) in [("setting", "school"), ("over_school_age", "no"), ("looked_after", "no"), ("idp_holder", "school"), ("provision_beyond", "no"), ("health_involved", "yes"), ("therapy_section", "s2c"), ("s20_made", "yes"), ("s20_by", "la"), ("lhb_replied", "no")] {
+    a.set(q("dob"), camau::engine::Answer::Unsure);
+    for (qid, oid) in [("user", "parent"), ("setting", "school"), ("over_school_age", "no"), ("looked_after", "no"), ("idp_holder", "school"), ("provision_beyond", "no"), ("health_involved", "yes"), ("therapy_section", "s2c"), ("s20_made", "yes"), ("s20_by", "la"), ("lhb_replied", "no")] {
         a.set(q(qid), o(qid, oid));
     }
     a.set(q("s20_date"), camau::engine::Answer::Date(Date::new(2026, 9, 1).unwrap()));
@@ -203,7 +204,7 @@ fn letters_take_who_referred_and_what_was_decided_from_the_answers() {
 
     // Who decided, and what: from the decision the parent disagrees with.
     let mut d = a.clone();
-    for (qid, oid) in [("last_review", None), ("review_issues", Some("none")), ("told", Some("none")), ("social_care", Some("not_needed")), ("decision", Some("school_no_aln"))] {
+    for (qid, oid) in [("last_review", None), ("idp_given", None), ("review_issues", Some("none")), ("told", Some("none")), ("social_care", Some("not_needed")), ("decision", Some("school_no_aln"))] {
         match oid {
             Some(oid) if GRAPH.questions[q(qid) as usize].kind == camau_graph::Kind::Many => {
                 let i = GRAPH.questions[q(qid) as usize].options.iter().position(|x| x.id == oid).unwrap();

@@ -750,7 +750,9 @@ fn options_that_cannot_apply_are_not_offered_and_hidden_ticks_are_kept() {
     let told = qi("told");
     let opt = |id: &str| g.questions[told as usize].options.iter().position(|o| o.id == id).unwrap();
     let school = [
+        one(g, "user", "parent"),
         one(g, "setting", "school"),
+        (g.question_by_id("dob").unwrap(), Answer::Unsure),
         one(g, "over_school_age", "no"),
         one(g, "looked_after", "no"),
         one(g, "idp_holder", "school"),

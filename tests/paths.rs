@@ -42,6 +42,10 @@ fn details() -> Details {
 /// and 35 school days overdue, 8 and 12 weeks not), yesterday (everything upcoming),
 /// and, when the question allows it, a date ahead.
 fn main_dates(q: &Question) -> Vec<Date> {
+    // A date of birth: a child of 10, a young person of 17, and one of 20.
+    if GRAPH.dob_question().is_some_and(|d| std::ptr::eq(&GRAPH.questions[d as usize], q)) {
+        return [10, 17, 20].map(|years| Date { y: TODAY.y - years, ..TODAY }).to_vec();
+    }
     let mut v = vec![TODAY.add_days(-800), TODAY.add_days(-50), TODAY.add_days(-1)];
     if q.future {
         v.push(TODAY.add_days(60));
@@ -164,8 +168,17 @@ struct Stats {
     /// any showed before the parent opens anything.
     pages: HashSet<Vec<u16>>,
     most_words: usize,
+    /// Words that speak about "your child" to a young person using Camau about themselves.
+    voice_misses: BTreeSet<String>,
+    voice_questions: BTreeSet<u16>,
     /// Each contradiction found (two claims), with the first route that showed it.
     contradictions: std::collections::BTreeMap<String, String>,
+}
+
+/// Where a text meant for the young person speaks of them as someone else's child.
+fn not_to_you(text: &str) -> Option<&str> {
+    let lower = text.to_lowercase();
+    ["your child", "my child", "your son", "your daughter"].into_iter().find(|p| lower.contains(p))
 }
 
 /// Facts the content asserts (`claims`): by finding, and by question and option, from the
@@ -290,11 +303,36 @@ fn check(g: &Graph, a: &Answers, st: &mut Stats, thorough: bool) {
     // answers: a text already filled and checked with these dates is not filled again.
     let dates: Vec<K> = w.path.iter().filter(|&&q| g.questions[q as usize].kind == Kind::Date).map(|&q| k(a.get(q).unwrap())).collect();
     let words = words();
+    // The young person using Camau about themselves reads every text in their own voice.
+    let voice = voice(g, &w.counted, TODAY);
+    let you = voice == Voice::You;
     for (what, t) in shown_templates(g, &o) {
+        let t = g.voiced(t, voice);
+        // In a letter the young person writes, they are "I", not their own name.
+        if you && what.starts_with("letter") && g.text(t, camau::content::late()).contains("{child}") {
+            st.voice_misses.insert(format!("{what}: names the young person as {{child}}"));
+        }
         if st.filled.insert((t.0, dates.clone())) {
             for d in [details(), Details::default()] {
                 let text = fill(g, g.text(t, camau::content::late()), a, &d, TODAY, &words);
                 assert!(!text.contains('{') && !text.contains('}'), "{what} has a placeholder left unfilled:\n{text}\nfor: {}", say());
+                if you {
+                    st.voice_misses.extend(not_to_you(&text).map(|p| format!("{what}: \"{p}\"")));
+                }
+            }
+        }
+    }
+    if you {
+        for &q in &w.path {
+            if st.voice_questions.insert(q) {
+                let x = &g.questions[q as usize];
+                let hidden = Eval { g, answers: &w.counted, today: TODAY }.hidden(x);
+                let offered = x.options.iter().enumerate().filter(|(i, _)| hidden & (1 << i) == 0).map(|(_, o)| o);
+                let texts = [Some(x.title), x.hint, x.unsure].into_iter().flatten().chain(offered.flat_map(|o| [Some(o.label), o.hint].into_iter().flatten()));
+                for t in texts {
+                    let text = g.text(g.voiced(t, Voice::You), camau::content::late());
+                    st.voice_misses.extend(not_to_you(text).map(|p| format!("question {}: \"{p}\"", x.id)));
+                }
             }
         }
     }
@@ -324,10 +362,13 @@ fn check(g: &Graph, a: &Answers, st: &mut Stats, thorough: bool) {
     let mut key: Vec<u16> = o.plan.iter().take(5).map(|p| p.finding).collect();
     key.push(u16::MAX);
     key.extend(Section::ALL.iter().map(|&s| !o.in_section(g, s).is_empty() as u16));
-    key.extend([o.deadlines.is_empty() as u16, o.terms.is_empty() as u16, o.plan.len().min(6) as u16]);
+    key.extend([o.deadlines.is_empty() as u16, o.terms.is_empty() as u16, o.plan.len().min(6) as u16, voice as u16]);
     if st.pages.insert(key) {
         let details = details();
         let html = camau::render::outcome_html(&camau::render::Case::new(a, &details, TODAY, camau::content::late()), true);
+        if you {
+            st.voice_misses.extend(not_to_you(&html).map(|p| format!("the outcome page: \"{p}\"")));
+        }
         let words = visible_words(&html);
         assert!(words <= 500, "{words} words show before anything is opened (at most 500): {}", say());
         st.most_words = st.most_words.max(words);
@@ -386,8 +427,9 @@ fn explore(g: &Graph, a: &mut Answers, s: &mut Search, st: &mut Stats) {
     let set = if s.edge_qs.contains(&q) { Set::Edge } else { Set::Main };
     for x in &route_cands(g, &w, q, set) {
         a.set(q, x.clone());
-        let next = walk(g, a, TODAY).next;
-        let key = (next, s.key_qs.iter().map(|&q| a.get(q).map(k)).collect::<Vec<_>>());
+        // As the answers count: a date of birth answers the age question.
+        let after = walk(g, a, TODAY);
+        let key = (after.next, s.key_qs.iter().map(|&q| after.counted.get(q).map(k)).collect::<Vec<_>>());
         if s.seen.insert(key) {
             explore(g, a, s, st);
         } else {
@@ -419,7 +461,9 @@ fn every_route_and_every_answer_reaches_a_complete_outcome() {
     let g = &GRAPH;
     let started = std::time::Instant::now();
     let mut st = Stats { shown: vec![false; g.findings.len()], ..Default::default() };
-    let key_qs = routing_questions(g);
+    // Who is using Camau changes the words, not the route: every route is walked for each.
+    let mut key_qs = routing_questions(g);
+    key_qs.insert(g.start);
     let none = BTreeSet::new();
     let mut search = Search { key_qs: &key_qs, edge_qs: &none, seen: HashSet::new(), turn: 0, stop: &|_| false };
     explore(g, &mut Answers::default(), &mut search, &mut st);
@@ -471,6 +515,9 @@ fn every_route_and_every_answer_reaches_a_complete_outcome() {
         st.contradictions.extend(sub.contradictions);
     }
     println!("{pair_count} sets of questions searched for conflicting claims");
+
+    // A young person using Camau about themselves is never spoken to as a parent.
+    assert!(st.voice_misses.is_empty(), "{} texts speak to a young person about \"your child\":\n{}", st.voice_misses.len(), st.voice_misses.iter().cloned().collect::<Vec<_>>().join("\n"));
 
     // Nothing shown contradicts another thing shown, or the parent's own answers.
     let found: Vec<String> = st.contradictions.iter().map(|(c, route)| format!("{c}\n    for: {route}")).collect();

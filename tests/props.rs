@@ -257,7 +257,16 @@ fn check_invariants(g: &Graph, a: &Answers, details: &Details) {
         let x = a.get(q).expect("every question on the path is answered");
         assert!(fits(&g.questions[q as usize], x), "an answer on the path fits its question");
         prefix.set(q, x.clone());
-        let to = Eval { g, answers: &prefix, today: TODAY }.next_of(q);
+        let mut to = Eval { g, answers: &prefix, today: TODAY }.next_of(q);
+        // A question a date of birth on the path answers is passed with its worked-out answer.
+        while let Some(Target::Question(n)) = to {
+            let Some(age) = g.questions[n as usize].age.as_ref().filter(|age| matches!(prefix.get(age.from), Some(Answer::Date(_)))) else { break };
+            let Some(Answer::Date(dob)) = prefix.get(age.from).cloned() else { break };
+            let worked_out = Answer::One(age.options[camau::engine::age_group(dob, TODAY)]);
+            assert_eq!(w.counted.get(n), Some(&worked_out), "a date of birth answers {}", g.questions[n as usize].id);
+            prefix.set(n, worked_out);
+            to = Eval { g, answers: &prefix, today: TODAY }.next_of(n);
+        }
         match w.path.get(i + 1) {
             Some(&n) => assert_eq!(to, Some(Target::Question(n))),
             None => match w.next {
@@ -276,7 +285,17 @@ fn check_invariants(g: &Graph, a: &Answers, details: &Details) {
 
     // The answers on the route are exactly the path's, and they alone give the same walk.
     let p = w.on_route();
+    // A question a date of birth on the path answers: counted, but not the parent's to answer.
+    let worked_out = |q: u16| g.questions[q as usize].age.as_ref().is_some_and(|age| w.path.contains(&age.from) && matches!(p.get(age.from), Some(Answer::Date(_))));
     for q in 0..g.questions.len() as u16 {
+        if worked_out(q) {
+            // Never asked; when reached, its answer is the one the date gives.
+            let age = g.questions[q as usize].age.as_ref().unwrap();
+            let Some(Answer::Date(dob)) = p.get(age.from) else { unreachable!() };
+            assert!(!w.path.contains(&q) && w.next != Some(q), "a question the date of birth answers is never asked");
+            assert!(p.get(q).is_none_or(|x| *x == Answer::One(age.options[camau::engine::age_group(*dob, TODAY)])));
+            continue;
+        }
         assert_eq!(p.get(q).is_some(), w.path.contains(&q), "on the route, only the path is answered");
         if let Some(counted) = p.get(q) {
             // As given, less any tick this route does not offer.

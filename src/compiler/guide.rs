@@ -23,6 +23,8 @@ impl G<'_> {
     }
 
     fn unescaped_blanks(&self, text: &str) -> String {
+        let owned = parent(text);
+        let text = owned.as_str();
         let mut out = String::new();
         let mut rest = text;
         while let Some(i) = rest.find('{') {
@@ -30,13 +32,13 @@ impl G<'_> {
             out.push_str(&rest[..i]);
             let name = &rest[i + 1..i + j];
             match camau_graph::Placeholder::parse(name) {
-                Some(camau_graph::Placeholder::Detail(d)) => out.push_str(self.ui(&format!("blank_{}", d.id()))),
-                Some(camau_graph::Placeholder::Told) => out.push_str(self.ui("blank_told")),
+                Some(camau_graph::Placeholder::Detail(d)) => out.push_str(&parent(self.ui(&format!("blank_{}", d.id())))),
+                Some(camau_graph::Placeholder::Told) => out.push_str(&parent(self.ui("blank_told"))),
                 Some(camau_graph::Placeholder::Answer(q, phrase)) => {
                     let otherwise = self.m.questions.iter().find(|x| x.id == q).and_then(|x| x.says.iter().find(|(n, _)| n == phrase)).and_then(|(_, ps)| ps.iter().find(|p| p.0.is_none()));
                     out.push_str(&otherwise.map(|p| self.unescaped_blanks(&p.1)).unwrap_or_default());
                 }
-                _ => out.push_str(self.ui("blank_date")),
+                _ => out.push_str(&parent(self.ui("blank_date"))),
             }
             rest = &rest[i + j + 1..];
         }
@@ -46,8 +48,8 @@ impl G<'_> {
 
     /// A condition in words: "Where is your child educated?: At school".
     fn cond(&self, c: &MCond) -> String {
-        let q = |i: usize| format!("“{}”", esc(&self.m.questions[i].title));
-        let o = |qi: usize, oi: usize| esc(&self.m.questions[qi].options[oi].label);
+        let q = |i: usize| format!("“{}”", esc(&parent(&self.m.questions[i].title)));
+        let o = |qi: usize, oi: usize| esc(&parent(&self.m.questions[qi].options[oi].label));
         let deadline = |i: usize| self.blanks(&self.m.deadlines[i].label);
         match c {
             MCond::Always => self.ui("guide_always").into(),
@@ -69,14 +71,14 @@ impl G<'_> {
 
     fn basis(&self, ids: &[usize]) -> String {
         let names: Vec<String> = ids.iter().map(|&c| esc(&self.m.citations[c].full)).collect();
-        format!("<p class=\"basis\"><strong>{}</strong> {}</p>", esc(self.ui("guide_basis")), names.join("; "))
+        format!("<p class=\"basis\"><strong>{}</strong> {}</p>", esc(&parent(self.ui("guide_basis"))), names.join("; "))
     }
 }
 
 /// The whole guide as one HTML page.
 pub fn guide_html(m: &Model) -> String {
     let g = G { m };
-    let ui = |k: &str| esc(g.ui(k));
+    let ui = |k: &str| esc(&parent(g.ui(k)));
     let mut o = String::with_capacity(256 * 1024);
     o.push_str("<!doctype html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">");
     o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
@@ -153,7 +155,7 @@ pre{white-space:pre-wrap;font:inherit;border-left:4px solid #b1b4b6;padding-left
             d.amount,
             ui(unit),
             ui("guide_after"),
-            esc(&m.questions[d.from].title),
+            esc(&parent(&m.questions[d.from].title)),
             names.join("; ")
         ));
     }
@@ -163,7 +165,7 @@ pre{white-space:pre-wrap;font:inherit;border-left:4px solid #b1b4b6;padding-left
     for l in &m.letters {
         o.push_str(&format!("<section><h3>{}</h3>", g.blanks(&l.title)));
         if let Some(to) = &l.to {
-            o.push_str(&format!("<p><strong>{}</strong> {}</p>", ui("guide_to"), esc(to)));
+            o.push_str(&format!("<p><strong>{}</strong> {}</p>", ui("guide_to"), g.blanks(to)));
         }
         if let Some(subject) = &l.subject {
             o.push_str(&format!("<p><strong>{}</strong> {}</p>", ui("guide_subject"), g.blanks(subject)));
@@ -179,4 +181,9 @@ pre{white-space:pre-wrap;font:inherit;border-left:4px solid #b1b4b6;padding-left
     }
     o.push_str("</dl></main></body></html>\n");
     o
+}
+
+/// The guide is for parents (and anyone helping): the parent's voice of a text.
+fn parent(text: &str) -> String {
+    super::voices(text).map_or_else(|_| text.to_string(), |[parent, ..]| parent)
 }

@@ -199,6 +199,73 @@ fn enclosed(text: &str, open: char, close: char, mut each: impl FnMut(&str, &mut
     out
 }
 
+/// The starts of the voice alternates: `{you:FOR A PARENT|FOR THE YOUNG PERSON}` and
+/// `{helper:FOR A PARENT|FOR SOMEONE HELPING A FAMILY}`.
+pub const VOICE_OPEN: [&str; 2] = ["{you:", "{helper:"];
+
+/// A text in each voice: as a parent reads it, as the young person using Camau about
+/// themselves reads it (`{you:A|B}` reads B), and as someone helping a family reads it
+/// (`{helper:A|B}` reads B); each reads A of the other kind. Either side may hold placeholders
+/// and gaps, never another alternate; the split is at the first `|` outside braces and
+/// brackets. An error says what is wrong.
+pub fn voices(text: &str) -> Result<[String; 3], String> {
+    if !VOICE_OPEN.iter().any(|o| text.contains(o)) {
+        return Ok([text.to_string(), text.to_string(), text.to_string()]);
+    }
+    let mut out: [String; 3] = Default::default();
+    let mut rest = text;
+    while let Some((i, which)) = VOICE_OPEN.iter().enumerate().filter_map(|(w, o)| rest.find(o).map(|i| (i, w))).min() {
+        for o in out.iter_mut() {
+            o.push_str(&rest[..i]);
+        }
+        let open = VOICE_OPEN[which];
+        let inner = &rest[i + open.len()..];
+        let (mut depth, mut square, mut bar, mut end) = (0i32, 0i32, None, None);
+        for (k, ch) in inner.char_indices() {
+            match ch {
+                '{' => depth += 1,
+                '}' if depth == 0 => {
+                    end = Some(k);
+                    break;
+                }
+                '}' => depth -= 1,
+                '[' => square += 1,
+                ']' => square -= 1,
+                '|' if depth == 0 && square == 0 => {
+                    if bar.is_some() {
+                        return Err(format!("{open}…}} has a second '|': write {open}for a parent|for the other reader}}"));
+                    }
+                    bar = Some(k);
+                }
+                _ => {}
+            }
+        }
+        let Some(end) = end else { return Err(format!("{open} is never closed")) };
+        let Some(bar) = bar else { return Err(format!("{open}{}}} needs '|' between the parent's words and the other reader's", &inner[..end])) };
+        let (a, b) = (&inner[..bar], &inner[bar + 1..end]);
+        if VOICE_OPEN.iter().any(|o| a.contains(o) || b.contains(o)) {
+            return Err(format!("an alternate inside {open}…}}"));
+        }
+        for (v, o) in out.iter_mut().enumerate() {
+            o.push_str(if v == which + 1 { b } else { a });
+        }
+        rest = &inner[end + 1..];
+    }
+    for o in out.iter_mut() {
+        o.push_str(rest);
+    }
+    Ok(out)
+}
+
+/// Each voice of a text (once each), or the problem with its alternates.
+fn each_voice(text: &str) -> Result<Vec<String>, String> {
+    let mut v = voices(text)?.to_vec();
+    v.dedup();
+    v.sort();
+    v.dedup();
+    Ok(v)
+}
+
 /// Checks `{...}` placeholders in a text; returns the problems.
 pub fn check_placeholders(text: &str, date_question: &dyn Fn(&str) -> bool, deadline: &dyn Fn(&str) -> bool, phrase: &dyn Fn(&str, &str) -> bool) -> Vec<String> {
     enclosed(text, '{', '}', |name, out| {
@@ -218,6 +285,13 @@ pub fn check_placeholders(text: &str, date_question: &dyn Fn(&str) -> bool, dead
 /// Checks the `[…]` in a letter: each is a gap, `[bracketed form | Question?]`, or a
 /// sentence to keep or delete, `[If …]`; none nested or left open (content-style.md).
 pub fn check_gaps(text: &str) -> Vec<String> {
+    match each_voice(text) {
+        Ok(texts) => texts.iter().flat_map(|t| check_gaps1(t)).collect(),
+        Err(e) => vec![e],
+    }
+}
+
+fn check_gaps1(text: &str) -> Vec<String> {
     enclosed(text, '[', ']', |inner, out| {
         if inner.contains('[') {
             out.push(format!("brackets inside brackets: [{inner}]"));
@@ -317,7 +391,11 @@ impl Cx<'_> {
         let is_date_q = |id: &str| ids.q.get(id).is_some_and(|i| kind_of(&raw.questions[i].1) == Kind::Date);
         let is_deadline = |id: &str| ids.deadline.get(id).is_some();
         let is_phrase = |q: &str, p: &str| ids.q.get(q).is_some_and(|i| raw.questions[i].1.says.contains_key(p));
-        for p in check_placeholders(s.get_ref(), &is_date_q, &is_deadline, &is_phrase) {
+        let problems = match each_voice(s.get_ref()) {
+            Ok(texts) => texts.iter().flat_map(|t| check_placeholders(t, &is_date_q, &is_deadline, &is_phrase)).collect(),
+            Err(e) => vec![e],
+        };
+        for p in problems {
             self.cx.err(f, s, DiagKind::Placeholder, format!("{owner}: {p}"));
         }
     }
@@ -496,6 +574,12 @@ fn flow(c: &mut Cx, model: &mut Model) {
                     c.cx.err(*f, &flow.start, DiagKind::Dangling, m)
                 }
             }
+            if let Some(w) = &flow.you {
+                model.you = c.cond(*f, w, "flow you").0;
+            }
+            if let Some(w) = &flow.helper {
+                model.helper = c.cond(*f, w, "flow helper").0;
+            }
         }
     }
     model.parts = c.raw.parts.iter().map(|(_, p)| MPart { id: p.id.get_ref().clone(), name: p.name.get_ref().clone() }).collect();
@@ -551,8 +635,12 @@ fn questions(c: &mut Cx, model: &mut Model) {
             .flatten()
             .chain(q.option.iter().flat_map(|o| [Some(&o.label), o.hint.as_ref()].into_iter().flatten()));
         for s in texts {
-            if s.get_ref().contains(['{', '}']) {
-                c.cx.err(f, s, DiagKind::Placeholder, format!("question '{}': placeholders ({{...}}) are not filled on question pages", q.id.get_ref()));
+            let plain = match voices(s.get_ref()) {
+                Ok(v) => v.iter().all(|x| !x.contains(['{', '}'])),
+                Err(_) => false,
+            };
+            if !plain {
+                c.cx.err(f, s, DiagKind::Placeholder, format!("question '{}': placeholders ({{...}}) are not filled on question pages (only {{you:…|…}} and {{helper:…|…}} alternates are)", q.id.get_ref()));
             }
         }
         let kind = Kind::from_id(q.kind.get_ref()).unwrap_or_else(|| {
@@ -677,7 +765,25 @@ fn questions(c: &mut Cx, model: &mut Model) {
                 }
             }
         }
+        let age = q.age.as_ref().and_then(|a| {
+            let from = c.ids.q.get(a.from.get_ref()).filter(|&i| i != c.ids.q.get(q.id.get_ref()).unwrap_or(usize::MAX) && kind_of(&c.raw.questions[i].1) == Kind::Date);
+            if from.is_none() {
+                c.cx.err(f, &a.from, DiagKind::Dangling, format!("question '{}': age from '{}' must be another question, of kind date (the date of birth)", q.id.get_ref(), a.from.get_ref()));
+            }
+            if kind != Kind::One {
+                c.cx.err(f, &q.id, DiagKind::BadValue, format!("question '{}': an age question must be kind one", q.id.get_ref()));
+            }
+            let mut opts = [0; 3];
+            for (slot, o) in opts.iter_mut().zip([&a.child, &a.under_18, &a.adult]) {
+                match q.option.iter().position(|x| x.id.get_ref() == o.get_ref()) {
+                    Some(i) => *slot = i,
+                    None => c.cx.err(f, o, DiagKind::Dangling, format!("question '{}': age option '{}' is not one of its options", q.id.get_ref(), o.get_ref())),
+                }
+            }
+            from.map(|from| (from, opts))
+        });
         model.questions.push(MQuestion {
+            age,
             id: q.id.get_ref().clone(),
             part,
             kind,
@@ -1144,6 +1250,11 @@ fn coverage(c: &mut Cx, model: &mut Model) {
 }
 
 fn ui(c: &mut Cx, model: &mut Model) {
+    for (k, (f, v)) in &c.raw.ui {
+        if let Err(e) = voices(v.get_ref()) {
+            c.cx.err(*f, v, DiagKind::Placeholder, format!("ui.{k}: {e}"));
+        }
+    }
     model.ui = c.raw.ui.iter().map(|(k, (_, v))| (k.clone(), v.get_ref().clone())).collect();
 }
 

@@ -110,6 +110,13 @@ pub enum MCond {
     Or(Vec<MCond>),
 }
 
+/// Never: a graph without `[flow] you` never speaks to a young person.
+impl Default for MCond {
+    fn default() -> Self {
+        MCond::Not(Box::new(MCond::Always))
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct MPart {
     pub id: String,
@@ -154,6 +161,9 @@ pub struct MQuestion {
     pub says: Vec<(String, Vec<(Option<usize>, String)>)>,
     /// Retired question ids this one replaces (`replaces`).
     pub replaces: Vec<String>,
+    /// Worked out from a date of birth: that question, and the options for a child, a young
+    /// person under 18 and one of 18 or over (`[question.age]`).
+    pub age: Option<(usize, [usize; 3])>,
     pub loc: Loc,
 }
 
@@ -271,6 +281,10 @@ pub struct MContact {
 #[derive(Clone, Debug, Default)]
 pub struct Model {
     pub start: usize,
+    /// When the pages speak to the young person about themselves (`[flow] you`).
+    pub you: MCond,
+    /// When someone helping a family is using Camau (`[flow] helper`).
+    pub helper: MCond,
     pub parts: Vec<MPart>,
     pub questions: Vec<MQuestion>,
     pub findings: Vec<MFinding>,

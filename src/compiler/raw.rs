@@ -50,6 +50,10 @@ pub struct RawCondition {
 #[serde(deny_unknown_fields)]
 pub struct RawFlow {
     pub start: S,
+    /// When the young person is using Camau about themselves: `{you:A|B}` reads B.
+    pub you: Option<S>,
+    /// When someone helping a family uses Camau: `{helper:A|B}` reads B.
+    pub helper: Option<S>,
 }
 
 #[derive(Deserialize)]
@@ -82,6 +86,19 @@ pub struct RawQuestion {
     /// is dropped, and the parent is asked this question again.
     #[serde(default)]
     pub replaces: Vec<S>,
+    /// Worked out from a date of birth when one was given (never asked twice).
+    pub age: Option<RawAge>,
+}
+
+/// `[question.age]`: the date of birth question, and this question's option for a child (not
+/// over compulsory school age), a young person under 18, and one of 18 or over.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAge {
+    pub from: S,
+    pub child: S,
+    pub under_18: S,
+    pub adult: S,
 }
 
 #[derive(Deserialize)]

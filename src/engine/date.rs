@@ -171,6 +171,21 @@ pub fn bank_holiday(d: Date) -> bool {
     d == new_year || d == e.add_days(-2) || d == e.add_days(1) || first_monday(5) || last_monday(5) || last_monday(8) || d == c1 || d == c2
 }
 
+/// The last day of compulsory school age for someone born on `dob`: the last Friday in June of
+/// the school year (1 September to 31 August) in which they turn 16 (Education Act 1996 s.8;
+/// law-facts §1). From the next day they are a young person.
+pub fn school_leaving_date(dob: Date) -> Date {
+    let y = dob.y + 16 + if dob.m >= 9 { 1 } else { 0 };
+    let june30 = Date { y, m: 6, d: 30 };
+    // Friday is 4 (0 = Monday).
+    june30.add_days(-(((june30.weekday() as i64) - 4).rem_euclid(7)))
+}
+
+/// Whole years of age on `today` (a 29 February birthday comes on 1 March in other years).
+pub fn age_on(dob: Date, today: Date) -> i32 {
+    today.y - dob.y - if (today.m, today.d) < (dob.m, dob.d) { 1 } else { 0 }
+}
+
 /// The usual Welsh school holidays, as a documented approximation (each council sets its own
 /// term dates, so the real ones may differ by a few days): summer from 20 July to 1 September,
 /// Christmas from 21 December to 3 January, two weeks at Easter (the week before Easter Sunday

@@ -5,6 +5,16 @@
 
 pub use camau_graph::{late, ContactKind, Kind, LetterKind, Section, Step, Unit};
 
+/// Who the words speak to: a parent (the words as written), the young person using Camau
+/// about themselves (`{you:A|B}` reads B), or someone helping a family (`{helper:A|B}`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Voice {
+    #[default]
+    Parent,
+    You,
+    Helper,
+}
+
 /// A key into [`Graph::strings`], or (with [`late::BIT`] set) into the [`Late`] words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Txt(pub u16);
@@ -69,6 +79,16 @@ pub struct Question {
     pub future: bool,
     /// Phrases for letters (`{answer:QUESTION.NAME}`).
     pub says: &'static [Says],
+    /// Worked out from the date of birth when the parent gave one (`[question.age]`).
+    pub age: Option<Age>,
+}
+
+/// A question answered by a date of birth: that date question, and the option for a child
+/// (not over compulsory school age), for a young person under 18, and for one of 18 or over.
+#[derive(Debug)]
+pub struct Age {
+    pub from: u16,
+    pub options: [u8; 3],
 }
 
 /// A phrase for letters, by the option chosen: `(Some(option), text)`, or `(None, text)` for
@@ -196,6 +216,14 @@ pub struct Graph {
     pub contacts: &'static [Contact],
     /// Retired question ids, each with the question that took over its meaning (`replaces`).
     pub retired: &'static [(&'static str, u16)],
+    /// When the pages speak to the young person about themselves (`[flow] you`).
+    pub you: Cond,
+    /// When someone helping a family is using Camau (`[flow] helper`).
+    pub helper: Cond,
+    /// Each text whose young person's voice differs, with that voice, sorted (`{you:A|B}`).
+    pub voice: &'static [(Txt, Txt)],
+    /// The same for someone helping (`{helper:A|B}`).
+    pub helper_voice: &'static [(Txt, Txt)],
     /// The words compiled into the wasm (question pages, the interface).
     pub strings: &'static [&'static str],
 }
@@ -259,6 +287,15 @@ impl Late {
 }
 
 impl Graph {
+    /// The text to show in a voice: `x` itself (a parent's), or its other voice if it has one.
+    pub fn voiced(&self, x: Txt, v: Voice) -> Txt {
+        let table = match v {
+            Voice::Parent => return x,
+            Voice::You => self.voice,
+            Voice::Helper => self.helper_voice,
+        };
+        table.binary_search_by_key(&x.0, |p| p.0 .0).map_or(x, |i| table[i].1)
+    }
     /// A word compiled into the wasm; "" for a late word (use [`Graph::text`]).
     pub fn early(&self, t: Txt) -> &'static str {
         if t.0 & late::BIT != 0 {
@@ -272,6 +309,10 @@ impl Graph {
             return self.early(t);
         }
         words.get((t.0 & !late::BIT) as usize).unwrap_or("")
+    }
+    /// The date of birth question: the one an age question is worked out from.
+    pub fn dob_question(&self) -> Option<u16> {
+        self.questions.iter().find_map(|q| q.age.as_ref().map(|a| a.from))
     }
     pub fn question_by_id(&self, id: &str) -> Option<u16> {
         self.questions.iter().position(|q| q.id == id).map(|i| i as u16)

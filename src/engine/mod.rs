@@ -211,6 +211,29 @@ pub fn first_offered(q: &Question, hidden: u64) -> Option<usize> {
 /// left over from another path never steers this one (else pruning it would
 /// change the path and leave other stale answers behind). The same holds for which
 /// options a question offers.
+/// 0: a child (not over compulsory school age), 1: a young person under 18, 2: 18 or over.
+pub fn age_group(dob: Date, today: Date) -> usize {
+    if today <= date::school_leaving_date(dob) {
+        0
+    } else if date::age_on(dob, today) < 18 {
+        1
+    } else {
+        2
+    }
+}
+
+/// Who the pages speak to (`[flow] you` and `helper`), from the answers that count.
+pub fn voice(g: &Graph, counted: &Answers, today: Date) -> Voice {
+    let ev = Eval { g, answers: counted, today };
+    if ev.holds(&g.you) {
+        Voice::You
+    } else if ev.holds(&g.helper) {
+        Voice::Helper
+    } else {
+        Voice::Parent
+    }
+}
+
 pub fn walk(g: &Graph, answers: &Answers, today: Date) -> Walk {
     let mut seen = Answers::default();
     let mut path = vec![];
@@ -218,12 +241,25 @@ pub fn walk(g: &Graph, answers: &Answers, today: Date) -> Walk {
     // A compiled graph has no cycles; the bound keeps a hand-made one safe too.
     for _ in 0..=g.questions.len() {
         let Some(question) = g.questions.get(q as usize) else { break };
-        let counted = answers.get(q).and_then(|a| Eval { g, answers: &seen, today }.counted(question, a));
+        // A question a date of birth on the route answers is not asked: its answer is worked
+        // out, and counts, whatever was stored for it.
+        let derived = question.age.as_ref().and_then(|age| match seen.get(age.from) {
+            Some(Answer::Date(dob)) => Some(Answer::One(age.options[age_group(*dob, today)])),
+            _ => None,
+        });
+        let worked_out = derived.is_some();
+        let counted = match derived {
+            Some(a) => Some(a),
+            None => answers.get(q).and_then(|a| Eval { g, answers: &seen, today }.counted(question, a)),
+        };
         match counted {
             Some(a) if fits(question, &a) => seen.set(q, a),
             _ => return Walk { path, next: Some(q), counted: seen },
         }
-        path.push(q);
+        // A worked-out answer is not the parent's: it is not on the path (no page, no row to change).
+        if !worked_out {
+            path.push(q);
+        }
         let ev = Eval { g, answers: &seen, today };
         match ev.next_of(q) {
             Some(Target::Question(n)) if !path.contains(&n) => q = n,
@@ -467,9 +503,19 @@ pub const DETAIL_TEXTS: [(&str, usize); 6] =
 /// The parent's details the letters offered for these answers use, a bit each in
 /// `Detail::ALL` order; the child's and the parent's names always (the pages use them too).
 /// The About page asks only for these: a home-educating parent is not asked for a school.
-pub fn details_used(g: &Graph, o: &Outcome) -> u8 {
+pub fn details_used(g: &Graph, o: &Outcome, counted: &Answers, today: Date) -> u8 {
     let names = Detail::Child.bit() | Detail::Parent.bit();
-    o.letters.iter().filter_map(|&l| g.letters.get(l as usize)).fold(names, |b, l| b | l.details)
+    let used = o.letters.iter().filter_map(|&l| g.letters.get(l as usize)).fold(names, |b, l| b | l.details);
+    // A young person writing about themselves gives one name, their own ({child} reads it too).
+    let used = match voice(g, counted, today) {
+        Voice::You => used & !Detail::Child.bit(),
+        _ => used,
+    };
+    // A date of birth already answered (or declined) on the route is never asked again.
+    match g.dob_question().is_some_and(|q| counted.get(q).is_some()) {
+        true => used & !Detail::Dob.bit(),
+        false => used,
+    }
 }
 
 impl Details {
@@ -531,12 +577,17 @@ pub fn fill(g: &Graph, template: &str, answers: &Answers, details: &Details, tod
         };
         let name = &after[..j];
         let value = match Placeholder::parse(name) {
-            Some(Placeholder::Detail(d @ Detail::Child)) => Some(text(&details.child, d)),
+            // A young person writing about themselves: the child is the one writing.
+            Some(Placeholder::Detail(d @ Detail::Child)) => Some(text(if ev.holds(&g.you) { &details.parent } else { &details.child }, d)),
             Some(Placeholder::Detail(d @ Detail::Parent)) => Some(text(&details.parent, d)),
             Some(Placeholder::Detail(d @ Detail::School)) => Some(text(&details.school, d)),
             // The full name, else the first name given, else a blank.
             Some(Placeholder::Detail(d @ Detail::FullName)) => Some(text(if details.full_name.trim().is_empty() { &details.child } else { &details.full_name }, d)),
-            Some(Placeholder::Detail(d @ Detail::Dob)) => Some(text(&details.dob, d)),
+            // The date of birth the parent gave as an answer, else one typed on an older Camau.
+            Some(Placeholder::Detail(d @ Detail::Dob)) => Some(match g.dob_question().and_then(|q| answers.get(q)) {
+                Some(Answer::Date(x)) => long_date(*x, &w.months),
+                _ => text(&details.dob, d),
+            }),
             Some(Placeholder::Detail(d @ Detail::Contact)) => Some(text(&details.contact, d)),
             Some(Placeholder::Detail(d @ Detail::La)) => Some(match details.la.and_then(|a| g.authorities.get(a as usize)) {
                 Some(a) => g.early(a.name).to_string(),
@@ -586,6 +637,11 @@ pub fn fill(g: &Graph, template: &str, answers: &Answers, details: &Details, tod
             // A paragraph of its own that fills to nothing (a phrase for other families)
             // leaves no empty paragraph behind.
             Some(v) if v.is_empty() && out.ends_with("\n\n") && rest.starts_with("\n\n") => rest = &rest[2..],
+            // The same at the very end: no blank lines left after the last paragraph.
+            Some(v) if v.is_empty() && out.ends_with("\n\n") && rest.trim().is_empty() => {
+                out.truncate(out.trim_end().len());
+                rest = "";
+            }
             Some(v) => out.push_str(&v),
             None => {
                 out.push('{');

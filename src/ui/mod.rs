@@ -458,6 +458,7 @@ fn set_route(app: App, r: Route, moved: bool) {
     }
     browser::show_static_start(allowed == Route::Start, &allowed.hash());
     app.ask(None);
+    crate::render::set_voice(app.journey.with_untracked(|j| crate::engine::voice(&GRAPH, &j.walk.counted, today())));
     app.route.set(allowed.clone());
     if moved {
         browser::focus_later(if allowed == Route::Start { "#start h1" } else { "#app h1" });

@@ -165,7 +165,7 @@ pub fn AboutPage(change: bool) -> impl IntoView {
         app.journey.with_untracked(|j| j.walk.path.last().map(|&q| Route::Question { q, change: false }.hash())).unwrap_or_else(|| Route::Start.hash())
     };
     // Only what the letters for these answers use (no school for a home-educated child).
-    let asked = app.journey.with_untracked(|j| crate::engine::details_used(&GRAPH, &crate::engine::outcome(&GRAPH, &j.answers, super::today())));
+    let asked = app.journey.with_untracked(|j| crate::engine::details_used(&GRAPH, &crate::engine::outcome(&GRAPH, &j.answers, super::today()), &j.walk.counted, super::today()));
     let html = render::about_html(&app.details.get_untracked(), None, asked);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -402,6 +402,7 @@ impl Builder {
                 unsure,
                 future: x.future,
                 says: &[],
+                age: None,
             });
         }
         let mut findings = vec![];
@@ -483,6 +484,10 @@ impl Builder {
             boards: leak(boards),
             contacts: &[],
             retired: &[],
+            you: Cond::Not(&Cond::Always),
+            helper: Cond::Not(&Cond::Always),
+            voice: &[],
+            helper_voice: &[],
             strings: leak(strings),
         }))
     }

@@ -97,7 +97,10 @@ export function addDays(iso, n) {
 /// a section 20 referral 8 weeks ago with no answer (overdue), no review date.
 /// Dates are { daysAgo: N } or 'unsure'; many-choice answers are arrays.
 export const SCHOOL_PATH = {
+  user: 'parent',
   setting: 'school',
+  // A date of birth answers "over compulsory school age?" (a child of 11: no), so it is not asked.
+  dob: { date: [4, 3, 2015] },
   over_school_age: 'no',
   looked_after: 'no',
   idp_holder: 'school',
@@ -109,6 +112,7 @@ export const SCHOOL_PATH = {
   s20_date: { daysAgo: 56 },
   lhb_replied: 'no',
   last_review: 'unsure',
+  idp_given: 'unsure',
   review_issues: ['none'],
   told: ['none'],
   social_care: 'assessed',
@@ -181,7 +185,7 @@ export class Camau {
     else await this.ready();
     await expect(this.page.locator('#start h1')).toBeVisible();
     await this.page.locator('#start a.button-start').click();
-    await expect(this.page).toHaveURL(/#\/q\/setting$/);
+    await expect(this.page).toHaveURL(/#\/q\/user$/);
     await expect(this.main.locator('h1')).toBeVisible();
   }
 
@@ -303,8 +307,8 @@ export class Camau {
     const label = `the saved answer on ${qid}`;
     if (a === 'unsure') {
       await expect(this.main.locator(`[id="${qid}-unsure"]`), label).toBeChecked();
-    } else if (a && typeof a === 'object' && 'daysAgo' in a) {
-      const [y, m, d] = isoDaysAgo(a.daysAgo).split('-').map(Number);
+    } else if (a && typeof a === 'object' && ('daysAgo' in a || 'date' in a)) {
+      const [y, m, d] = 'date' in a ? [a.date[2], a.date[1], a.date[0]] : isoDaysAgo(a.daysAgo).split('-').map(Number);
       const f = this.main.locator('input.date-input');
       await expect(f.nth(0), label).toHaveValue(String(d));
       await expect(f.nth(1), label).toHaveValue(String(m));

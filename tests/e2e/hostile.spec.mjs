@@ -143,7 +143,7 @@ test.describe('tampered and truncated addresses give a working page', () => {
     await expect(page.locator('#crash')).toBeHidden();
     const start = page.locator('#start a.button-start');
     if (await start.isVisible()) await start.click();
-    await expect.poll(() => camau.qid(), `${how} ${hash.slice(0, 40)}: then the first question`).toBe('setting');
+    await expect.poll(() => camau.qid(), `${how} ${hash.slice(0, 40)}: then the first question`).toBe('user');
     await camau.answerFrom(SCHOOL_PATH);
     // (A link ending in /change keeps the "change" mode: still the next question.)
     await expect(page).toHaveURL(/#\/q\/over_school_age(\/change)?$/);

@@ -30,7 +30,7 @@ test('walks from the start page to an outcome, with zero axe violations on every
       if (h === '#/check') await camau.screenshot('check-answers');
     },
   });
-  expect(seen[0]).toBe('#/q/setting');
+  expect(seen[0]).toBe('#/q/user');
   expect(seen).toContain('#/q/s20_date');
   expect(seen.slice(-2)).toEqual(['#/check', '#/result']);
   expect(titles.size).toBeGreaterThan(seen.length - 2);
@@ -108,7 +108,7 @@ test('coming back to any question shows the answer given, going back or forward'
   await camau.openWith(answers, {}, '#/result');
   const visited = [];
   // Back links from the outcome to the first question…
-  for (let i = 0; i < 30 && (await camau.qid()) !== 'setting'; i++) {
+  for (let i = 0; i < 30 && (await camau.qid()) !== 'user'; i++) {
     const from = await camau.hash();
     await page.locator('#app a.back-link').click();
     await page.waitForFunction((h) => location.hash !== h, from);
@@ -118,7 +118,7 @@ test('coming back to any question shows the answer given, going back or forward'
       await camau.expectShows(answers);
     }
   }
-  expect(visited).toEqual(['decision', 'social_care', 'told', 'review_issues', 'last_review', 'lhb_replied', 's20_date', 's20_by', 's20_made', 'therapy_section', 'health_involved', 'provision_beyond', 'idp_holder', 'looked_after', 'over_school_age', 'setting']);
+  expect(visited).toEqual(['decision', 'social_care', 'told', 'review_issues', 'idp_given', 'last_review', 'lhb_replied', 's20_date', 's20_by', 's20_made', 'therapy_section', 'health_involved', 'provision_beyond', 'idp_holder', 'looked_after', 'dob', 'setting', 'user']);
   // …then the browser's Back button retraces them, through the questions the other way.
   for (const q of visited.slice(0, -1).reverse()) {
     await page.goBack();
