@@ -130,3 +130,32 @@ fn the_printable_guide_has_every_finding_letter_and_basis_with_blanks_and_no_scr
     assert!(html.contains("default-src 'none'"));
     assert!(html.contains("not legal advice"));
 }
+
+/// Each voice of a text is the string the app shows for that reader: `KEY~you` for the young
+/// person, `KEY~helper` for someone helping, and the text itself for everyone else and for every
+/// text without that voice.
+#[test]
+fn each_voice_reads_its_own_string() {
+    use camau::engine::graph::Voice;
+    let txt = |i: usize| if i < STRINGS.len() { Txt(i as u16) } else { Txt(LATE_BIT | (i - STRINGS.len()) as u16) };
+    let index = |k: &str| KEYS.iter().position(|x| *x == k);
+    let mut seen = [0, 0];
+    for (i, k) in KEYS.iter().enumerate() {
+        for (n, (suffix, voice)) in [("~you", Voice::You), ("~helper", Voice::Helper)].into_iter().enumerate() {
+            if let Some(base) = k.strip_suffix(suffix) {
+                let b = index(base).unwrap_or_else(|| panic!("{k} has no text {base}"));
+                assert_eq!(GRAPH.voiced(txt(b), voice), txt(i), "{base} in the voice {suffix}");
+                seen[n] += 1;
+            } else if !k.contains('~') {
+                let other = format!("{k}{suffix}");
+                if index(&other).is_none() {
+                    assert_eq!(GRAPH.voiced(txt(i), voice), txt(i), "{k} has no {suffix} voice: it reads as written");
+                }
+            }
+        }
+        if !k.contains('~') {
+            assert_eq!(GRAPH.voiced(txt(i), Voice::Parent), txt(i));
+        }
+    }
+    assert!(seen[0] > 100 && seen[1] > 0, "voices found: {seen:?}");
+}

@@ -8,10 +8,11 @@ struct Strings {
     keys: Vec<String>,
     late: Vec<String>,
     late_keys: Vec<String>,
-    /// Each text whose young person's voice differs: its `Txt` and that voice's `Txt`.
-    voice: Vec<(u16, u16)>,
-    /// The same for the voice of someone helping a family.
-    helper: Vec<(u16, u16)>,
+    /// Each text whose young person's voice differs (that voice is the next string).
+    voice: Vec<u16>,
+    /// Each text whose helper's voice differs (the next string, or the one after the young
+    /// person's).
+    helper: Vec<u16>,
 }
 
 use camau_graph::{late, ContactKind, Detail};
@@ -32,13 +33,14 @@ impl Strings {
         let [parent, young, helper] = super::voices(s).unwrap_or_else(|_| [s.to_string(), s.to_string(), s.to_string()]);
         let (you_differs, helper_differs) = (young != parent, helper != parent);
         let t = self.push(key.clone(), parent);
+        // Each voice right after the text, so the tables need hold only the text's own key.
         if you_differs {
-            let y = self.push(format!("{key}~you"), young);
-            self.voice.push((t, y));
+            self.push(format!("{key}~you"), young);
+            self.voice.push(t);
         }
         if helper_differs {
-            let h = self.push(format!("{key}~helper"), helper);
-            self.helper.push((t, h));
+            self.push(format!("{key}~helper"), helper);
+            self.helper.push(t);
         }
         format!("Txt({t})")
     }
@@ -342,11 +344,9 @@ pub fn generate(m: &Model) -> Generated {
         cond(&m.helper),
     );
     s.voice.sort();
-    let pairs: Vec<String> = s.voice.iter().map(|(a, b)| format!("(Txt({a}),Txt({b}))")).collect();
-    let _ = writeln!(o, "/// Each text whose young person's voice differs, with that voice (sorted: `Graph::voiced`).\npub static VOICE: &[(Txt, Txt)] = &[{}];", pairs.join(","));
     s.helper.sort();
-    let pairs: Vec<String> = s.helper.iter().map(|(a, b)| format!("(Txt({a}),Txt({b}))")).collect();
-    let _ = writeln!(o, "/// Each text whose helper's voice differs, with that voice (sorted).\npub static HELPER_VOICE: &[(Txt, Txt)] = &[{}];", pairs.join(","));
+    let _ = writeln!(o, "/// The texts whose young person's voice differs (it is the next string), sorted: `Graph::voiced`.\npub static VOICE: &[u16] = &{:?};", s.voice);
+    let _ = writeln!(o, "/// The texts whose helper's voice differs (the string after the text and any young person's voice), sorted.\npub static HELPER_VOICE: &[u16] = &{:?};", s.helper);
     o.push_str(&ui);
     let _ = writeln!(o, "pub static STRINGS: &[&str] = &[");
     for t in &s.text {

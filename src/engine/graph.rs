@@ -220,10 +220,12 @@ pub struct Graph {
     pub you: Cond,
     /// When someone helping a family is using Camau (`[flow] helper`).
     pub helper: Cond,
-    /// Each text whose young person's voice differs, with that voice, sorted (`{you:A|B}`).
-    pub voice: &'static [(Txt, Txt)],
-    /// The same for someone helping (`{helper:A|B}`).
-    pub helper_voice: &'static [(Txt, Txt)],
+    /// The texts whose young person's voice differs, sorted (`{you:A|B}`): that voice is the
+    /// next string of the same table.
+    pub voice: &'static [u16],
+    /// The same for someone helping (`{helper:A|B}`): the string after the text and after its
+    /// young person's voice, if it has one.
+    pub helper_voice: &'static [u16],
     /// The words compiled into the wasm (question pages, the interface).
     pub strings: &'static [&'static str],
 }
@@ -289,12 +291,12 @@ impl Late {
 impl Graph {
     /// The text to show in a voice: `x` itself (a parent's), or its other voice if it has one.
     pub fn voiced(&self, x: Txt, v: Voice) -> Txt {
-        let table = match v {
-            Voice::Parent => return x,
-            Voice::You => self.voice,
-            Voice::Helper => self.helper_voice,
-        };
-        table.binary_search_by_key(&x.0, |p| p.0 .0).map_or(x, |i| table[i].1)
+        let has = |table: &[u16]| table.binary_search(&x.0).is_ok();
+        match v {
+            Voice::You if has(self.voice) => Txt(x.0 + 1),
+            Voice::Helper if has(self.helper_voice) => Txt(x.0 + 1 + has(self.voice) as u16),
+            _ => x,
+        }
     }
     /// A word compiled into the wasm; "" for a late word (use [`Graph::text`]).
     pub fn early(&self, t: Txt) -> &'static str {

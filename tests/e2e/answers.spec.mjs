@@ -2,7 +2,7 @@
 // first and is announced once; "Start now" never silently keeps saved answers.
 import { test, expect, SCHOOL_PATH, encodeSaved, expectNoAxeViolations } from './helpers.mjs';
 
-const UNTIL_DATE = { setting: 'school', over_school_age: 'no', looked_after: 'no', idp_holder: 'school', provision_beyond: 'yes', health_involved: 'yes', therapy_section: 's2c', s20_made: 'yes', s20_by: 'school' };
+const UNTIL_DATE = { user: 'parent', setting: 'school', dob: 'unsure', over_school_age: 'no', looked_after: 'no', idp_holder: 'school', provision_beyond: 'yes', health_involved: 'yes', therapy_section: 's2c', s20_made: 'yes', s20_by: 'school' };
 
 test('a date typed after ticking "I do not know" unticks the box, and the date is used', async ({ page, camau }) => {
   await camau.openWith(UNTIL_DATE, {}, '#/q/s20_date');
@@ -102,7 +102,7 @@ test('with saved answers the start page offers "Continue where you left off" and
   // "Yes" deletes them and starts at the first question, with nothing chosen.
   await page.locator('#start-again').click();
   await page.locator('#confirm-yes').click();
-  await expect(page).toHaveURL(/#\/q\/setting$/);
+  await expect(page).toHaveURL(/#\/q\/user$/);
   expect(await camau.stored()).toBeNull();
   await expect(camau.main.locator('input:checked')).toHaveCount(0);
 });

@@ -5,7 +5,7 @@
 import { test, expect, SCHOOL_PATH, expectNoAxeViolations } from './helpers.mjs';
 
 // The first question and the answer the crash test gives (content/flow.toml).
-const FIRST = { title: 'Where does your child learn now?', answer: 'At a school' };
+const FIRST = { title: 'Who is using Camau?', answer: 'A parent', value: 'parent' };
 
 test('without JavaScript: the start page says so and the printable guide has everything', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, baseURL });
@@ -74,15 +74,15 @@ test('the pages after the first question wait for their words, say so if they fa
   guard.allow(/words-|Failed to fetch|ERR_INTERNET_DISCONNECTED/);
   await camau.start();
   // The first question's words are in the app itself: it works with no words file.
-  await camau.answerFrom({ setting: 'school' });
-  await expect(page).toHaveURL(/#\/q\/over_school_age$/);
+  await camau.answerFrom({ user: 'parent' });
+  await expect(page).toHaveURL(/#\/q\/setting$/);
   await expect(camau.main.getByRole('status')).toContainText('could not get the words');
   await expectNoAxeViolations(page, 'question, words failed');
   // The answer is kept.
-  expect(await camau.stored()).toContain('a.setting=school');
+  expect(await camau.stored()).toContain('a.user=parent');
   fail = false;
   await camau.main.getByRole('button', { name: 'Try again' }).click();
-  await expect(camau.main.locator('h1')).toHaveText('Is your child over compulsory school age?');
+  await expect(camau.main.locator('h1')).toHaveText('Where does your child learn now?');
   await expect(camau.main.locator('h1')).toBeFocused();
   // The rest of the way, and the outcome, have their words.
   await camau.walk(SCHOOL_PATH);
@@ -112,7 +112,7 @@ async function panicAfterOneAnswer(page, camau, guard) {
   });
   guard.allow(/unreachable|createElement refused|RuntimeError/);
   await camau.start();
-  await camau.answer('school');
+  await camau.answer(FIRST.value);
   await camau.continue();
   await page.evaluate(() => { window.__refuse = true; });
   // The question pages are HTML text (no element made by the wasm); the privacy page is a
@@ -143,7 +143,7 @@ test('a panic in the wasm: the crash box, the answers to copy, and a reload that
   // Reloading brings Camau back with the answers kept.
   await crash.getByRole('link', { name: 'Reload Camau' }).click();
   await camau.ready();
-  expect(await camau.stored()).toContain('a.setting=school');
+  expect(await camau.stored()).toContain('a.user=parent');
 });
 
 test('a panic when storage is refused: the crash box says the answers are not kept, and offers them to copy', async ({ page, camau, guard }) => {

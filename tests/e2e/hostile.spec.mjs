@@ -146,7 +146,7 @@ test.describe('tampered and truncated addresses give a working page', () => {
     await expect.poll(() => camau.qid(), `${how} ${hash.slice(0, 40)}: then the first question`).toBe('user');
     await camau.answerFrom(SCHOOL_PATH);
     // (A link ending in /change keeps the "change" mode: still the next question.)
-    await expect(page).toHaveURL(/#\/q\/over_school_age(\/change)?$/);
+    await expect(page).toHaveURL(/#\/q\/setting(\/change)?$/);
   }
 
   test('opened as a new page', async ({ page, camau }) => {
@@ -178,14 +178,14 @@ test.describe('tampered and truncated addresses give a working page', () => {
   test('links deep into the journey before answering lead to the first question', async ({ page, camau }) => {
     for (const hash of ['#/result', '#/check', '#/about', '#/q/s20_date', '#/q/decision/change']) {
       await camau.open(hash);
-      await expect(page, hash).toHaveURL(/#\/q\/setting$/);
-      await expect(camau.main.locator('h1')).toHaveText('Where does your child learn now?');
+      await expect(page, hash).toHaveURL(/#\/q\/user$/);
+      await expect(camau.main.locator('h1')).toHaveText('Who is using Camau?');
     }
     // With some answers, a link past them leads to the next one due.
     await camau.answerFrom(SCHOOL_PATH);
     await page.goto('/#/result');
-    await expect(page).toHaveURL(/#\/q\/over_school_age$/);
+    await expect(page).toHaveURL(/#\/q\/setting$/);
     await page.goto('/#/q/ehe_decided'); // not on this path
-    await expect(page).toHaveURL(/#\/q\/over_school_age$/);
+    await expect(page).toHaveURL(/#\/q\/setting$/);
   });
 });

@@ -129,8 +129,9 @@ test('coming back to any question shows the answer given, going back or forward'
 
 test('a reload mid-way keeps the place and the answers', async ({ page, camau }) => {
   await camau.start();
+  await camau.answerFrom(SCHOOL_PATH); // user
   await camau.answerFrom(SCHOOL_PATH); // setting
-  await camau.answerFrom(SCHOOL_PATH); // over_school_age
+  await camau.answerFrom(SCHOOL_PATH); // dob (it answers "over compulsory school age?")
   await camau.answerFrom(SCHOOL_PATH); // looked_after
   expect(await camau.hash()).toBe('#/q/idp_holder');
   const heading = await camau.main.locator('h1').textContent();
@@ -152,8 +153,9 @@ test('a reload mid-way keeps the place and the answers', async ({ page, camau })
 
 test("the browser's back and forward buttons move between pages", async ({ page, camau }) => {
   await camau.start();
+  await camau.answerFrom(SCHOOL_PATH); // user
   await camau.answerFrom(SCHOOL_PATH); // setting
-  await camau.answerFrom(SCHOOL_PATH); // over_school_age
+  await camau.answerFrom(SCHOOL_PATH); // dob
   await camau.answerFrom(SCHOOL_PATH); // looked_after
   await camau.answerFrom(SCHOOL_PATH); // idp_holder
   expect(await camau.hash()).toBe('#/q/provision_beyond');
@@ -165,16 +167,19 @@ test("the browser's back and forward buttons move between pages", async ({ page,
   await page.goBack();
   await expect(page).toHaveURL(/#\/q\/looked_after$/);
   await page.goBack();
-  await expect(page).toHaveURL(/#\/q\/over_school_age$/);
+  await expect(page).toHaveURL(/#\/q\/dob$/);
   await page.goBack();
   await expect(page).toHaveURL(/#\/q\/setting$/);
   await expect(camau.main.locator('input[value=school]')).toBeChecked();
   await page.goBack();
+  await expect(page).toHaveURL(/#\/q\/user$/);
+  await page.goBack();
   await expect(page.locator('#start h1')).toBeVisible();
   await expect(page.locator('#app main')).toHaveCount(0);
   await page.goForward();
-  await expect(page).toHaveURL(/#\/q\/setting$/);
+  await expect(page).toHaveURL(/#\/q\/user$/);
   await expect(page.locator('#start')).toBeHidden();
+  await page.goForward();
   await page.goForward();
   await page.goForward();
   await page.goForward();
@@ -201,13 +206,13 @@ test('the start page says what to have to hand with Start now in the first scree
   expect(start.y + start.height, 'Start now inside the first 740 px').toBeLessThanOrEqual(740);
   await camau.start();
   await expect(camau.main.locator('.progress')).toHaveText(/^Question 1 of about \d+$/);
-  await camau.answer('school');
+  await camau.answer('parent');
   await camau.continue();
   await expect(camau.main.locator('.progress')).toHaveText(/^Question 2 of about \d+$/);
 });
 
 test('home education, the council told and still in time: the plan says to wait until its date, not to ask again', async ({ page, camau }) => {
-  const ehe = { setting: 'ehe', looked_after: 'no', ehe_decided: 'waiting', raised_date: { daysAgo: 70 }, provision_beyond: 'no', health_involved: 'no', told: ['none'], social_care: 'not_needed', decision: 'no' };
+  const ehe = { user: 'parent', setting: 'ehe', looked_after: 'no', ehe_decided: 'waiting', raised_date: { daysAgo: 70 }, provision_beyond: 'no', health_involved: 'no', told: ['none'], social_care: 'not_needed', decision: 'no' };
   await camau.openWith(ehe, { child: 'Osian', la: 'cardiff' }, '#/result');
   const first = page.locator('.plan-first');
   await expect(first.locator('h3').first()).toHaveText("Wait for the council's decision");

@@ -39,26 +39,26 @@ test('keyboard alone: start to outcome, focus on each new heading and on the err
   await expect(page.locator('a.skip-link')).toBeInViewport();
   await tabTo(page, (f) => f.cls.includes('button-start'), 'Start now');
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/#\/q\/setting$/);
+  await expect(page).toHaveURL(/#\/q\/user$/);
   await expect(camau.main.locator('h1')).toBeFocused();
   // The skip link works on the app's pages too: focus moves into the page, which stays.
   await page.keyboard.press('Shift+Tab');
   for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.classList.contains('skip-link'))); i++) await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
   await expect(page.locator('#app main')).toBeFocused();
-  await expect(page).toHaveURL(/#\/q\/setting$/);
+  await expect(page).toHaveURL(/#\/q\/user$/);
 
   // An error first: Continue with nothing chosen.
   await tabTo(page, (f) => f.tag === 'BUTTON' && f.type === 'submit', 'Continue');
   await page.keyboard.press('Enter');
   await expect(camau.main.locator('.error-summary')).toBeFocused();
-  await expect(page).toHaveURL(/#\/q\/setting$/);
+  await expect(page).toHaveURL(/#\/q\/user$/);
   // The summary's link takes focus to the first option.
-  await tabTo(page, (f) => f.tag === 'A' && f.href === '#setting-school', 'the error link', 2);
+  await tabTo(page, (f) => f.tag === 'A' && f.href === '#user-parent', 'the error link', 2);
   await page.keyboard.press('Enter');
-  await expect(page.locator('#setting-school')).toBeFocused();
+  await expect(page.locator('#user-parent')).toBeFocused();
   await page.keyboard.press('Space');
-  await expect(page.locator('#setting-school')).toBeChecked();
+  await expect(page.locator('#user-parent')).toBeChecked();
   await tabTo(page, (f) => f.tag === 'BUTTON' && f.type === 'submit', 'Continue');
   await page.keyboard.press('Enter');
 
@@ -115,7 +115,7 @@ test('keyboard alone: start to outcome, focus on each new heading and on the err
 
 test('the Back link and the footer work from the keyboard', async ({ page, camau }) => {
   await camau.start();
-  await camau.answerFrom({ setting: 'school' });
+  await camau.answerFrom({ user: 'parent' });
   await expect(camau.main.locator('h1')).toBeFocused();
   // Shift+Tab from the heading reaches the Back link.
   await page.keyboard.press('Shift+Tab');
@@ -123,9 +123,9 @@ test('the Back link and the footer work from the keyboard', async ({ page, camau
   expect(f.cls).toContain('back-link');
   expect(f.visible).toBe(true);
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/#\/q\/setting$/);
+  await expect(page).toHaveURL(/#\/q\/user$/);
   await expect(camau.main.locator('h1')).toBeFocused();
-  await expect(page.locator('#setting-school')).toBeChecked();
+  await expect(page.locator('#user-parent')).toBeChecked();
   // The footer's delete button, by keyboard.
   f = await tabTo(page, (x) => x.tag === 'BUTTON' && x.text === 'Delete my answers from this device', 'Delete my answers', 30);
   await page.keyboard.press('Enter');

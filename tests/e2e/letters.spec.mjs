@@ -180,7 +180,7 @@ test('Add to calendar downloads an .ics file for the computed due date', async (
 
 test('calendar text with a comma is escaped, and the date is 12 weeks on', async ({ page, camau }) => {
   // Home educated, the council has not decided: its 12 weeks run from when ALN was raised.
-  const path = { setting: 'ehe', ehe_decided: 'waiting', raised_date: { daysAgo: 30 }, health_involved: 'no', told: ['none'], social_care: 'assessed', decision: 'no' };
+  const path = { user: 'parent', setting: 'ehe', ehe_decided: 'waiting', raised_date: { daysAgo: 30 }, health_involved: 'no', told: ['none'], social_care: 'assessed', decision: 'no' };
   await camau.openWith(path, {}, '#/result');
   const deadline = await reveal(page.locator('#d-la_decision'));
   const label = (await deadline.locator('h3').textContent()).trim();
@@ -195,7 +195,7 @@ test('calendar text with a comma is escaped, and the date is 12 weeks on', async
 });
 
 test('an overdue deadline is marked once, and offers no calendar event in the past', async ({ page, camau }) => {
-  const path = { setting: 'ehe', ehe_decided: 'waiting', raised_date: { daysAgo: 100 }, health_involved: 'no', told: ['none'], social_care: 'assessed', decision: 'no' };
+  const path = { user: 'parent', setting: 'ehe', ehe_decided: 'waiting', raised_date: { daysAgo: 100 }, health_involved: 'no', told: ['none'], social_care: 'assessed', decision: 'no' };
   await camau.openWith(path, {}, '#/result');
   const deadline = await reveal(page.locator('#d-la_decision'));
   await expect(deadline).toHaveClass(/deadline-overdue/);
@@ -286,7 +286,7 @@ test('the browser\'s own print command opens the "Why?" boxes first', async ({ p
 test('a step with a date of its own goes in the calendar on that day, with an alarm', async ({ page, camau }) => {
   // The school decided to stop the IDP 3 weeks ago: the right to ask the council to
   // reconsider runs out 4 weeks after the decision (a step dated "by" that day).
-  const cease = { over_school_age: 'no', looked_after: 'no', health_involved: 'no', told: ['none'], social_care: 'not_needed', setting: 'school', idp_holder: 'school', provision_beyond: 'no', last_review: { daysAgo: 180 }, review_issues: ['none'], decision: 'school_cease', decision_date: { daysAgo: 21 } };
+  const cease = { user: 'parent', dob: 'unsure', over_school_age: 'no', looked_after: 'no', health_involved: 'no', told: ['none'], social_care: 'not_needed', setting: 'school', idp_holder: 'school', provision_beyond: 'no', last_review: { daysAgo: 180 }, review_issues: ['none'], decision: 'school_cease', decision_date: { daysAgo: 21 } };
   await camau.openWith(cease, SAVED, '#/result');
   const button = page.locator('.plan-first [data-action="step-ics"]');
   await expect(button).toBeVisible();
@@ -302,7 +302,8 @@ test('a step with a date of its own goes in the calendar on that day, with an al
 test('the full name, date of birth and a way to reply go into the letters, and stay on the device', async ({ page, camau }) => {
   await camau.openWith(SCHOOL_PATH, SAVED, '#/about/change');
   await page.locator('#about-full').fill('Alys Gwenllïan Jones');
-  await page.locator('#about-dob').fill('4 March 2015');
+  // The date of birth was an answer (SCHOOL_PATH): it is never asked for again.
+  await expect(page.locator('#about-dob')).toHaveCount(0);
   await page.locator('#about-contact').fill('sian@example.org');
   await camau.continue();
   await expect(camau.main).toContainText('Alys Gwenllïan Jones');
@@ -310,5 +311,5 @@ test('the full name, date of birth and a way to reply go into the letters, and s
   const l = await letterOnPage(page, 'ask_lhb_answer');
   expect(l.body).toContain('Re: Alys Gwenllïan Jones, date of birth 4 March 2015');
   expect(l.body).toContain('Yours sincerely,\nSiân Jones\nsian@example.org');
-  expect(await page.evaluate(() => localStorage.getItem('camau'))).toContain('d.dob=4%20March%202015');
+  expect(await page.evaluate(() => localStorage.getItem('camau'))).toContain('a.dob=2015-03-04');
 });

@@ -17,8 +17,8 @@ async function seed(page, value) {
 async function works(page, camau) {
   await expect(page.locator('#start h1')).toBeVisible();
   await page.locator('#start a.button-start').click();
-  await expect(page).toHaveURL(/#\/q\/setting$/);
-  await expect(camau.main.locator('h1')).toHaveText('Where does your child learn now?');
+  await expect(page).toHaveURL(/#\/q\/user$/);
+  await expect(camau.main.locator('h1')).toHaveText('Who is using Camau?');
   await expect(page.locator('#crash')).toBeHidden();
 }
 
@@ -62,7 +62,7 @@ test('coming back: "Continue where you left off" or "Start again"', async ({ pag
   await camau.ready();
   await resume.getByRole('button', { name: 'Start again' }).click();
   await resume.getByRole('button', { name: 'Yes, delete them and start again' }).click();
-  await expect(page).toHaveURL(/#\/q\/setting$/);
+  await expect(page).toHaveURL(/#\/q\/user$/);
   await expect(camau.main.locator('input:checked')).toHaveCount(0);
   expect(await camau.stored()).toBeNull();
 });
@@ -83,6 +83,7 @@ test('"Do not save my answers on this device" stops saving, and deletes what was
   await camau.answerFrom(SCHOOL_PATH);
   await camau.answerFrom(SCHOOL_PATH);
   await camau.answerFrom(SCHOOL_PATH);
+  await camau.answerFrom(SCHOOL_PATH);
   expect(await page.evaluate(() => Object.keys(localStorage))).not.toContain(KEY);
   await page.locator('#app a.back-link').click();
   await expect(camau.main.locator('input[value=school]')).toBeChecked(); // kept in memory
@@ -100,7 +101,7 @@ test.describe('bad data saved on the device', () => {
     await expect(notice(page)).toContainText('We could not read the answers saved on this device');
     await works(page, camau);
     await camau.answerFrom(SCHOOL_PATH);
-    expect(await camau.stored()).toMatch(new RegExp(`^v=${SAVED_VERSION}&s=\\d{4}-\\d\\d-\\d\\d&a\\.setting=school`));
+    expect(await camau.stored()).toMatch(new RegExp(`^v=${SAVED_VERSION}&s=\\d{4}-\\d\\d-\\d\\d&a\\.user=parent`));
   });
 
   test('JSON from something else: the parent is told, nothing crashes', async ({ page, camau }) => {
@@ -108,7 +109,7 @@ test.describe('bad data saved on the device', () => {
     await camau.open('#/q/looked_after');
     await expect(notice(page)).toContainText('We could not read the answers saved on this device');
     // Nothing was read, so the link to a later question goes to the first one.
-    await expect(page).toHaveURL(/#\/q\/setting$/);
+    await expect(page).toHaveURL(/#\/q\/user$/);
     await expect(camau.main.locator('h1')).toBeVisible();
   });
 
@@ -122,16 +123,19 @@ test.describe('bad data saved on the device', () => {
     await expect(page.locator('#resume')).toContainText('Continue where you left off');
     await expect(page.locator('#resume')).not.toContainText('You last saved');
     await page.locator('#resume a.button').click();
-    // The three answers are kept; the question added since (over_school_age) is asked, with
-    // no alarm: nothing was lost.
-    await expect(page).toHaveURL(/#\/q\/over_school_age$/);
+    // The three answers are kept; the questions added since (who is using Camau, the date of
+    // birth) are asked, with no alarm: nothing was lost.
+    await expect(page).toHaveURL(/#\/q\/user$/);
+    await camau.answerFrom(SCHOOL_PATH);
+    await expect(page).toHaveURL(/#\/q\/dob$/);
     await page.locator('#app a.back-link').click();
+    await expect(page).toHaveURL(/#\/q\/setting$/);
     await expect(camau.main.locator('input[value=school]')).toBeChecked();
     // Any change saves it in the new format, with the day, and the start page then says when.
     await camau.continue();
     const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
     const stored = await camau.stored();
-    expect(stored).toMatch(new RegExp(`^v=${SAVED_VERSION}&s=${today}&a\\.setting=school&a\\.looked_after=no&a\\.idp_holder=school`));
+    expect(stored).toMatch(new RegExp(`^v=${SAVED_VERSION}&s=${today}&a\\.user=parent&a\\.setting=school&a\\.looked_after=no&a\\.idp_holder=school`));
     expect(stored).toContain('d.child=Si%C3%A2n&d.la=cardiff');
     await page.goto('/');
     await camau.ready();
@@ -147,7 +151,7 @@ test.describe('bad data saved on the device', () => {
   });
 
   test('a newer version: read, the parent told, and never overwritten', async ({ page, camau }) => {
-    const saved = 'v=99&a.setting=school&a.over_school_age=no&a.looked_after=no&a.new_question=zzz&x.future=1';
+    const saved = 'v=99&a.user=parent&a.setting=school&a.dob=unsure&a.over_school_age=no&a.looked_after=no&a.new_question=zzz&x.future=1';
     await seed(page, saved);
     await camau.open();
     await expect(notice(page)).toContainText('saved by a newer version of Camau');
@@ -161,7 +165,7 @@ test.describe('bad data saved on the device', () => {
   });
 
   test('answers to questions or options that no longer exist: dropped, the rest kept, the parent told which to answer again', async ({ page, camau }) => {
-    await seed(page, 'v=1&a.setting=school&a.over_school_age=no&a.looked_after=maybe_later&a.question_removed_long_ago=yes&a.idp_holder=school');
+    await seed(page, 'v=1&a.user=parent&a.setting=school&a.dob=unsure&a.over_school_age=no&a.looked_after=maybe_later&a.question_removed_long_ago=yes&a.idp_holder=school');
     await camau.open();
     await expect(notice(page)).toContainText('Please answer these again');
     await expect(notice(page)).toContainText('Is your child looked after by a council?');
@@ -179,7 +183,7 @@ test.describe('bad data saved on the device', () => {
     // "Have you asked for disagreement resolution?" (dr_used) became "… within 8 weeks of the
     // decision?" (dr_when); "Taught by the council outside school" (eotas) became "… and not on
     // any school's roll" (eotas_off_roll).
-    const path = 'a.over_school_age=no&a.looked_after=no&a.idp_holder=la&a.health_involved=no&a.last_review=2026-06-01&a.review_issues=none&a.told=none&a.social_care=not_needed&a.decision=la_decision&a.decision_date=2026-11-01';
+    const path = 'a.user=parent&a.dob=unsure&a.over_school_age=no&a.looked_after=no&a.idp_holder=la&a.health_involved=no&a.last_review=2026-06-01&a.review_issues=none&a.told=none&a.social_care=not_needed&a.decision=la_decision&a.decision_date=2026-11-01';
     await seed(page, `v=3&a.setting=school&${path}&a.dr_used=yes`);
     await camau.open();
     await expect(notice(page)).toContainText('Please answer these again');
@@ -226,6 +230,7 @@ test.describe('storage the browser refuses', () => {
     await camau.answerFrom(SCHOOL_PATH);
     await camau.answerFrom(SCHOOL_PATH);
     await camau.answerFrom(SCHOOL_PATH);
+    await camau.answerFrom(SCHOOL_PATH);
     await expect(page).toHaveURL(/#\/q\/idp_holder$/);
     await page.getByRole('link', { name: 'Privacy' }).click();
     await expect(page.getByLabel('Do not save my answers on this device')).toBeDisabled();
@@ -245,6 +250,7 @@ test.describe('storage the browser refuses', () => {
     await works(page, camau);
     await camau.answerFrom(SCHOOL_PATH);
     await expect(banner(page)).toContainText('storage is full');
+    await camau.answerFrom(SCHOOL_PATH);
     await camau.answerFrom(SCHOOL_PATH);
     await camau.answerFrom(SCHOOL_PATH);
     await expect(page).toHaveURL(/#\/q\/idp_holder$/);
