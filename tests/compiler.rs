@@ -621,3 +621,28 @@ fn a_claim_is_a_topic_and_a_value() {
     let m = compile(&[("content/mini.toml".into(), fine)]).expect("a claim compiles");
     assert_eq!(m.findings[0].claims, vec![("keeper".to_string(), "school".to_string())]);
 }
+
+/// Voice alternates (`{you:A|B}`, `{helper:A|B}`): each voice is checked as a text of its own,
+/// and a broken alternate is refused where it is written.
+#[test]
+fn voice_alternates() {
+    use camau::compiler::voices;
+    let [parent, you, helper] = voices("{you:Your child has|You have} ALN{helper:| (tell the parent)}.").unwrap();
+    assert_eq!((parent.as_str(), you.as_str(), helper.as_str()), ("Your child has ALN.", "You have ALN.", "Your child has ALN (tell the parent)."));
+    // Placeholders and gaps inside either side; the split is the `|` outside them.
+    let [p, y, _] = voices("{you:[{child}'s needs | What does your child need?]|[my needs | What do you need?]}").unwrap();
+    assert_eq!((p.as_str(), y.as_str()), ("[{child}'s needs | What does your child need?]", "[my needs | What do you need?]"));
+    for bad in ["{you:no bar}", "{you:a|b|c}", "{you:never closed|", "{you:a {helper:b|c}|d}"] {
+        assert!(voices(bad).is_err(), "{bad} must be refused");
+    }
+    // In content: a finding's text, a question's title and a placeholder only one voice has.
+    let (text, d) = broken("says = \"The council must decide.\"", "says = \"The council must {you:decide.}\"");
+    expect(&d, DiagKind::Placeholder, line_of(&text, "says = \"The council must {you:decide.}\""));
+    let (text, d) = broken("says = \"The council must decide.\"", "says = \"The council must {you:decide|decide {nonsense}}.\"");
+    expect(&d, DiagKind::Placeholder, line_of(&text, "{nonsense}"));
+    let (text, d) = broken("title = \"Where does your child learn?\"", "title = \"{you:Where does your child learn?|Where do you learn?\"");
+    expect(&d, DiagKind::Placeholder, line_of(&text, "Where do you learn?"));
+    // A well-formed alternate on a question page compiles.
+    let ok = MINI.replacen("title = \"Where does your child learn?\"", "title = \"{you:Where does your child learn?|Where do you learn?}\"", 1);
+    compile(&[("content/mini.toml".into(), ok)]).expect("a question title may hold an alternate");
+}

@@ -405,3 +405,29 @@ fn school_days_skip_weekends_bank_holidays_and_the_usual_school_holidays() {
         x = x.add_days(1);
     }
 }
+
+/// Compulsory school age ends on the last Friday in June of the school year (1 September to
+/// 31 August) in which the person turns 16 (law-facts §1): 31 August and 1 September birthdays
+/// fall in different years, and the day after that Friday they are a young person.
+#[test]
+fn compulsory_school_age_ends_on_the_last_friday_in_june_of_year_11() {
+    use camau::engine::age_group;
+    assert_eq!(school_leaving_date(d(2010, 8, 31)), d(2026, 6, 26));
+    assert_eq!(school_leaving_date(d(2010, 9, 1)), d(2027, 6, 25));
+    assert_eq!(school_leaving_date(d(2010, 9, 1)).weekday(), 4, "a Friday");
+    // Every leaving date is the last Friday of its June.
+    for y in 1990..2030 {
+        for m in [1, 8, 9, 12] {
+            let x = school_leaving_date(d(y, m, 15));
+            assert!(x.m == 6 && x.weekday() == 4 && x.d + 7 > 30, "{}", x.iso());
+        }
+    }
+    let dob = d(2010, 8, 31);
+    assert_eq!(age_group(dob, d(2026, 6, 26)), 0, "a child until the last Friday in June");
+    assert_eq!(age_group(dob, d(2026, 6, 27)), 1, "then a young person under 18");
+    assert_eq!(age_group(dob, d(2028, 8, 30)), 1);
+    assert_eq!(age_group(dob, d(2028, 8, 31)), 2, "18 on the birthday");
+    // A 29 February birthday is reached on 1 March in other years.
+    assert_eq!(age_on(d(2008, 2, 29), d(2026, 2, 28)), 17);
+    assert_eq!(age_on(d(2008, 2, 29), d(2026, 3, 1)), 18);
+}

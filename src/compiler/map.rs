@@ -9,6 +9,9 @@ use std::fmt::Write;
 
 /// Escapes text for a quoted Mermaid label (entity codes, one line).
 fn esc(s: &str) -> String {
+    // The map shows the words as a parent reads them (`{you:A|B}` as A).
+    let parent = super::voices(s).map_or_else(|_| s.to_string(), |[parent, ..]| parent);
+    let s = parent.as_str();
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -260,7 +260,6 @@ pub fn voices(text: &str) -> Result<[String; 3], String> {
 /// Each voice of a text (once each), or the problem with its alternates.
 fn each_voice(text: &str) -> Result<Vec<String>, String> {
     let mut v = voices(text)?.to_vec();
-    v.dedup();
     v.sort();
     v.dedup();
     Ok(v)

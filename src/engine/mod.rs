@@ -204,13 +204,6 @@ pub fn first_offered(q: &Question, hidden: u64) -> Option<usize> {
     (0..q.options.len().min(64)).find(|&i| hidden & (1 << i) == 0)
 }
 
-/// Replays the answers from the start question. Answers that do not fit their
-/// question stop the walk there (that question is asked again).
-///
-/// Each routing decision sees only the answers already on the path: an answer
-/// left over from another path never steers this one (else pruning it would
-/// change the path and leave other stale answers behind). The same holds for which
-/// options a question offers.
 /// 0: a child (not over compulsory school age), 1: a young person under 18, 2: 18 or over.
 pub fn age_group(dob: Date, today: Date) -> usize {
     if today <= date::school_leaving_date(dob) {
@@ -234,6 +227,13 @@ pub fn voice(g: &Graph, counted: &Answers, today: Date) -> Voice {
     }
 }
 
+/// Replays the answers from the start question. Answers that do not fit their
+/// question stop the walk there (that question is asked again).
+///
+/// Each routing decision sees only the answers already on the path: an answer
+/// left over from another path never steers this one (else pruning it would
+/// change the path and leave other stale answers behind). The same holds for which
+/// options a question offers.
 pub fn walk(g: &Graph, answers: &Answers, today: Date) -> Walk {
     let mut seen = Answers::default();
     let mut path = vec![];
@@ -582,7 +582,14 @@ pub fn fill(g: &Graph, template: &str, answers: &Answers, details: &Details, tod
             Some(Placeholder::Detail(d @ Detail::Parent)) => Some(text(&details.parent, d)),
             Some(Placeholder::Detail(d @ Detail::School)) => Some(text(&details.school, d)),
             // The full name, else the first name given, else a blank.
-            Some(Placeholder::Detail(d @ Detail::FullName)) => Some(text(if details.full_name.trim().is_empty() { &details.child } else { &details.full_name }, d)),
+            Some(Placeholder::Detail(d @ Detail::FullName)) => Some(text(
+                match (details.full_name.trim().is_empty(), ev.holds(&g.you)) {
+                    (false, _) => &details.full_name,
+                    (true, true) => &details.parent,
+                    (true, false) => &details.child,
+                },
+                d,
+            )),
             // The date of birth the parent gave as an answer, else one typed on an older Camau.
             Some(Placeholder::Detail(d @ Detail::Dob)) => Some(match g.dob_question().and_then(|q| answers.get(q)) {
                 Some(Answer::Date(x)) => long_date(*x, &w.months),

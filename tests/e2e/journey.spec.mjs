@@ -220,3 +220,40 @@ test('home education, the council told and still in time: the plan says to wait 
   await expect(first).not.toContainText('I am bringing to your attention');
   await expect(first.locator('[data-action="step-ics"]')).toBeVisible();
 });
+
+// Issue 13 (H2): the young person using Camau about themselves is spoken to as "you" on every
+// page, and the letters are theirs ("I", their own name); someone helping is told whose the
+// rights and letters are.
+test('a young person using Camau: every page and letter speaks to them, not about "your child"', async ({ page, camau }) => {
+  const young = { user: 'young_person', setting: 'school', dob: { date: [4, 3, 2009] }, looked_after: 'no', idp_holder: 'school', provision_beyond: 'no', health_involved: 'no', last_review: { daysAgo: 150 }, review_issues: ['no_voice'], told: ['none'], social_care: 'not_needed', decision: 'school_no_aln', decision_date: { daysAgo: 10 } };
+  const pages = [];
+  const notToThem = async (h) => {
+    pages.push(h);
+    if (!h.startsWith('#/')) return;
+    await expect(camau.main).not.toContainText(/your child|my child/i);
+  };
+  await camau.start();
+  await camau.walk(young, { onPage: notToThem });
+  // One name: their own (no separate "child's name").
+  await expect(page.locator('#about-child')).toHaveCount(0);
+  await camau.about({ parent: 'Alys Jones' });
+  await notToThem(await camau.hash());
+  await camau.seeResult();
+  await expect(camau.main.locator('h1')).toHaveText('What this means for you');
+  await notToThem('#/result');
+  await expect(camau.main).toContainText('You are a young person in law, and the rights are yours');
+  // Their letter: in the first person, signed with their name, no line for someone writing for them.
+  const letter = page.locator('article[id="l-ask_la_reconsider"]');
+  await expect(letter).toContainText('decided that I do not have additional learning needs');
+  await expect(letter).toContainText('Alys Jones');
+  await expect(letter).not.toContainText('If you are writing for the young person');
+  expect(pages).not.toContain('#/q/over_school_age'); // the date of birth answered it
+  await expectNoAxeViolations(page, 'result, young person');
+});
+
+test('someone helping a family is told whose the rights and letters are', async ({ page, camau }) => {
+  await camau.openWith({ ...SCHOOL_PATH, user: 'helper' }, { child: 'Dylan', parent: 'Mair Evans' }, '#/result');
+  await expect(camau.main.locator('p.lead')).toContainText('These pages speak to the parent, or to the young person: the rights and the letters are theirs');
+  await page.goto('/#/about/change');
+  await expect(page.getByLabel('Name of the person signing the letters')).toHaveValue('Mair Evans');
+});
