@@ -252,19 +252,23 @@ pub fn focus_is_free() -> bool {
 }
 
 pub fn focus_later(selector: &'static str) {
-    leptos::prelude::request_animation_frame(move || {
-        if let Some(el) = window()
-            .document()
-            .and_then(|d| d.query_selector(selector).ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            // A heading takes focus only with a tabindex (the static start page's h1 has none).
-            if !el.has_attribute("tabindex") {
-                let _ = el.set_attribute("tabindex", "-1");
-            }
-            let _ = el.focus();
+    leptos::prelude::request_animation_frame(move || focus_now(selector));
+}
+
+/// Focuses the first element matching `selector` now (it is on the page already: the skip
+/// link's target), so a key pressed next is not overtaken by a focus that comes later.
+pub fn focus_now(selector: &str) {
+    if let Some(el) = window()
+        .document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        // A heading takes focus only with a tabindex (the static start page's h1 has none).
+        if !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
         }
-    });
+        let _ = el.focus();
+    }
 }
 
 /// Shows or hides the static start page written in index.html.

@@ -402,7 +402,7 @@ fn start_state() {
         if !h.is_empty() && !h.starts_with("#/") {
             // An in-page anchor (the skip link): go back to the page's own address.
             browser::replace(&app.route.get_untracked().hash());
-            browser::focus_later("main:not([hidden])");
+            browser::focus_now("main:not([hidden])");
             return;
         }
         let r = Route::parse(&h);
