@@ -257,12 +257,18 @@ pub fn voices(text: &str) -> Result<[String; 3], String> {
     Ok(out)
 }
 
-/// Each voice of a text (once each), or the problem with its alternates.
-fn each_voice(text: &str) -> Result<Vec<String>, String> {
-    let mut v = voices(text)?.to_vec();
-    v.sort();
-    v.dedup();
-    Ok(v)
+/// The problems `check` finds in each voice of a text (each voice once), or the problem with
+/// its alternates.
+fn per_voice(text: &str, check: impl Fn(&str) -> Vec<String>) -> Vec<String> {
+    match voices(text) {
+        Ok(v) => {
+            let mut v = v.to_vec();
+            v.sort();
+            v.dedup();
+            v.iter().flat_map(|t| check(t)).collect()
+        }
+        Err(e) => vec![e],
+    }
 }
 
 /// Checks `{...}` placeholders in a text; returns the problems.
@@ -284,10 +290,7 @@ pub fn check_placeholders(text: &str, date_question: &dyn Fn(&str) -> bool, dead
 /// Checks the `[…]` in a letter: each is a gap, `[bracketed form | Question?]`, or a
 /// sentence to keep or delete, `[If …]`; none nested or left open (content-style.md).
 pub fn check_gaps(text: &str) -> Vec<String> {
-    match each_voice(text) {
-        Ok(texts) => texts.iter().flat_map(|t| check_gaps1(t)).collect(),
-        Err(e) => vec![e],
-    }
+    per_voice(text, check_gaps1)
 }
 
 fn check_gaps1(text: &str) -> Vec<String> {
@@ -390,11 +393,7 @@ impl Cx<'_> {
         let is_date_q = |id: &str| ids.q.get(id).is_some_and(|i| kind_of(&raw.questions[i].1) == Kind::Date);
         let is_deadline = |id: &str| ids.deadline.get(id).is_some();
         let is_phrase = |q: &str, p: &str| ids.q.get(q).is_some_and(|i| raw.questions[i].1.says.contains_key(p));
-        let problems = match each_voice(s.get_ref()) {
-            Ok(texts) => texts.iter().flat_map(|t| check_placeholders(t, &is_date_q, &is_deadline, &is_phrase)).collect(),
-            Err(e) => vec![e],
-        };
-        for p in problems {
+        for p in per_voice(s.get_ref(), |t| check_placeholders(t, &is_date_q, &is_deadline, &is_phrase)) {
             self.cx.err(f, s, DiagKind::Placeholder, format!("{owner}: {p}"));
         }
     }

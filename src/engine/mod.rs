@@ -248,10 +248,7 @@ pub fn walk(g: &Graph, answers: &Answers, today: Date) -> Walk {
             _ => None,
         });
         let worked_out = derived.is_some();
-        let counted = match derived {
-            Some(a) => Some(a),
-            None => answers.get(q).and_then(|a| Eval { g, answers: &seen, today }.counted(question, a)),
-        };
+        let counted = derived.or_else(|| answers.get(q).and_then(|a| Eval { g, answers: &seen, today }.counted(question, a)));
         match counted {
             Some(a) if fits(question, &a) => seen.set(q, a),
             _ => return Walk { path, next: Some(q), counted: seen },
@@ -564,6 +561,7 @@ pub fn long_date(d: Date, months: &[&str; 12]) -> String {
 /// as written.
 pub fn fill(g: &Graph, template: &str, answers: &Answers, details: &Details, today: Date, w: &Words) -> String {
     let ev = Eval { g, answers, today };
+    let you = voice(g, answers, today) == Voice::You;
     let text = |s: &str, d: Detail| if s.trim().is_empty() { (w.blank)(Blank::Detail(d)) } else { s.trim().to_string() };
     let date = |d: Option<Date>| d.map(|d| long_date(d, &w.months)).unwrap_or_else(|| (w.blank)(Blank::Date));
     let mut out = String::with_capacity(template.len() + 64);
@@ -578,12 +576,12 @@ pub fn fill(g: &Graph, template: &str, answers: &Answers, details: &Details, tod
         let name = &after[..j];
         let value = match Placeholder::parse(name) {
             // A young person writing about themselves: the child is the one writing.
-            Some(Placeholder::Detail(d @ Detail::Child)) => Some(text(if ev.holds(&g.you) { &details.parent } else { &details.child }, d)),
+            Some(Placeholder::Detail(d @ Detail::Child)) => Some(text(if you { &details.parent } else { &details.child }, d)),
             Some(Placeholder::Detail(d @ Detail::Parent)) => Some(text(&details.parent, d)),
             Some(Placeholder::Detail(d @ Detail::School)) => Some(text(&details.school, d)),
             // The full name, else the first name given, else a blank.
             Some(Placeholder::Detail(d @ Detail::FullName)) => Some(text(
-                match (details.full_name.trim().is_empty(), ev.holds(&g.you)) {
+                match (details.full_name.trim().is_empty(), you) {
                     (false, _) => &details.full_name,
                     (true, true) => &details.parent,
                     (true, false) => &details.child,
