@@ -21,9 +21,12 @@ fn main() {
             let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
             let g = compiler::codegen::generate(&model);
             std::fs::write(out.join("content.rs"), g.rust).expect("write content.rs");
-            // The outcome page's words, fetched by the browser after the first page (see
-            // tools/post_build.mjs, which copies this file into dist), and the printable guide.
-            std::fs::write(out.join(&g.late_name), &g.late_text).expect("write the late words");
+            // The words files, fetched by the browser (see tools/post_build.mjs, which copies
+            // them into dist), and the printable guide.
+            for (name, text) in &g.files {
+                std::fs::write(out.join(name), text).expect("write a words file");
+            }
+            std::fs::write(out.join("page-words.json"), &g.page_words).expect("write page-words.json");
             std::fs::write(out.join("guide.html"), compiler::guide::guide_html(&model)).expect("write guide.html");
         }
         Err(diags) => {

@@ -9,12 +9,37 @@
 //     (so the host's embed.js can bring the top of Camau into view);
 //  5. if the wasm app cannot start (no WebAssembly, or its files fail to load), says so and
 //     offers the printable guide (guide.html) instead of a page that does nothing;
-//  6. in the crash box (shown by the app if it ever stops), copies the answers.
+//  6. in the crash box (shown by the app if it ever stops), copies the answers;
+//  7. the language link: remembers the parent's choice on this device ("camau-lang" in
+//     localStorage, read before paint by index.html's first script), shows the start page in
+//     that language, and tells the app ("camau:lang"), which redraws the page it is on.
 (function () {
   'use strict';
   var doc = document;
   var FLAG = 'camau-updated';
+  var LANG = 'camau-lang';
   var framed = true;
+  function cy() { return doc.documentElement.lang === 'cy'; }
+
+  // 7. The language link ---------------------------------------------------------------------
+  // The page shows the language <html lang> names (the start page carries both). Once the app
+  // has started it switches when its words are here, and puts <html lang> back if they cannot
+  // come; before that, the app starts in the language it finds.
+  function setLang(l) {
+    if ((l === 'cy') === cy()) return;
+    doc.documentElement.lang = l === 'cy' ? 'cy' : 'en-GB';
+    var title = doc.querySelector('meta[name=camau-title-' + (l === 'cy' ? 'cy' : 'en') + ']');
+    if (!started() && title) doc.title = title.content; // once started, the app titles each page
+    try { dispatchEvent(new Event('camau:lang')); } catch (e) { /* old browser: the next page load */ }
+  }
+  doc.addEventListener('click', function (e) {
+    var a = e.target && e.target.closest ? e.target.closest('a[data-lang]') : null;
+    if (!a) return;
+    e.preventDefault();
+    var l = a.getAttribute('data-lang');
+    try { localStorage.setItem(LANG, l); } catch (x) { /* not kept: this visit only */ }
+    setLang(l);
+  });
   try { framed = window.top !== window.self; } catch (e) { /* cross-origin top: framed */ }
 
   // 1. Offline copy and updates ------------------------------------------------------------
@@ -77,7 +102,7 @@
       if (!/^(https?:|tel:|mailto:)$/.test(link.protocol)) link = null;
     }
     if (link) {
-      link.textContent = help || 'Get help';
+      link.textContent = help || box.getAttribute(cy() ? 'data-help-cy' : 'data-help-en') || '';
       if (/^https?:$/.test(link.protocol)) { link.target = '_blank'; link.rel = 'noopener'; }
     }
     if (!org && !help) return;
@@ -94,10 +119,18 @@
     }
     box.hidden = false;
   }
+  // The host's language for its embed ("language": "cy" or "en"), used when the parent has
+  // not chosen one: remembered ("camau-host-lang") so the next visit paints in it at once.
+  function hostLang(c) {
+    if (!c || (c.language !== 'cy' && c.language !== 'en')) return;
+    var chosen = null;
+    try { chosen = localStorage.getItem(LANG); localStorage.setItem('camau-host-lang', c.language); } catch (e) { /* not kept */ }
+    if (!chosen && !/[?&]lang=/.test(location.search)) setLang(c.language);
+  }
   try {
     fetch('camau-config.json', { cache: 'no-store', credentials: 'omit', redirect: 'error' })
       .then(function (r) { return r.ok ? r.json() : null; })
-      .then(showHost)
+      .then(function (c) { showHost(c); hostLang(c); })
       .catch(function () { /* missing or invalid: nothing to show */ });
   } catch (e) { /* no fetch */ }
 
@@ -131,7 +164,7 @@
     if (!e.target || e.target.id !== 'crash-copy') return;
     var area = doc.getElementById('crash-answers');
     var status = doc.getElementById('crash-status');
-    var say = function (ok) { if (status) status.textContent = ok ? 'Copied.' : 'Could not copy: select the text and copy it yourself.'; };
+    var say = function (ok) { if (status) status.textContent = status.getAttribute('data-' + (ok ? 'copied-' : 'failed-') + (cy() ? 'cy' : 'en')) || ''; };
     var fallback = function () {
       try { area.focus(); area.select(); say(doc.execCommand('copy')); } catch (x) { say(false); }
     };

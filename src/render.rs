@@ -9,16 +9,16 @@
 use crate::content::{ui, GRAPH};
 use crate::engine::codec::percent_encode;
 use crate::engine::date::{parse_parts, weeks_days, Date, DateError};
-use crate::engine::graph::{Contact, ContactKind, Kind, LetterKind, Question, Section, Txt, Unit, Voice};
-use crate::engine::graph::Late;
+use crate::engine::graph::{Contact, ContactKind, Kind, Lang, LetterKind, Question, Section, Text, Txt, Unit, Voice};
 use crate::engine::edit::{self, Edit, Edits, Gap};
 use crate::engine::{fill, long_date, outcome, voice, walk, Answer, Answers, Blank, DeadlineStatus, Details, PlanStep, When, Words};
 use crate::route::Route;
 use camau_graph::Detail;
 
 thread_local! {
-    /// The words file, once fetched and checked (kept for the rest of the visit).
-    static WORDS: std::cell::Cell<Option<&'static Late>> = const { std::cell::Cell::new(None) };
+    /// The page's language's words, once fetched and checked (each language is kept for the
+    /// rest of the visit once here).
+    static WORDS: std::cell::Cell<Option<&'static Text>> = const { std::cell::Cell::new(None) };
 }
 
 thread_local! {
@@ -32,54 +32,69 @@ pub fn set_voice(v: Voice) {
     VOICE.with(|c| c.set(v));
 }
 
-/// Called once, when the words file has arrived: from then on [`t`] reads any word.
-pub fn set_words(w: &'static Late) {
+/// Sets the page's words (a language's, as far as they have arrived): from then on [`t`] reads
+/// them. The UI calls it when words arrive and when the parent switches language.
+pub fn set_words(w: &'static Text) {
     WORDS.with(|c| c.set(Some(w)));
 }
 
-/// Any word of the interface or the questions: compiled in, or from the words file once it is
-/// here (before that a late word reads ""; the pages that need them wait, see `ui::Pages`).
+/// The page's words: those set, else (natively: tests, tools) the English compiled in.
+pub fn words() -> &'static Text {
+    WORDS.with(|c| c.get()).unwrap_or_else(default_words)
+}
+
+/// The page's language.
+pub fn lang() -> Lang {
+    words().lang
+}
+
+/// Any word of the page's language (a later word reads "" until it is here; the pages that
+/// need them wait, see `ui::Pages`).
 pub fn t(x: Txt) -> &'static str {
-    let x = GRAPH.voiced(x, VOICE.with(|c| c.get()));
-    match WORDS.with(|c| c.get()) {
-        Some(w) => GRAPH.text(x, w),
-        None => GRAPH.text(x, native_words()),
-    }
+    GRAPH.text(GRAPH.voiced(x, VOICE.with(|c| c.get())), words())
 }
 
 #[cfg(target_arch = "wasm32")]
-fn native_words() -> &'static Late {
-    static NONE: std::sync::OnceLock<Late> = std::sync::OnceLock::new();
-    NONE.get_or_init(Late::default)
+fn default_words() -> &'static Text {
+    static NONE: std::sync::OnceLock<Text> = std::sync::OnceLock::new();
+    NONE.get_or_init(Text::default)
 }
 
-/// Natively (tests, tools) the words are always here.
+/// Natively (tests, tools) the English words are always here.
 #[cfg(not(target_arch = "wasm32"))]
-fn native_words() -> &'static Late {
-    crate::content::late()
+fn default_words() -> &'static Text {
+    crate::content::text(Lang::En)
 }
 
 pub use camau_graph::esc;
 
+/// The months' names in the page's language.
 pub fn months() -> [&'static str; 12] {
-    [
-        t(ui::MONTH_1),
-        t(ui::MONTH_2),
-        t(ui::MONTH_3),
-        t(ui::MONTH_4),
-        t(ui::MONTH_5),
-        t(ui::MONTH_6),
-        t(ui::MONTH_7),
-        t(ui::MONTH_8),
-        t(ui::MONTH_9),
-        t(ui::MONTH_10),
-        t(ui::MONTH_11),
-        t(ui::MONTH_12),
-    ]
+    months_in(words())
 }
 
-pub fn blank(what: Blank) -> String {
-    t(match what {
+/// The months' names in a language's words (a letter's may differ from the page's).
+pub fn months_in(w: &Text) -> [&str; 12] {
+    [
+        ui::MONTH_1,
+        ui::MONTH_2,
+        ui::MONTH_3,
+        ui::MONTH_4,
+        ui::MONTH_5,
+        ui::MONTH_6,
+        ui::MONTH_7,
+        ui::MONTH_8,
+        ui::MONTH_9,
+        ui::MONTH_10,
+        ui::MONTH_11,
+        ui::MONTH_12,
+    ]
+    .map(|m| GRAPH.text(m, w))
+}
+
+/// The word for a blank the parent did not fill.
+fn blank_txt(what: Blank) -> Txt {
+    match what {
         Blank::Detail(Detail::Child) => ui::BLANK_CHILD,
         Blank::Detail(Detail::Parent) => ui::BLANK_PARENT,
         Blank::Detail(Detail::School) => ui::BLANK_SCHOOL,
@@ -90,16 +105,11 @@ pub fn blank(what: Blank) -> String {
         Blank::Detail(Detail::Contact) => ui::BLANK_CONTACT,
         Blank::Date => ui::BLANK_DATE,
         Blank::Told => ui::BLANK_TOLD,
-    })
-    .to_string()
+    }
 }
 
-/// On the page a missing name reads "your child"; in letters it is a clear blank.
-fn page_blank(what: Blank) -> String {
-    match what {
-        Blank::Detail(Detail::Child) => t(ui::YOUR_CHILD).to_string(),
-        _ => blank(what),
-    }
+pub fn blank(what: Blank) -> String {
+    t(blank_txt(what)).to_string()
 }
 
 /// The parent's situation: what the pages are made from.
@@ -109,8 +119,10 @@ pub struct Case<'a> {
     answers: Answers,
     pub details: &'a Details,
     pub today: Date,
-    /// The outcome page's words.
-    pub late: &'a Late,
+    /// The page's words.
+    pub words: &'a Text,
+    /// The letters' words: the page's, or the other language's when the parent writes in it.
+    pub letters: &'a Text,
     /// What the parent wrote in the letters.
     pub edits: Option<&'a Edits>,
     /// Who the words speak to: a parent, the young person, or someone helping.
@@ -119,28 +131,58 @@ pub struct Case<'a> {
 
 impl<'a> Case<'a> {
     /// The pages for every answer the parent gave (`all`): those off the route are left out.
-    pub fn new(all: &Answers, details: &'a Details, today: Date, late: &'a Late) -> Case<'a> {
+    pub fn new(all: &Answers, details: &'a Details, today: Date, words: &'a Text) -> Case<'a> {
         let answers = walk(&GRAPH, all, today).counted;
         let voice = voice(&GRAPH, &answers, today);
         set_voice(voice);
-        Case { answers, details, today, late, edits: None, voice }
+        Case { answers, details, today, words, letters: words, edits: None, voice }
+    }
+    /// The same pages with the letters in another language's words.
+    pub fn with_letters(self, letters: &'a Text) -> Case<'a> {
+        Case { letters, ..self }
     }
     /// The answers the pages use.
     pub fn answers(&self) -> &Answers {
         &self.answers
     }
-    /// Any word, early or late.
+    /// Any word of the page.
     pub fn t(&self, x: Txt) -> &'a str {
-        GRAPH.text(GRAPH.voiced(x, self.voice), self.late)
+        GRAPH.text(GRAPH.voiced(x, self.voice), self.words)
+    }
+    /// Any word of the letters.
+    pub fn lt(&self, x: Txt) -> &'a str {
+        GRAPH.text(GRAPH.voiced(x, self.voice), self.letters)
+    }
+    /// Whether the letters are in another language than the page (marked with their `lang`).
+    pub fn letters_apart(&self) -> bool {
+        self.letters.lang != self.words.lang
     }
     pub fn page(&self, x: Txt) -> String {
         self.page_text(self.t(x))
     }
     fn page_text(&self, s: &str) -> String {
-        fill(&GRAPH, s, &self.answers, self.details, self.today, &Words { months: months(), blank: &page_blank, text: &|x| self.t(x) })
+        // On the page a missing name reads "your child".
+        let blank = |b: Blank| match b {
+            Blank::Detail(Detail::Child) => self.t(ui::YOUR_CHILD).to_string(),
+            _ => self.t(blank_txt(b)).to_string(),
+        };
+        fill(&GRAPH, s, &self.answers, self.details, self.today, &Words { months: months_in(self.words), blank: &blank, text: &|x| self.t(x) })
+    }
+    /// Letter text filled in the letters' language (blanks, dates, names and phrases).
+    fn letter_fill(&self, s: &str) -> String {
+        let blank = |b: Blank| self.lt(blank_txt(b)).to_string();
+        fill(&GRAPH, s, &self.answers, self.details, self.today, &Words { months: months_in(self.letters), blank: &blank, text: &|x| self.lt(x) })
+    }
+    /// A gap's own words, in the letters' language, where a missing name reads "your child".
+    fn gap_text(&self, s: &str) -> String {
+        let blank = |b: Blank| match b {
+            Blank::Detail(Detail::Child) => self.lt(ui::YOUR_CHILD).to_string(),
+            _ => self.lt(blank_txt(b)).to_string(),
+        };
+        fill(&GRAPH, s, &self.answers, self.details, self.today, &Words { months: months_in(self.letters), blank: &blank, text: &|x| self.lt(x) })
     }
     pub fn letter(&self, x: Txt) -> String {
-        fill(&GRAPH, self.t(x), &self.answers, self.details, self.today, &Words { months: months(), blank: &blank, text: &|x| self.t(x) })
+        self.letter_fill(self.lt(x))
     }
     /// The same pages with the parent's work on the letters.
     pub fn with_edits(self, edits: &'a Edits) -> Case<'a> {
@@ -151,14 +193,14 @@ impl<'a> Case<'a> {
     pub fn letter_base(&self, l: u16) -> (String, Vec<Gap>, Option<&'a Edit>) {
         // The gaps are found before filling: a name Camau was not given reads "your child"
         // inside a gap, never a blank inside a blank.
-        let (mut text, mut gaps) = edit::gaps(self.t(GRAPH.letters[l as usize].body));
+        let (mut text, mut gaps) = edit::gaps(self.lt(GRAPH.letters[l as usize].body));
         for (i, g) in gaps.iter().enumerate() {
             text = text.replace(&g.form, &join(&["\u{1}", &i.to_string(), "\u{1}"]));
         }
-        let mut text = fill(&GRAPH, &text, &self.answers, self.details, self.today, &Words { months: months(), blank: &blank, text: &|x| self.t(x) });
+        let mut text = self.letter_fill(&text);
         for (i, g) in gaps.iter_mut().enumerate() {
-            g.form = self.page_text(&g.form);
-            g.question = self.page_text(&g.question);
+            g.form = self.gap_text(&g.form);
+            g.question = self.gap_text(&g.question);
             text = text.replace(&join(&["\u{1}", &i.to_string(), "\u{1}"]), &g.form);
         }
         // A blank that filling brought in (`{told}` with nothing ticked) is a gap too.
@@ -169,7 +211,7 @@ impl<'a> Case<'a> {
     /// The version of Camau's wording an edit is made on: the letter's body for this family,
     /// but not today's date at its top (a new day is not a change of wording).
     pub fn wording_version(&self, base: &str) -> u32 {
-        edit::version(&base.replacen(&long_date(self.today, &months()), "", 1))
+        edit::version(&base.replacen(&long_date(self.today, &months_in(self.letters)), "", 1))
     }
     /// Subject and body of a letter as it stands: filled, with the parent's edits.
     pub fn letter_parts(&self, l: u16) -> (Option<String>, String) {
@@ -180,7 +222,7 @@ impl<'a> Case<'a> {
     /// The whole letter as plain text (copy, share, download).
     pub fn letter_text(&self, l: u16) -> String {
         match self.letter_parts(l) {
-            (Some(s), body) => join(&[self.t(ui::OUTCOME_SUBJECT), ": ", &s, "\n\n", &body]),
+            (Some(s), body) => join(&[self.lt(ui::OUTCOME_SUBJECT), ": ", &s, "\n\n", &body]),
             (None, body) => body,
         }
     }
@@ -193,19 +235,28 @@ impl<'a> Case<'a> {
 }
 
 /// "3 weeks and 2 days", "1 week", "4 days"; from 8 weeks on, "about 12 months" (a year
-/// and a day reads as a year, not as "52 weeks and 1 day").
+/// and a day reads as a year, not as "52 weeks and 1 day"). Each unit has a word for 1, for 2
+/// and for more: Welsh counts with the singular, soft-mutated after 2 ("2 ddiwrnod", "2 fis"),
+/// and "a" is "ac" before a number said with a vowel ("ac 1 diwrnod": un, wyth).
 pub fn span(case: &Case, days: i64) -> String {
     let days = days.abs();
     let (w, d) = weeks_days(days);
-    let unit = |n: i64, one, many| join(&[&n.to_string(), " ", case.t(if n == 1 { one } else { many })]);
+    let unit = |n: i64, [one, two, many]: [Txt; 3]| join(&[&n.to_string(), " ", case.t(match n {
+        1 => one,
+        2 => two,
+        _ => many,
+    })]);
+    const DAY: [Txt; 3] = [ui::OUTCOME_DAY_ONE, ui::OUTCOME_DAY_TWO, ui::OUTCOME_DAY_MANY];
+    const WEEK: [Txt; 3] = [ui::OUTCOME_WEEK_ONE, ui::OUTCOME_WEEK_TWO, ui::OUTCOME_WEEK_MANY];
+    const MONTH: [Txt; 3] = [ui::OUTCOME_MONTH_ONE, ui::OUTCOME_MONTH_TWO, ui::OUTCOME_MONTH_MANY];
     if days >= 56 {
         let months = (days * 100 + 1522) / 3044;
-        return join(&[case.t(ui::OUTCOME_ABOUT), " ", &unit(months, ui::OUTCOME_MONTH_ONE, ui::OUTCOME_MONTH_MANY)]);
+        return join(&[case.t(ui::OUTCOME_ABOUT), " ", &unit(months, MONTH)]);
     }
     match (w, d) {
-        (0, d) => unit(d, ui::OUTCOME_DAY_ONE, ui::OUTCOME_DAY_MANY),
-        (w, 0) => unit(w, ui::OUTCOME_WEEK_ONE, ui::OUTCOME_WEEK_MANY),
-        (w, d) => join(&[&unit(w, ui::OUTCOME_WEEK_ONE, ui::OUTCOME_WEEK_MANY), " ", case.t(ui::OUTCOME_AND), " ", &unit(d, ui::OUTCOME_DAY_ONE, ui::OUTCOME_DAY_MANY)]),
+        (0, d) => unit(d, DAY),
+        (w, 0) => unit(w, WEEK),
+        (w, d) => join(&[&unit(w, WEEK), " ", case.t(if matches!(d, 1 | 8) { ui::OUTCOME_AND_VOWEL } else { ui::OUTCOME_AND }), " ", &unit(d, DAY)]),
     }
 }
 
@@ -413,6 +464,30 @@ fn deadline(o: &mut String, case: &Case, s: &DeadlineStatus) {
     o.push_str("</div>");
 }
 
+/// ` lang="…"` on a letter's own words when they are in another language than the page.
+fn letters_lang_attr(case: &Case) -> &'static str {
+    match (case.letters_apart(), case.letters.lang) {
+        (false, _) => "",
+        (true, Lang::Cy) => " lang=\"cy\"",
+        (true, Lang::En) => " lang=\"en\"",
+    }
+}
+
+/// "Write the letters in: English | Cymraeg": each language named in itself (and marked so),
+/// the one in use pressed.
+fn letters_lang_choice(o: &mut String, case: &Case) {
+    o.push_str("<div class=\"letters-lang no-print\" role=\"group\" aria-labelledby=\"letters-lang-label\">");
+    el(o, "p", "id=\"letters-lang-label\" class=\"hint\"", case.t(ui::OUTCOME_LETTERS_LANG));
+    o.push_str("<div class=\"button-group\">");
+    for (l, name) in [(Lang::En, ui::LANG_NAME_EN), (Lang::Cy, ui::LANG_NAME_CY)] {
+        let on = case.letters.lang == l;
+        cat(o, &["<button class=\"button button-secondary\" type=\"button\" data-action=\"letters-lang\" data-lang=\"", l.id(), "\" id=\"letters-", l.id(), "\" lang=\"", l.id(), "\" aria-pressed=\"", if on { "true" } else { "false" }, "\">"]);
+        o.push_str(&esc(GRAPH.text(name, case.words)));
+        o.push_str("</button>");
+    }
+    o.push_str("</div></div>");
+}
+
 fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
     let x = &GRAPH.letters[l as usize];
     let id = x.id;
@@ -436,7 +511,7 @@ fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
         o.push_str("<p class=\"letter-subject\">");
         el(o, "strong", "", &join(&[case.t(ui::OUTCOME_SUBJECT), ":"]));
         o.push(' ');
-        el(o, "span", "class=\"subject-text\"", s);
+        el(o, "span", &join(&["class=\"subject-text\"", letters_lang_attr(case)]), s);
         cat(o, &[" <button class=\"link-button no-print\" type=\"button\" data-action=\"copy\" data-subject data-letter=\"", &l.to_string(), "\">"]);
         named(o, case.t(ui::OUTCOME_COPY_SUBJECT), &title);
         o.push_str("</button></p>");
@@ -466,7 +541,7 @@ fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
     for (i, g) in gaps.iter().enumerate() {
         let id = join(&["g-", ls, "-", &i.to_string()]);
         o.push_str("<div class=\"form-group\">");
-        el(o, "label", &join(&["class=\"label\" for=\"", &id, "\""]), &g.question);
+        el(o, "label", &join(&["class=\"label\" for=\"", &id, "\"", letters_lang_attr(case)]), &g.question);
         cat(o, &["<textarea class=\"textarea gap\" rows=\"2\" id=\"", &id, "\" data-letter=\"", ls, "\" data-gap=\"", &i.to_string(), "\"", if own { " readonly aria-describedby=\"own-" } else { "" }, if own { ls } else { "" }, if own { "\"" } else { "" }, ">"]);
         o.push_str(&esc(edit.map(|e| e.fill(&g.form)).unwrap_or("")));
         o.push_str("</textarea></div>");
@@ -475,7 +550,7 @@ fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
     let t_id = join(&["t-", ls]);
     o.push_str("<div class=\"form-group\">");
     el(o, "label", &join(&["class=\"label\" for=\"", &t_id, "\""]), case.t(ui::OUTCOME_LETTER_TEXT));
-    cat(o, &["<textarea class=\"textarea letter-text\" rows=\"12\" id=\"", &t_id, "\" data-letter=\"", ls, "\">"]);
+    cat(o, &["<textarea class=\"textarea letter-text\" rows=\"12\" id=\"", &t_id, "\" data-letter=\"", ls, "\"", letters_lang_attr(case), ">"]);
     o.push_str(&esc(&text));
     o.push_str("</textarea></div>");
     let left = edit::blanks(&text);
@@ -483,7 +558,7 @@ fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
     o.push_str(&esc(&blanks_left(case, left)));
     o.push_str("</p></div>");
     // What printing shows (a textarea prints clipped): kept in step with the text.
-    el(o, "div", &join(&["class=\"letter-body print-only\" id=\"p-", ls, "\""]), &text);
+    el(o, "div", &join(&["class=\"letter-body print-only\" id=\"p-", ls, "\"", letters_lang_attr(case)]), &text);
     why(o, case, x.basis, &title);
     o.push_str("<div class=\"button-group no-print\">");
     let button = |o: &mut String, action: &str, primary: bool, label: Txt| {
@@ -573,7 +648,7 @@ fn where_to_send(o: &mut String, case: &Case, kind: ContactKind) {
         None => {
             o.push_str(&esc(case.t(ui::OUTCOME_CHOOSE_COUNCIL)));
             o.push(' ');
-            el(o, "a", &join(&["href=\"", &Route::About { change: true }.hash(), "\""]), t(ui::ABOUT_TITLE));
+            el(o, "a", &join(&["href=\"", &Route::About { change: true }.hash(), "\""]), case.t(ui::ABOUT_TITLE));
             o.push('.');
         }
     }
@@ -724,7 +799,7 @@ pub const PLAN_SHOWN: usize = 5;
 pub fn outcome_html(case: &Case, can_share: bool) -> String {
     let o_ = outcome(&GRAPH, &case.answers, case.today);
     let mut o = String::with_capacity(32 * 1024);
-    el(&mut o, "h1", "tabindex=\"-1\"", t(ui::RESULT_TITLE));
+    el(&mut o, "h1", "tabindex=\"-1\"", case.t(ui::RESULT_TITLE));
     el(&mut o, "p", "class=\"lead\"", case.t(ui::OUTCOME_NOT_ADVICE));
     let mut letters_shown = vec![];
     let (first, rest) = o_.plan.split_at(o_.plan.len().min(1));
@@ -805,6 +880,7 @@ pub fn outcome_html(case: &Case, can_share: bool) -> String {
     if !unplaced.is_empty() {
         part_open(&mut o, case, "letters", ui::OUTCOME_SECTION_LETTERS);
         el(&mut o, "p", "", case.t(ui::OUTCOME_LETTERS_INTRO));
+        letters_lang_choice(&mut o, case);
         for l in unplaced {
             letter(&mut o, case, l, can_share);
         }

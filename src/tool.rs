@@ -80,7 +80,7 @@ pub fn engine_bench() {
     // The outcome page's words showing before the parent opens anything (at most 500).
     let details = crate::engine::Details { child: "Sam".into(), school: "Ysgol y Wern".into(), la: Some(0), ..Default::default() };
     let t = Instant::now();
-    let pages: Vec<String> = paths.iter().step_by(10).map(|a| crate::render::outcome_html(&crate::render::Case::new(a, &details, today, crate::content::late()), true)).collect();
+    let pages: Vec<String> = paths.iter().step_by(10).map(|a| crate::render::outcome_html(&crate::render::Case::new(a, &details, today, crate::content::text(crate::engine::graph::Lang::En)), true)).collect();
     let render = t.elapsed();
     let mut words: Vec<usize> = pages.iter().map(|h| visible_words(h)).collect();
     words.sort_unstable();

@@ -18,9 +18,11 @@ const TARGET = 120 * KB;
 // more questions and ten findings in the compiled graph) took it to 122.3 KB the same day.
 // Issue 15 (a 90 KB first load) brings it back under and lowers this to what it reaches plus 3 KB.
 const CEILING = 123 * KB;
-// The outcome page's words (words-<hash>.txt), fetched once the first page is up: not part
-// of the first load, but counted here so that moving bytes there is not free.
-const LATER = 24 * KB;
+// Each language's later words (words-<lang>-more-<hash>.txt), fetched once the first page is
+// up: not part of the first load, but counted here so that moving bytes there is not free.
+// Welsh takes more words than English to say the same (about 14% more raw).
+const LATER_EN = 24 * KB;
+const LATER_CY = 28 * KB;
 
 const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length;
 const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
@@ -41,35 +43,53 @@ for (const f of [...refs]) if (f.endsWith('.js') && !f.includes('_bg')) {
   if (existsSync(join(dist, w))) refs.add(w);
 }
 
-const rows = [['index.html', html]];
-for (const f of [...refs].sort()) rows.push([f, readFileSync(join(dist, f))]);
-let total = { raw: 0, gz: 0, br: 0 };
-console.log('file'.padEnd(44), 'raw'.padStart(9), 'gzip'.padStart(9), 'brotli'.padStart(9));
-for (const [name, buf] of rows) {
-  const r = { raw: buf.length, gz: gz(buf), br: br(buf) };
-  total.raw += r.raw; total.gz += r.gz; total.br += r.br;
-  console.log(name.padEnd(44), String(r.raw).padStart(9), String(r.gz).padStart(9), String(r.br).padStart(9));
-}
-console.log('first load total'.padEnd(44), String(total.raw).padStart(9), String(total.gz).padStart(9), String(total.br).padStart(9));
+const shared = [['index.html', html]];
+for (const f of [...refs].sort()) shared.push([f, readFileSync(join(dist, f))]);
+const words = readdirSync(dist).filter((f) => /^words-(en|cy)-(start|more)-[0-9a-f]{16}\.txt$/.test(f));
+const file = (lang, part) => {
+  const w = words.filter((f) => f.startsWith(`words-${lang}-${part}-`));
+  return w.length === 1 ? [w[0], readFileSync(join(dist, w[0]))] : null;
+};
 
-// Fetched after the first page is up (and kept offline with the rest).
-const later = readdirSync(dist).filter((f) => /^words-[0-9a-f]{16}\.txt$/.test(f)).map((f) => [f, readFileSync(join(dist, f))]);
-let laterBr = 0;
-for (const [name, buf] of later) {
-  const b = br(buf);
-  laterBr += b;
-  console.log(`${name} (after the first page)`.padEnd(44), String(buf.length).padStart(9), String(gz(buf)).padStart(9), String(b).padStart(9));
+console.log('file'.padEnd(44), 'raw'.padStart(9), 'gzip'.padStart(9), 'brotli'.padStart(9));
+const row = (name, buf) => {
+  const r = { raw: buf.length, gz: gz(buf), br: br(buf) };
+  console.log(name.padEnd(44), String(r.raw).padStart(9), String(r.gz).padStart(9), String(r.br).padStart(9));
+  return r;
+};
+let base = { raw: 0, gz: 0, br: 0 };
+for (const [name, buf] of shared) {
+  const r = row(name, buf);
+  base.raw += r.raw; base.gz += r.gz; base.br += r.br;
 }
-console.log('whole app (first load + later)'.padEnd(44), ''.padStart(9), ''.padStart(9), String(total.br + laterBr).padStart(9));
+// Each language's first load: the shared files and its start words (fetched beside the wasm);
+// its later words come once the first page is up.
+const first = {}, later = {};
+for (const lang of ['en', 'cy']) {
+  const s = file(lang, 'start'), m = file(lang, 'more');
+  const rs = s ? row(`${s[0]} (first load, ${lang})`, s[1]) : { raw: 0, gz: 0, br: 0 };
+  first[lang] = { raw: base.raw + rs.raw, gz: base.gz + rs.gz, br: base.br + rs.br, ok: !!s };
+  later[lang] = m ? row(`${m[0]} (after the first page)`, m[1]).br : NaN;
+}
+for (const lang of ['en', 'cy']) {
+  const t = first[lang];
+  console.log(`first load total (${lang})`.padEnd(44), String(t.raw).padStart(9), String(t.gz).padStart(9), String(t.br).padStart(9));
+}
+const wholeBr = base.br + words.reduce((n, f) => n + br(readFileSync(join(dist, f))), 0);
+console.log('whole app, both languages (the offline copy)'.padEnd(44), ''.padStart(9), ''.padStart(9), String(wholeBr).padStart(9));
 
 let passed = 0, failed = 0;
 const check = (ok, what) => { ok ? passed++ : failed++; console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`); };
+const kb = (n) => `${(n / KB).toFixed(1)} KB`;
 const htmlBr = br(html);
-check(htmlBr <= FIRST_ROUND_TRIP, `index.html ${(htmlBr / KB).toFixed(1)} KB brotli <= ${FIRST_ROUND_TRIP / KB} KB (first round trip)`);
-check(total.br <= CEILING, `first load ${(total.br / KB).toFixed(1)} KB brotli <= ${CEILING / KB} KB`);
-if (total.br > TARGET) console.log(`note the first load is ${((total.br - TARGET) / KB).toFixed(1)} KB over the ${TARGET / KB} KB target (issue 15)`);
-check(rows.some(([n]) => n.endsWith('.wasm')), 'the wasm is counted in the first load');
-check(later.length === 1 && laterBr <= LATER, `the outcome page's words: one file, ${(laterBr / KB).toFixed(1)} KB brotli <= ${LATER / KB} KB`);
+check(htmlBr <= FIRST_ROUND_TRIP, `index.html ${kb(htmlBr)} brotli <= ${FIRST_ROUND_TRIP / KB} KB (first round trip)`);
+check(words.length === 4 && first.en.ok && first.cy.ok, `four words files, a start and a later one per language (${words.length} found)`);
+check(first.en.br <= CEILING, `English first load ${kb(first.en.br)} brotli <= ${CEILING / KB} KB`);
+check(first.cy.br <= CEILING, `Welsh first load ${kb(first.cy.br)} brotli <= ${CEILING / KB} KB`);
+for (const lang of ['en', 'cy']) if (first[lang].br > TARGET) console.log(`note the ${lang} first load is ${kb(first[lang].br - TARGET)} over the ${TARGET / KB} KB target (issue 15)`);
+check(shared.some(([n]) => n.endsWith('.wasm')), 'the wasm is counted in the first load');
+check(later.en <= LATER_EN, `the English later words ${kb(later.en)} brotli <= ${LATER_EN / KB} KB`);
+check(later.cy <= LATER_CY, `the Welsh later words ${kb(later.cy)} brotli <= ${LATER_CY / KB} KB`);
 check(existsSync(join(dist, 'guide.html')), 'the printable guide (guide.html) is in dist');
 console.log(`budget: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -486,7 +486,7 @@ fn run_scenario(g: &Graph, s: &toml::Table, seen_names: &mut BTreeSet<String>) -
     // What this family reads, word for word: the outcome page (as text) and every letter offered.
     let (want, unwanted) = (list("expect_text", &mut errs), list("forbid_text", &mut errs));
     if !want.is_empty() || !unwanted.is_empty() {
-        let case = camau::render::Case::new(&a, &details, today, camau::content::late());
+        let case = camau::render::Case::new(&a, &details, today, camau::content::en());
         let mut read = page_text(&camau::render::outcome_html(&case, false));
         for &l in &o.letters {
             read.push('\n');
@@ -789,7 +789,7 @@ fn the_compiled_contacts_are_found_by_council_and_board_index() {
         assert_eq!((c.kind, c.id, c.place as usize), (ContactKind::HealthBoard, b.id, i));
         assert_eq!(c.name, b.name);
     }
-    let late = camau::content::late();
+    let late = camau::content::en();
     for c in &GRAPH.contacts[na + nb..] {
         assert_eq!(c.kind, ContactKind::National);
         assert!(!GRAPH.text(c.name, late).is_empty() && c.about.is_some(), "{}", c.id);

@@ -1,6 +1,6 @@
 //! Letters the parent fills in and changes: the gaps, the edits, and how they are kept.
 
-use camau::content::{late, GRAPH};
+use camau::content::{en, GRAPH};
 use camau::engine::date::Date;
 use camau::engine::edit::{blanks, decode, encode, gaps, version, Edit, Edits};
 use camau::engine::Details;
@@ -78,7 +78,7 @@ fn every_letter_offered_asks_for_its_gaps_and_sends_what_was_written() {
     let details = Details { child: "Alys".into(), parent: "Siân Jones".into(), school: "Ysgol y Wern".into(), la: Some(0), lhb: None, full_name: "Alys Jones".into(), dob: "4 March 2015".into(), contact: "01234 567890".into() };
     let mut seen = 0;
     for answers in &sample_paths(300, 5, today()) {
-        let case = Case::new(answers, &details, today(), late());
+        let case = Case::new(answers, &details, today(), en());
         for l in camau::engine::outcome(&GRAPH, answers, today()).letters {
             let (base, gs, _) = case.letter_base(l);
             let (subject, body) = case.letter_parts(l);
@@ -92,7 +92,7 @@ fn every_letter_offered_asks_for_its_gaps_and_sends_what_was_written() {
             let expected = text.matches("[date]").count() + text.matches("[If ").count();
             assert_eq!(blanks(&text), expected, "{}: a blank Camau could have filled or asked for:\n{text}", GRAPH.letters[l as usize].id);
             let edits = Edits(vec![(l, Edit { text: Some("My own words & more".into()), ..e })]);
-            let case = Case::new(answers, &details, today(), late()).with_edits(&edits);
+            let case = Case::new(answers, &details, today(), en()).with_edits(&edits);
             assert!(case.letter_text(l).ends_with("My own words & more"));
             if let Some(m) = case.mailto(l) {
                 assert!(m.ends_with("&body=My%20own%20words%20%26%20more"), "email sends the edited text: {m}");
@@ -104,7 +104,7 @@ fn every_letter_offered_asks_for_its_gaps_and_sends_what_was_written() {
     // With no details given, a gap names "your child": never a blank inside a blank.
     let none = Details::default();
     for answers in &sample_paths(100, 9, today()) {
-        let case = Case::new(answers, &none, today(), late());
+        let case = Case::new(answers, &none, today(), en());
         for l in camau::engine::outcome(&GRAPH, answers, today()).letters {
             let (base, gs, _) = case.letter_base(l);
             for g in &gs {
@@ -129,7 +129,7 @@ fn the_confirm_email_sets_out_each_thing_the_parent_was_told() {
     let (mut offered, mut not) = (0, 0);
     for answers in &sample_paths(400, 17, today()) {
         let o = camau::engine::outcome(&GRAPH, answers, today());
-        let case = Case::new(answers, &details, today(), late());
+        let case = Case::new(answers, &details, today(), en());
         let ticked: Vec<u16> = GRAPH
             .findings
             .iter()
@@ -158,11 +158,11 @@ fn a_new_day_is_not_a_change_of_wording_but_a_new_name_is() {
     let details = Details { child: "Alys".into(), ..Details::default() };
     let answers = sample_paths(200, 5, today()).into_iter().find(|a| !camau::engine::outcome(&GRAPH, a, today()).letters.is_empty()).unwrap();
     let l = camau::engine::outcome(&GRAPH, &answers, today()).letters[0];
-    let case = Case::new(&answers, &details, today(), late());
+    let case = Case::new(&answers, &details, today(), en());
     let (base, _, _) = case.letter_base(l);
     let edits = Edits(vec![(l, Edit { version: case.wording_version(&base), fills: vec![], text: Some("My words".into()) })]);
     let flagged = |d: &Details, day: Date| {
-        let html = camau::render::outcome_html(&Case::new(&answers, d, day, late()).with_edits(&edits), false);
+        let html = camau::render::outcome_html(&Case::new(&answers, d, day, en()).with_edits(&edits), false);
         html.contains(&format!("id=\"changed-{l}\""))
     };
     assert!(!flagged(&details, today()));
@@ -183,9 +183,9 @@ fn letters_take_who_referred_and_what_was_decided_from_the_answers() {
         a.set(q(qid), o(qid, oid));
     }
     a.set(q("s20_date"), camau::engine::Answer::Date(Date::new(2026, 9, 1).unwrap()));
-    let details = Details { child: "Siân".into(), school: "Ysgol y Môr".into(), la: Some(GRAPH.authorities.iter().position(|x| GRAPH.text(x.name, late()) == "Cardiff Council").unwrap() as u8), ..Details::default() };
+    let details = Details { child: "Siân".into(), school: "Ysgol y Môr".into(), la: Some(GRAPH.authorities.iter().position(|x| GRAPH.text(x.name, en()) == "Cardiff Council").unwrap() as u8), ..Details::default() };
     let text = |a: &camau::engine::Answers, l: &str| {
-        let case = Case::new(a, &details, today(), late());
+        let case = Case::new(a, &details, today(), en());
         let (body, gaps, _) = case.letter_base(letter(l));
         (body, gaps.into_iter().map(|g| g.question).collect::<Vec<_>>())
     };

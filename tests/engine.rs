@@ -518,7 +518,7 @@ fn with_no_answers_only_what_always_holds_is_shown() {
 const TEMPLATE: &str = "To {school} about {child}, from {parent}. {la} and {lhb}. Referral {date:s20_date}; answer due {due:nhs}. Today {today}.";
 
 fn filled(a: &Answers, d: &Details) -> String {
-    fill(g(), TEMPLATE, a, d, TODAY, &words())
+    fill(g(), TEMPLATE, a, d, TODAY, &words_of(g()))
 }
 
 #[test]
@@ -685,10 +685,10 @@ fn on_the_shipped_graph_changing_the_first_answer_keeps_every_answer_and_names_w
 fn on_the_shipped_graph_every_place_and_board_is_named() {
     for a in GRAPH.authorities {
         assert!((a.board as usize) < GRAPH.boards.len(), "{}", a.id);
-        assert!(!GRAPH.early(a.name).trim().is_empty(), "{}", a.id);
+        assert!(!GRAPH.text(a.name, camau::content::en()).trim().is_empty(), "{}", a.id);
         let d = Details { la: Some(GRAPH.authorities.iter().position(|x| x.id == a.id).unwrap() as u8), ..Default::default() };
         let t = fill(&GRAPH, "{la}/{lhb}", &Answers::default(), &d, TODAY, &words());
-        assert_eq!(t, format!("{}/{}", GRAPH.early(a.name), GRAPH.early(GRAPH.boards[a.board as usize].name)));
+        assert_eq!(t, format!("{}/{}", GRAPH.text(a.name, camau::content::en()), GRAPH.text(GRAPH.boards[a.board as usize].name, camau::content::en())));
     }
 }
 

@@ -380,7 +380,7 @@ fn every_id_in_the_shipped_graph_finds_its_own_entry() {
 
 #[test]
 fn late_words_are_split_at_each_separator() {
-    let l = Late::from_table(&["one", "two", "", "ŵ four"]);
+    let l = Table::from_table(&["one", "two", "", "ŵ four"]);
     assert_eq!(l.len(), 4);
     assert!(!l.is_empty());
     assert_eq!(l.get(0), Some("one"));
@@ -389,9 +389,10 @@ fn late_words_are_split_at_each_separator() {
     assert_eq!(l.get(3), Some("ŵ four"));
     assert_eq!(l.get(4), None);
     let text = format!("a{SEP}b");
-    assert!(Late::accept(text.clone().into_bytes(), fnv64(text.as_bytes()), 2).is_ok());
-    assert!(Late::accept(text.clone().into_bytes(), fnv64(text.as_bytes()) ^ 1, 2).is_err(), "wrong hash");
-    assert!(Late::accept(text.clone().into_bytes(), fnv64(text.as_bytes()), 3).is_err(), "wrong count");
+    let file = |hash, count| WordsFile { name: "", hash, count };
+    assert!(Table::accept(text.clone().into_bytes(), &file(fnv64(text.as_bytes()), 2)).is_ok());
+    assert!(Table::accept(text.clone().into_bytes(), &file(fnv64(text.as_bytes()) ^ 1, 2)).is_err(), "wrong hash");
+    assert!(Table::accept(text.clone().into_bytes(), &file(fnv64(text.as_bytes()), 3)).is_err(), "wrong count");
 }
 
 // ---------- dates ----------
@@ -546,14 +547,14 @@ fn a_calendar_file_is_one_all_day_event_with_its_words_escaped() {
 
 #[test]
 fn no_late_words_is_an_empty_table_and_a_word_holding_the_separator_gives_none_rather_than_shifted_ones() {
-    assert!(Late::default().is_empty(), "before the words file arrives");
-    assert_eq!(Late::default().get(0), None);
+    assert!(Table::default().is_empty(), "before the words file arrives");
+    assert_eq!(Table::default().get(0), None);
     let bad = format!("b{SEP}c");
-    let l = Late::from_table(&["a", &bad]);
+    let l = Table::from_table(&["a", &bad]);
     assert!(l.is_empty(), "{l:?}");
     assert_eq!(l.len(), 0);
     assert_eq!(l.get(1), None, "not \"c\" in place of the second word");
-    assert!(!Late::from_table(&[""]).is_empty(), "one empty word is still one word");
+    assert!(!Table::from_table(&[""]).is_empty(), "one empty word is still one word");
 }
 
 #[test]

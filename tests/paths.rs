@@ -26,6 +26,7 @@
 mod common;
 
 use camau::content::GRAPH;
+use camau::render::Case;
 use camau::engine::date::{parse_parts, Date};
 use camau::engine::graph::*;
 use camau::engine::*;
@@ -171,8 +172,45 @@ struct Stats {
     /// Words that speak about "your child" to a young person using Camau about themselves.
     voice_misses: BTreeSet<String>,
     voice_questions: BTreeSet<u16>,
+    /// Welsh pages and letters with English in them (outside `lang="en"`), or a placeholder
+    /// left unfilled; and the questions whose Welsh was checked.
+    welsh_misses: BTreeSet<String>,
+    welsh_questions: BTreeSet<u16>,
     /// Each contradiction found (two claims), with the first route that showed it.
     contradictions: std::collections::BTreeMap<String, String>,
+}
+
+/// English words that no Welsh sentence uses (tokens of letters; "is", "to", "a" and "can"
+/// are Welsh words too, so they are not here).
+const ENGLISH: &[&str] = &[
+    "the", "and", "your", "you", "with", "for", "this", "that", "what", "which", "must", "should", "school", "child", "please", "dear",
+    "have", "has", "are", "not", "will", "from", "they", "their", "about", "when", "there", "been", "would", "could",
+];
+
+/// English found in a Welsh text (plain, or HTML: its text, outside elements marked
+/// `lang="en"`): the first English word and the words around it.
+fn english_in(text: &str) -> Option<String> {
+    // English names of documents a Welsh text quotes (they have no Welsh title).
+    const QUOTED: &[&str] = &["ALN decision making and communication"];
+    let text = &QUOTED.iter().fold(text.to_string(), |t, q| t.replace(q, ""));
+    let mut plain = String::with_capacity(text.len());
+    let mut t = text;
+    while let Some(i) = t.find('<') {
+        plain.push_str(&t[..i]);
+        let end = t[i..].find('>').map_or(t.len(), |j| i + j + 1);
+        let tag = &t[i..end];
+        t = &t[end..];
+        if tag.contains(" lang=\"en\"") {
+            // Marked English: skip to the element's end (these marks are on elements with no
+            // other element inside).
+            t = t.find("</").map_or("", |j| &t[j..]);
+        }
+        plain.push(' ');
+    }
+    plain.push_str(t);
+    let words: Vec<&str> = plain.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    let i = words.iter().position(|w| ENGLISH.contains(&w.to_lowercase().as_str()))?;
+    Some(words[i.saturating_sub(4)..(i + 5).min(words.len())].join(" "))
 }
 
 /// Where a text meant for the young person speaks of them as someone else's child.
@@ -303,22 +341,43 @@ fn check(g: &Graph, a: &Answers, st: &mut Stats, thorough: bool) {
     // answers: a text already filled and checked with these dates is not filled again.
     let dates: Vec<K> = w.path.iter().filter(|&&q| g.questions[q as usize].kind == Kind::Date).map(|&q| k(a.get(q).unwrap())).collect();
     let words = words();
+    let cy = camau::content::text(Lang::Cy);
     // The young person using Camau about themselves reads every text in their own voice.
     let voice = voice(g, &w.counted, TODAY);
     let you = voice == Voice::You;
     for (what, t) in shown_templates(g, &o) {
         let t = g.voiced(t, voice);
         // In a letter the young person writes, they are "I", not their own name.
-        if you && what.starts_with("letter") && g.text(t, camau::content::late()).contains("{child}") {
+        if you && what.starts_with("letter") && g.text(t, camau::content::en()).contains("{child}") {
             st.voice_misses.insert(format!("{what}: names the young person as {{child}}"));
         }
         if st.filled.insert((t.0, dates.clone())) {
             for d in [details(), Details::default()] {
-                let text = fill(g, g.text(t, camau::content::late()), a, &d, TODAY, &words);
+                let text = fill(g, g.text(t, camau::content::en()), a, &d, TODAY, &words);
                 assert!(!text.contains('{') && !text.contains('}'), "{what} has a placeholder left unfilled:\n{text}\nfor: {}", say());
                 if you {
                     st.voice_misses.extend(not_to_you(&text).map(|p| format!("{what}: \"{p}\"")));
                 }
+                // The same text in Welsh, filled as a Welsh letter is (Welsh months and blanks).
+                let text = Case::new(a, &d, TODAY, cy).letter(t);
+                if text.contains('{') || text.contains('}') || text.trim().is_empty() != g.text(t, camau::content::en()).trim().is_empty() {
+                    st.welsh_misses.insert(format!("{what} (Welsh): a placeholder left unfilled, or no text: {text}"));
+                }
+                st.welsh_misses.extend(english_in(&text).map(|p| format!("{what} (Welsh): \"{p}\"")));
+            }
+        }
+    }
+    // Each question on the route, in Welsh, in this voice.
+    for &q in &w.path {
+        if st.welsh_questions.insert(q * 4 + voice as u16) {
+            let x = &g.questions[q as usize];
+            let texts = [Some(x.title), x.hint, x.unsure].into_iter().flatten().chain(x.options.iter().flat_map(|o| [Some(o.label), o.hint].into_iter().flatten()));
+            for t in texts {
+                let text = g.text(g.voiced(t, voice), cy);
+                if text.trim().is_empty() || text.contains('{') {
+                    st.welsh_misses.insert(format!("question {} (Welsh): empty or a placeholder: {text:?}", x.id));
+                }
+                st.welsh_misses.extend(english_in(text).map(|p| format!("question {} (Welsh): \"{p}\"", x.id)));
             }
         }
     }
@@ -330,7 +389,7 @@ fn check(g: &Graph, a: &Answers, st: &mut Stats, thorough: bool) {
                 let offered = x.options.iter().enumerate().filter(|(i, _)| hidden & (1 << i) == 0).map(|(_, o)| o);
                 let texts = [Some(x.title), x.hint, x.unsure].into_iter().flatten().chain(offered.flat_map(|o| [Some(o.label), o.hint].into_iter().flatten()));
                 for t in texts {
-                    let text = g.text(g.voiced(t, Voice::You), camau::content::late());
+                    let text = g.text(g.voiced(t, Voice::You), camau::content::en());
                     st.voice_misses.extend(not_to_you(text).map(|p| format!("question {}: \"{p}\"", x.id)));
                 }
             }
@@ -365,10 +424,16 @@ fn check(g: &Graph, a: &Answers, st: &mut Stats, thorough: bool) {
     key.extend([o.deadlines.is_empty() as u16, o.terms.is_empty() as u16, o.plan.len().min(6) as u16, voice as u16]);
     if st.pages.insert(key) {
         let details = details();
-        let html = camau::render::outcome_html(&camau::render::Case::new(a, &details, TODAY, camau::content::late()), true);
+        let html = camau::render::outcome_html(&camau::render::Case::new(a, &details, TODAY, camau::content::en()), true);
         if you {
             st.voice_misses.extend(not_to_you(&html).map(|p| format!("the outcome page: \"{p}\"")));
         }
+        // The same page in Welsh, letters and all: no English outside `lang="en"`, nothing unfilled.
+        let html_cy = camau::render::outcome_html(&Case::new(a, &details, TODAY, cy), true);
+        if html_cy.contains('{') || html_cy.contains('}') {
+            st.welsh_misses.insert(format!("the Welsh outcome page has a placeholder left unfilled: {}", say()));
+        }
+        st.welsh_misses.extend(english_in(&html_cy).map(|p| format!("the Welsh outcome page: \"{p}\"")));
         let words = visible_words(&html);
         assert!(words <= 500, "{words} words show before anything is opened (at most 500): {}", say());
         st.most_words = st.most_words.max(words);
@@ -517,6 +582,8 @@ fn every_route_and_every_answer_reaches_a_complete_outcome() {
     println!("{pair_count} sets of questions searched for conflicting claims");
 
     // A young person using Camau about themselves is never spoken to as a parent.
+    assert!(st.welsh_misses.is_empty(), "{} Welsh texts or pages with English in them, or unfilled:\n{}", st.welsh_misses.len(), st.welsh_misses.iter().cloned().collect::<Vec<_>>().join("\n"));
+    assert!(st.welsh_questions.len() >= g.questions.len() - 2, "only {} question-voices checked in Welsh", st.welsh_questions.len());
     assert!(st.voice_misses.is_empty(), "{} texts speak to a young person about \"your child\":\n{}", st.voice_misses.len(), st.voice_misses.iter().cloned().collect::<Vec<_>>().join("\n"));
 
     // Nothing shown contradicts another thing shown, or the parent's own answers.

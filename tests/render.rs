@@ -1,7 +1,7 @@
 //! The outcome and check pages are HTML text: the parent's own words and the content
 //! must appear as text, never as markup.
 
-use camau::content::{late, GRAPH};
+use camau::content::{en, GRAPH};
 use camau::engine::date::Date;
 use camau::engine::{Answer, Answers, Details};
 use camau::render::{check_html, esc, outcome_html, Case};
@@ -24,7 +24,7 @@ fn hostile_details_are_text_on_every_page_and_in_every_letter() {
     let details = Details { child: HOSTILE.into(), parent: HOSTILE.into(), school: HOSTILE.into(), la: Some(0), lhb: None, ..Details::default() };
     // Paths spread over the graph by a seeded random walk.
     for answers in &sample_paths(60, 7, today()) {
-        let case = Case::new(answers, &details, today(), late());
+        let case = Case::new(answers, &details, today(), en());
         for html in [outcome_html(&case, true), check_html(&case)] {
             assert!(!html.contains("<script"), "a <script> tag got into the page");
             assert!(!html.contains("<img"), "an <img> tag got into the page");
@@ -36,7 +36,7 @@ fn hostile_details_are_text_on_every_page_and_in_every_letter() {
         for l in camau::engine::outcome(&GRAPH, answers, today()).letters {
             let text = case.letter_text(l);
             // (A young person writing about themselves is "I": their letters never use {child}.)
-            let body = GRAPH.text(GRAPH.voiced(GRAPH.letters[l as usize].body, case.voice), late());
+            let body = GRAPH.text(GRAPH.voiced(GRAPH.letters[l as usize].body, case.voice), en());
             if body.contains("{child}") {
                 assert!(text.contains(HOSTILE), "letter text keeps the name literally");
             }
@@ -55,9 +55,9 @@ fn page_text_says_your_child_but_letters_leave_a_clear_blank() {
     let paths = sample_paths(200, 11, today());
     let mut seen_letter = false;
     for answers in &paths {
-        let case = Case::new(answers, &details, today(), late());
+        let case = Case::new(answers, &details, today(), en());
         for l in camau::engine::outcome(&GRAPH, answers, today()).letters {
-            let body = GRAPH.text(GRAPH.voiced(GRAPH.letters[l as usize].body, case.voice), late());
+            let body = GRAPH.text(GRAPH.voiced(GRAPH.letters[l as usize].body, case.voice), en());
             if body.contains("{child}") {
                 assert!(case.letter_text(l).contains("[your child's name]"));
                 seen_letter = true;
@@ -76,11 +76,11 @@ fn check_page_lists_each_answer_with_a_change_link() {
     // The first question, answered with its first option.
     answers.set(GRAPH.start, Answer::One(0));
     let none = Details::default();
-    let case = Case::new(&answers, &none, today(), late());
+    let case = Case::new(&answers, &none, today(), en());
     let html = check_html(&case);
     let q = &GRAPH.questions[GRAPH.start as usize];
-    assert!(html.contains(&esc(GRAPH.text(q.title, late()))));
-    assert!(html.contains(&esc(GRAPH.text(q.options[0].label, late()))));
+    assert!(html.contains(&esc(GRAPH.text(q.title, en()))));
+    assert!(html.contains(&esc(GRAPH.text(q.options[0].label, en()))));
     assert!(html.contains(&format!("href=\"#/q/{}/change\"", q.id)));
 }
 
@@ -97,7 +97,7 @@ fn every_link_between_pages_is_a_route_that_route_hash_writes() {
         }
     }
     let none = Details::default();
-    let case = Case::new(&answers, &none, today(), late());
+    let case = Case::new(&answers, &none, today(), en());
     let pages = [index, check_html(&case), outcome_html(&case, false)];
     let mut seen = 0;
     for html in &pages {
@@ -156,8 +156,8 @@ fn an_answer_kept_from_another_route_never_reaches_a_page_or_a_letter() {
                 checked += 1;
             }
         }
-        let plain = Case::new(answers, &details, today(), late());
-        let with_stale = Case::new(&more, &details, today(), late());
+        let plain = Case::new(answers, &details, today(), en());
+        let with_stale = Case::new(&more, &details, today(), en());
         assert_eq!(outcome_html(&with_stale, true), outcome_html(&plain, true));
         assert_eq!(check_html(&with_stale), check_html(&plain));
         for l in camau::engine::outcome(&GRAPH, answers, today()).letters {
@@ -228,7 +228,7 @@ fn the_about_page_lists_councils_a_to_z_and_keeps_what_was_typed() {
     let mut sorted = councils.clone();
     sorted.sort();
     assert_eq!(councils, sorted, "councils A–Z");
-    assert!(html.contains(&format!("<option value=\"0\" selected>{}", esc(GRAPH.text(GRAPH.authorities[0].name, late())))));
+    assert!(html.contains(&format!("<option value=\"0\" selected>{}", esc(GRAPH.text(GRAPH.authorities[0].name, en())))));
     assert_eq!(html.matches("type=\"radio\"").count(), GRAPH.boards.len() + 1);
     assert!(html.contains("id=\"about-lhb-2\" value=\"2\" checked"));
     assert!(html.contains(&format!("value=\"{}\"", esc(HOSTILE))) && !html.contains("<script"));
@@ -267,7 +267,7 @@ fn the_about_page_asks_only_what_the_letters_use() {
         assert!(html.contains("id=\"about-child\"") != you && html.contains("id=\"about-parent\""));
         for &l in &o.letters {
             let x = &GRAPH.letters[l as usize];
-            let text = format!("{} {}", x.subject.map(|s| GRAPH.text(s, late())).unwrap_or(""), GRAPH.text(x.body, late()));
+            let text = format!("{} {}", x.subject.map(|s| GRAPH.text(s, en())).unwrap_or(""), GRAPH.text(x.body, en()));
             for d in Detail::ALL {
                 if text.contains(&format!("{{{}}}", d.id())) && !(d == Detail::Dob && dob_answered) && !(d == Detail::Child && you) {
                     assert!(asked & d.bit() != 0, "letter {} uses {{{}}}, which is not asked for", x.id, d.id());
@@ -291,7 +291,7 @@ fn letters_say_where_to_send_them_and_free_help_is_named() {
     for la in [Some(15u8), None] {
         let details = Details { la, ..Details::default() };
         for answers in &sample_paths(80, 3, today()) {
-            let case = Case::new(answers, &details, today(), late());
+            let case = Case::new(answers, &details, today(), en());
             let html = outcome_html(&case, false);
             assert!(html.contains("SNAP Cymru"), "free, independent ALN advice is named");
             for part in html.split("<a href=\"http").skip(1) {
@@ -307,7 +307,7 @@ fn letters_say_where_to_send_them_and_free_help_is_named() {
                             camau::engine::graph::ContactKind::Council => a as usize,
                             _ => GRAPH.authorities.len() + GRAPH.authorities[a as usize].board as usize,
                         };
-                        let site = GRAPH.text(GRAPH.contacts[i].website.unwrap(), late());
+                        let site = GRAPH.text(GRAPH.contacts[i].website.unwrap(), en());
                         assert!(article.contains(&format!("href=\"{site}\"")), "{}: the website of the parent's own {kind:?}", GRAPH.letters[l as usize].id);
                     }
                     None => assert!(article.contains("href=\"#/about/change\""), "without a council, where to choose it"),
@@ -347,7 +347,7 @@ fn the_short_plan_holds_the_steps_their_letters_and_the_answers() {
     use camau::render::{plan_doc, plan_print_html, plan_text, when_text, Line, PLAN_SHOWN};
     let details = Details { child: "Siân".into(), ..Details::default() };
     for answers in &sample_paths(200, 9, today()) {
-        let case = Case::new(answers, &details, today(), late());
+        let case = Case::new(answers, &details, today(), en());
         let o = camau::engine::outcome(&GRAPH, answers, today());
         let text = plan_text(&case);
         assert!(text.starts_with("Your plan from Camau: Siân\n\nMade on 23 November 2026. "), "{text}");

@@ -1,7 +1,9 @@
 // Trunk post_build hook (Trunk.toml): finishes dist after Trunk has written it, because only
 // now are the final hashed file names and the final index.html known.
-//   1. Copies the outcome page's words (words-<hash>.txt, written by build.rs into Cargo's
-//      OUT_DIR; the wasm names the one it expects) and the printable guide into the folder.
+//   1. Copies the words files (words-<lang>-<start|more>-<hash>.txt, written by build.rs into
+//      Cargo's OUT_DIR; the wasm names the four it expects) and the printable guide into the
+//      folder, and names each language's start words in index.html's first script, which
+//      fetches the page's language's beside the wasm.
 //   2. Release builds: minifies the JavaScript of the first load (wasm-bindgen's glue and
 //      page.js) with npm's terser, and updates their integrity="sha384-…" in index.html.
 //   3. Lets the start page paint before the wasm download starts: drops Trunk's
@@ -30,32 +32,62 @@ function fail(msg) {
 const sha256 = (data, enc) => createHash('sha256').update(data).digest(enc);
 
 // 1. Files build.rs made ---------------------------------------------------------------------
+// The words files, two per language (the wasm names the four it expects), and the printable
+// guide.
+const WORDS_FILE = /words-(?:en|cy)-(?:start|more)-[0-9a-f]{16}\.txt/g;
+let words = [];
+let pageWords;
 {
   const wasm = readdirSync(dir).find((f) => f.endsWith('.wasm'));
   if (!wasm) fail(`no .wasm in ${dir}`);
-  const name = readFileSync(join(dir, wasm)).toString('latin1').match(/words-[0-9a-f]{16}\.txt/)?.[0];
-  if (!name) fail(`${wasm} names no words-<hash>.txt`);
-  if (!existsSync(join(dir, name))) {
-    const root = process.env.TRUNK_SOURCE_DIR || resolve(fileURLToPath(new URL('..', import.meta.url)));
-    const target = resolve(root, process.env.CARGO_TARGET_DIR || 'target', 'wasm32-unknown-unknown');
-    const outs = readdirSync(target).flatMap((profile) => {
-      const b = join(target, profile, 'build');
-      return existsSync(b) ? readdirSync(b).filter((d) => d.startsWith('camau-')).map((d) => join(b, d, 'out')) : [];
-    });
-    // The newest build script output with this words file (debug and release builds each
-    // have one; the newest also has the newest guide.html).
-    const out = outs.filter((o) => existsSync(join(o, name))).sort((a, b) => statSync(join(b, name)).mtimeMs - statSync(join(a, name)).mtimeMs)[0];
-    if (!out) fail(`cannot find ${name} (written by build.rs) under ${target}/*/build/camau-*/out`);
-    copyFileSync(join(out, name), join(dir, name));
+  words = [...new Set(readFileSync(join(dir, wasm)).toString('latin1').match(WORDS_FILE) || [])].sort();
+  if (words.length !== 4) fail(`${wasm} names ${words.length} words files, not 4 (2 per language)`);
+  const root = process.env.TRUNK_SOURCE_DIR || resolve(fileURLToPath(new URL('..', import.meta.url)));
+  const target = resolve(root, process.env.CARGO_TARGET_DIR || 'target', 'wasm32-unknown-unknown');
+  const outs = existsSync(target)
+    ? readdirSync(target).flatMap((profile) => {
+        const b = join(target, profile, 'build');
+        return existsSync(b) ? readdirSync(b).filter((d) => d.startsWith('camau-')).map((d) => join(b, d, 'out')) : [];
+      })
+    : [];
+  // The newest build script output with these words files (debug and release builds each
+  // have one; the newest also has the newest guide.html and page words).
+  const out = outs.filter((o) => words.every((n) => existsSync(join(o, n)))).sort((a, b) => statSync(join(b, words[0])).mtimeMs - statSync(join(a, words[0])).mtimeMs)[0];
+  if (out) {
+    for (const n of words) copyFileSync(join(out, n), join(dir, n));
     copyFileSync(join(out, 'guide.html'), join(dir, 'guide.html'));
+    pageWords = JSON.parse(readFileSync(join(out, 'page-words.json'), 'utf8'));
+  } else if (words.some((n) => !existsSync(join(dir, n)))) {
+    fail(`cannot find ${words.join(', ')} (written by build.rs) under ${target}/*/build/camau-*/out`);
   }
-  if (!existsSync(join(dir, 'guide.html'))) fail('no guide.html beside the words file');
+  if (!existsSync(join(dir, 'guide.html'))) fail('no guide.html beside the words files');
 }
 
 // index.html is read once here, changed by steps 2–6, and written once at the end of step 6.
 const indexPath = join(dir, 'index.html');
 if (!existsSync(indexPath)) fail(`no index.html in ${dir}`);
 let html = readFileSync(indexPath, 'utf8');
+
+// 1b. index.html's words, in both languages ---------------------------------------------------
+// {{key}} becomes the English and the Welsh, each in a span with its lang (the inline script and
+// the style show the page's one); {{all:key}} both, always shown (a browser without script);
+// {{en:key}} / {{cy:key}} one language as plain text (attributes). **…** is bold and
+// [text](href) a link. A words file's name goes where the inline script says CAMAU_START_WORDS.
+if (/\{\{(?:(?:en|cy|all):)?[a-z0-9_]+\}\}/.test(html)) {
+  if (!pageWords) fail('index.html has {{…}} words, but no page-words.json was found beside the words files');
+  const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const rich = (t) => esc(t).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>').replace(/\[([^\]]+)\]\(([\w.-]+)\)/g, '<a class="target" href="$2">$1</a>');
+  html = html.replace(/\{\{(?:(en|cy|all):)?([a-z0-9_]+)\}\}/g, (_, how, key) => {
+    for (const l of ['en', 'cy']) if (typeof pageWords[l]?.[key] !== 'string') fail(`index.html names {{${key}}}, which content/ui.toml or its Welsh lacks`);
+    if (how === 'en' || how === 'cy') return esc(pageWords[how][key]);
+    const span = (l) => `<span lang="${l}"${how === 'all' ? '' : ` data-l="${l}"`}>${rich(pageWords[l][key])}</span>`;
+    return how === 'all' ? `${span('en')} ${span('cy')}` : span('en') + span('cy');
+  });
+}
+if (html.includes('CAMAU_START_WORDS')) {
+  const start = Object.fromEntries(['en', 'cy'].map((l) => [l, words.find((n) => n.startsWith(`words-${l}-start-`))]));
+  html = html.replace('CAMAU_START_WORDS', JSON.stringify(start));
+}
 
 // 2. Minified JavaScript (release) -------------------------------------------------------------
 if ((process.env.TRUNK_PROFILE || 'release') === 'release') {

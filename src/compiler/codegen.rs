@@ -3,11 +3,20 @@
 use super::model::*;
 use std::fmt::Write;
 
-struct Strings {
-    text: Vec<String>,
-    keys: Vec<String>,
-    late: Vec<String>,
-    late_keys: Vec<String>,
+/// Every text, as it is added: in each language, in the start table (the interface and the
+/// first question) or the later one.
+struct Strings<'m> {
+    /// `[language][0 start, 1 later]`, in `Lang::ALL` order.
+    tables: [[Vec<String>; 2]; 2],
+    /// The key of each string, start then later (the same in each language).
+    keys: [Vec<String>; 2],
+    /// Each text once, with its English and where it is written (for the Welsh check).
+    texts: Vec<Text>,
+    /// Where the item being written is.
+    at: Loc,
+    /// Whether the first question's words are being added (start words, whatever the key).
+    first: bool,
+    cy: &'m BTreeMap<String, CyText>,
     /// Each text whose young person's voice differs (that voice is the next string).
     voice: Vec<u16>,
     /// Each text whose helper's voice differs (the next string, or the one after the young
@@ -15,44 +24,97 @@ struct Strings {
     helper: Vec<u16>,
 }
 
-use camau_graph::{late, ContactKind, Detail};
+use super::welsh::{CyText, Text};
+use camau_graph::{late, ContactKind, Detail, Lang};
+use std::collections::BTreeMap;
 
-/// What the compiler writes: the Rust source and the late words file.
+/// What the compiler writes: the Rust source and the words files.
 pub struct Generated {
     pub rust: String,
-    /// `words-<hash>.txt`
-    pub late_name: String,
-    pub late_text: String,
+    /// Each words file's name and text (`late::file_name`).
+    pub files: Vec<(String, String)>,
+    /// `page-words.json`: the words of index.html in each language (see [`page_words`]).
+    pub page_words: String,
 }
 
-impl Strings {
-    /// Adds a text in the parent's voice, and in the young person's and a helper's when they
-    /// differ (`{you:A|B}`, `{helper:A|B}`, see `compiler::voices`; the compiler has checked
-    /// it): the same table, the key with `~you` or `~helper`.
+/// The words index.html shows before the wasm arrives (the start page, the crash box, the
+/// messages page.js writes): every `ui.page_*` word, and the start page's title and the
+/// languages' names, as `{"en":{"key":"…"},"cy":{…}}` for tools/post_build.mjs, which writes
+/// them into index.html. (A page word has no voices: the page cannot yet know who reads it.)
+pub fn page_words(m: &Model) -> String {
+    let json = |s: &str| {
+        let mut o = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' => o.push_str("\\\""),
+                '\\' => o.push_str("\\\\"),
+                '\n' => o.push_str("\\n"),
+                c if (c as u32) < 0x20 => o.push_str(&format!("\\u{:04x}", c as u32)),
+                c => o.push(c),
+            }
+        }
+        o.push('"');
+        o
+    };
+    let keys = |k: &str| k.starts_with("page_") || matches!(k, "start_title" | "lang_name_en" | "lang_name_cy" | "app_name");
+    let langs: Vec<String> = Lang::ALL
+        .iter()
+        .map(|l| {
+            let words: Vec<String> = m
+                .ui
+                .iter()
+                .filter(|(k, _)| keys(k))
+                .map(|(k, en)| {
+                    let text = match l {
+                        Lang::En => en.as_str(),
+                        Lang::Cy => m.cy.get(&format!("ui.{k}")).map_or(en.as_str(), |c| c.text.as_str()),
+                    };
+                    format!("{}:{}", json(k), json(text))
+                })
+                .collect();
+            format!("{}:{{{}}}", json(l.id()), words.join(","))
+        })
+        .collect();
+    format!("{{{}}}", langs.join(","))
+}
+
+impl Strings<'_> {
+    /// Adds a text in each language, in the parent's voice, and in the young person's and a
+    /// helper's when they differ in either language (`{you:A|B}`, `{helper:A|B}`, see
+    /// `compiler::voices`; the compiler has checked it): the same table, the key with `~you`
+    /// or `~helper`.
     fn add(&mut self, key: String, s: &str) -> String {
-        let [parent, young, helper] = super::voices(s).unwrap_or_else(|_| [s.to_string(), s.to_string(), s.to_string()]);
-        let (you_differs, helper_differs) = (young != parent, helper != parent);
-        let t = self.push(key.clone(), parent);
+        self.texts.push(Text { key: key.clone(), en: s.to_string(), loc: self.at.clone() });
+        let split = |s: &str| super::voices(s).unwrap_or_else(|_| [s.to_string(), s.to_string(), s.to_string()]);
+        let en = split(s);
+        let cy = split(self.cy.get(&key).map_or(s, |c| c.text.as_str()));
+        let you_differs = en[1] != en[0] || cy[1] != cy[0];
+        let helper_differs = en[2] != en[0] || cy[2] != cy[0];
+        let t = self.push(key.clone(), [&en[0], &cy[0]]);
         // Each voice right after the text, so the tables need hold only the text's own key.
         if you_differs {
-            self.push(format!("{key}~you"), young);
+            self.push(format!("{key}~you"), [&en[1], &cy[1]]);
             self.voice.push(t);
         }
         if helper_differs {
-            self.push(format!("{key}~helper"), helper);
+            self.push(format!("{key}~helper"), [&en[2], &cy[2]]);
             self.helper.push(t);
         }
         format!("Txt({t})")
     }
-    fn push(&mut self, key: String, s: String) -> u16 {
-        if late::is_late(&key) {
-            self.late.push(s);
-            self.late_keys.push(key);
-            return late::BIT | (self.late.len() - 1) as u16;
+    fn push(&mut self, key: String, s: [&String; 2]) -> u16 {
+        let later = late::is_late(&key) && !self.first;
+        let part = later as usize;
+        for (l, s) in s.into_iter().enumerate() {
+            self.tables[l][part].push(s.clone());
         }
-        self.text.push(s);
-        self.keys.push(key);
-        (self.text.len() - 1) as u16
+        self.keys[part].push(key);
+        let i = (self.keys[part].len() - 1) as u16;
+        if later {
+            late::BIT | i
+        } else {
+            i
+        }
     }
     fn opt(&mut self, key: String, s: &Option<String>) -> String {
         match s {
@@ -104,24 +166,51 @@ fn path(ty: &str, v: impl std::fmt::Debug) -> String {
     format!("{ty}::{v:?}")
 }
 
-/// Rust source for `GRAPH`, `STRINGS`, `LATE`, `KEYS` and the `ui` constants, and the late
-/// words file.
+/// Every text of the content, in the order codegen adds them, with its English and where it
+/// is written (what `compiler::welsh::check` holds the Welsh to).
+pub fn texts(m: &Model) -> Vec<Text> {
+    build(m).1.texts
+}
+
+/// Rust source for `GRAPH`, `WORDS`, `TABLES`, `KEYS` and the `ui` constants, and the words
+/// files (two per language).
 pub fn generate(m: &Model) -> Generated {
-    let mut s = Strings { text: vec![], keys: vec![], late: vec![], late_keys: vec![], voice: vec![], helper: vec![] };
+    let (rust, s) = build(m);
+    let files = Lang::ALL
+        .iter()
+        .enumerate()
+        .flat_map(|(l, &lang)| {
+            s.tables[l].iter().enumerate().map(move |(part, t)| {
+                let text = t.join(&late::SEP.to_string());
+                (late::file_name(lang, part == 0, late::fnv64(text.as_bytes())), text)
+            })
+        })
+        .collect();
+    Generated { rust, files, page_words: page_words(m) }
+}
+
+fn build(m: &Model) -> (String, Strings<'_>) {
+    let top = Loc { file: "content".into(), line: 1 };
+    let mut s = Strings { tables: Default::default(), keys: Default::default(), texts: vec![], at: top, first: false, cy: &m.cy, voice: vec![], helper: vec![] };
     let mut o = String::new();
     o.push_str("// @generated by build.rs from content/*.toml. Do not edit.\n");
 
     let parts: Vec<String> = m
         .parts
         .iter()
-        .map(|p| format!("Part{{id:{:?},name:{}}}", p.id, s.add(format!("part.{}", p.id), &p.name)))
+        .map(|p| {
+            s.at = p.loc.clone();
+            format!("Part{{id:{:?},name:{}}}", p.id, s.add(format!("part.{}", p.id), &p.name))
+        })
         .collect();
 
     let mut qs = vec![];
     for (i, q) in m.questions.iter().enumerate() {
-        // The first question's words are in the wasm, so it shows the moment "Start now" is
-        // tapped; the others come with the words file, fetched while it is answered.
-        let k = format!("{}.{}", if i == m.start { "first" } else { "question" }, q.id);
+        // The first question's words are start words, fetched beside the wasm, so it shows the
+        // moment "Start now" is tapped; the others come later, fetched while it is answered.
+        s.first = i == m.start;
+        s.at = q.loc.clone();
+        let k = format!("question.{}", q.id);
         let title = s.add(format!("{k}.title"), &q.title);
         let hint = s.opt(format!("{k}.hint"), &q.hint);
         let unsure = s.opt(format!("{k}.unsure"), &q.unsure);
@@ -173,8 +262,10 @@ pub fn generate(m: &Model) -> Generated {
         ));
     }
 
+    s.first = false;
     let mut fs = vec![];
     for f in &m.findings {
+        s.at = f.loc.clone();
         let k = format!("finding.{}", f.id);
         fs.push(format!(
             "Finding{{id:{:?},section:{},rank:{},when:{},title:{},says:{},who:{},told:{},basis:&{:?},practice:{},step:{},why:{},confirm:{},deadline:{:?},letters:&{:?},terms:&{:?}}}",
@@ -201,6 +292,7 @@ pub fn generate(m: &Model) -> Generated {
         .deadlines
         .iter()
         .map(|d| {
+            s.at = d.loc.clone();
             format!(
                 "Deadline{{id:{:?},from:{},amount:{},unit:{},working_day:{},label:{},basis:&{:?}}}",
                 d.id,
@@ -235,6 +327,7 @@ pub fn generate(m: &Model) -> Generated {
         .letters
         .iter()
         .map(|l| {
+            s.at = l.loc.clone();
             let k = format!("letter.{}", l.id);
             format!(
                 "Letter{{id:{:?},kind:{},title:{},to:{},subject:{},contact:{},body:{},basis:&{:?},details:{},needs:{}}}",
@@ -256,6 +349,7 @@ pub fn generate(m: &Model) -> Generated {
         .citations
         .iter()
         .map(|c| {
+            s.at = c.loc.clone();
             format!(
                 "Citation{{id:{:?},full:{},short:{}}}",
                 c.id,
@@ -268,6 +362,7 @@ pub fn generate(m: &Model) -> Generated {
         .terms
         .iter()
         .map(|t| {
+            s.at = t.loc.clone();
             format!(
                 "Term{{id:{:?},term:{},means:{}}}",
                 t.id,
@@ -279,12 +374,18 @@ pub fn generate(m: &Model) -> Generated {
     let bs: Vec<String> = m
         .boards
         .iter()
-        .map(|b| format!("Board{{id:{:?},name:{}}}", b.id, s.add(format!("board.{}", b.id), &b.name)))
+        .map(|b| {
+            s.at = b.loc.clone();
+            format!("Board{{id:{:?},name:{}}}", b.id, s.add(format!("board.{}", b.id), &b.name))
+        })
         .collect();
     let as_: Vec<String> = m
         .authorities
         .iter()
-        .map(|a| format!("Authority{{id:{:?},name:{},board:{}}}", a.id, s.add(format!("authority.{}", a.id), &a.name), a.board))
+        .map(|a| {
+            s.at = a.loc.clone();
+            format!("Authority{{id:{:?},name:{},board:{}}}", a.id, s.add(format!("authority.{}", a.id), &a.name), a.board)
+        })
         .collect();
 
     // Contacts: councils (authority order), boards (board order), national bodies, as the model
@@ -294,10 +395,11 @@ pub fn generate(m: &Model) -> Generated {
         .contacts
         .iter()
         .map(|ct| {
+            s.at = ct.loc.clone();
             let k = format!("contact.{}.{}", ct.kind.id(), ct.id);
             let name = match ct.kind {
-                ContactKind::Council => place_txt(&s.keys, &format!("authority.{}", m.authorities.get(ct.place).map_or("", |a| a.id.as_str()))),
-                ContactKind::HealthBoard => place_txt(&s.keys, board_names.get(ct.place).map_or("", |b| b.as_str())),
+                ContactKind::Council => place_txt(&s.keys[0], &format!("authority.{}", m.authorities.get(ct.place).map_or("", |a| a.id.as_str()))),
+                ContactKind::HealthBoard => place_txt(&s.keys[0], board_names.get(ct.place).map_or("", |b| b.as_str())),
                 ContactKind::National => None,
             };
             let name = name.unwrap_or_else(|| s.add(format!("{k}.name"), ct.name.as_deref().unwrap_or("")));
@@ -317,7 +419,14 @@ pub fn generate(m: &Model) -> Generated {
         .collect();
 
     let mut ui = String::from("pub mod ui {\n    use crate::engine::graph::Txt;\n");
-    for (k, v) in m.ui.iter().filter(|(k, _)| !k.starts_with("guide_")) {
+    for ((k, v), loc) in m.ui.iter().zip(&m.ui_locs) {
+        s.at = loc.clone();
+        if k.starts_with("guide_") || k.starts_with("page_") {
+            // The printable guide's own words, and index.html's (see `page_words`): not in the
+            // app's tables, but checked for Welsh.
+            s.texts.push(Text { key: format!("ui.{k}"), en: v.clone(), loc: loc.clone() });
+            continue;
+        }
         let t = s.add(format!("ui.{k}"), v);
         let _ = writeln!(ui, "    pub const {}: Txt = {t};", k.to_uppercase());
     }
@@ -327,7 +436,7 @@ pub fn generate(m: &Model) -> Generated {
         m.questions.iter().enumerate().flat_map(|(i, q)| q.replaces.iter().map(move |r| format!("({r:?},{i})"))).collect();
     let _ = writeln!(
         o,
-        "pub static GRAPH: Graph = Graph {{ start: {}, parts: &[{}], questions: &[{}], findings: &[{}], deadlines: &[{}], letters: &[{}], citations: &[{}], terms: &[{}], authorities: &[{}], boards: &[{}], contacts: &[{}], retired: &[{}], you: {}, helper: {}, voice: VOICE, helper_voice: HELPER_VOICE, strings: STRINGS }};",
+        "pub static GRAPH: Graph = Graph {{ start: {}, parts: &[{}], questions: &[{}], findings: &[{}], deadlines: &[{}], letters: &[{}], citations: &[{}], terms: &[{}], authorities: &[{}], boards: &[{}], contacts: &[{}], retired: &[{}], you: {}, helper: {}, voice: VOICE, helper_voice: HELPER_VOICE }};",
         m.start,
         parts.join(","),
         qs.join(",\n"),
@@ -348,26 +457,36 @@ pub fn generate(m: &Model) -> Generated {
     let _ = writeln!(o, "/// The texts whose young person's voice differs (it is the next string), sorted: `Graph::voiced`.\npub static VOICE: &[u16] = &{:?};", s.voice);
     let _ = writeln!(o, "/// The texts whose helper's voice differs (the string after the text and any young person's voice), sorted.\npub static HELPER_VOICE: &[u16] = &{:?};", s.helper);
     o.push_str(&ui);
-    let _ = writeln!(o, "pub static STRINGS: &[&str] = &[");
-    for t in &s.text {
-        let _ = writeln!(o, "    {t:?},");
+    // Each words file's name, hash and count; natively the tables themselves too (the browser
+    // fetches the files).
+    let _ = writeln!(o, "/// The words files, `[language][0 start, 1 later]` in `Lang::ALL` order (`late::file_name`).\npub static WORDS: [[WordsFile; 2]; 2] = [");
+    for (l, lang) in Lang::ALL.iter().enumerate() {
+        o.push_str("    [");
+        for (part, t) in s.tables[l].iter().enumerate() {
+            let hash = late::fnv64(t.join(&late::SEP.to_string()).as_bytes());
+            let _ = write!(o, "WordsFile {{ name: {:?}, hash: {hash:#x}, count: {} }}, ", late::file_name(*lang, part == 0, hash), t.len());
+        }
+        o.push_str("],\n");
+    }
+    o.push_str("];\n#[cfg(not(target_arch = \"wasm32\"))]\npub static TABLES: [[&[&str]; 2]; 2] = [\n");
+    for t in &s.tables {
+        o.push_str("    [\n");
+        for t in t {
+            o.push_str("        &[\n");
+            for w in t {
+                let _ = writeln!(o, "            {w:?},");
+            }
+            o.push_str("        ],\n");
+        }
+        o.push_str("    ],\n");
     }
     o.push_str("];\n");
-    let late_text = s.late.join(&late::SEP.to_string());
-    let hash = late::fnv64(late_text.as_bytes());
-    let late_name = late::file_name(hash);
-    o.push_str("/// The outcome page's words: compiled in natively; in the browser fetched from `LATE_FILE`.\n#[cfg(not(target_arch = \"wasm32\"))]\npub static LATE: &[&str] = &[\n");
-    for t in &s.late {
-        let _ = writeln!(o, "    {t:?},");
-    }
-    o.push_str("];\n");
-    let _ = writeln!(o, "/// The late words file, its FNV-1a hash and how many strings it holds.\npub const LATE_FILE: &str = {late_name:?};\npub const LATE_HASH: u64 = {hash:#x};\npub const LATE_COUNT: usize = {};", s.late.len());
     // Each table is indexed by 15 bits of a `Txt`: a clear build error long before that runs out.
-    let _ = writeln!(o, "const _: () = assert!({} < 0x8000 && {} < 0x8000, \"more than 32767 strings in one table: widen Txt\");", s.text.len(), s.late.len());
-    o.push_str("/// The key of each string, for translators (a Welsh table uses the same keys): `STRINGS` then `LATE`.\n#[cfg(not(target_arch = \"wasm32\"))]\npub static KEYS: &[&str] = &[\n");
-    for k in s.keys.iter().chain(&s.late_keys) {
+    let _ = writeln!(o, "const _: () = assert!({} < 0x8000 && {} < 0x8000, \"more than 32767 strings in one table: widen Txt\");", s.keys[0].len(), s.keys[1].len());
+    o.push_str("/// The key of each string, for translators and tests: the start table's, then the later one's.\n#[cfg(not(target_arch = \"wasm32\"))]\npub static KEYS: &[&str] = &[\n");
+    for k in s.keys[0].iter().chain(&s.keys[1]) {
         let _ = writeln!(o, "    {k:?},");
     }
     o.push_str("];\n");
-    Generated { rust: o, late_name, late_text }
+    (o, s)
 }

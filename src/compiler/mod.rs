@@ -9,25 +9,35 @@ pub mod guide;
 pub mod map;
 pub mod model;
 pub mod raw;
+pub mod welsh;
 
 use model::*;
 use raw::*;
 use camau_graph::Placeholder;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// Reads every `*.toml` file directly in `dir`, in name order.
+/// Reads every `*.toml` file directly in `dir`, in name order, then the Welsh in `dir/cy`
+/// (named `content/cy/FILE.toml`; its `terms.toml` is the glossary of official names, read by
+/// `tests/welsh.rs`, not a table of texts).
 pub fn read_dir(dir: &std::path::Path) -> std::io::Result<Vec<(String, String)>> {
-    let mut names: Vec<_> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    names.sort();
+    let toml_files = |d: &std::path::Path| -> std::io::Result<Vec<std::path::PathBuf>> {
+        let mut names: Vec<_> = std::fs::read_dir(d)?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        names.sort();
+        Ok(names)
+    };
     let mut out = vec![];
-    for p in names {
-        let text = std::fs::read_to_string(&p)?;
-        let shown = format!("content/{}", p.file_name().unwrap().to_string_lossy());
-        out.push((shown, text));
+    for p in toml_files(dir)? {
+        out.push((format!("content/{}", p.file_name().unwrap().to_string_lossy()), std::fs::read_to_string(&p)?));
+    }
+    let cy = dir.join("cy");
+    if cy.is_dir() {
+        for p in toml_files(&cy)?.into_iter().filter(|p| !p.ends_with("terms.toml")) {
+            out.push((format!("{}{}", welsh::DIR, p.file_name().unwrap().to_string_lossy()), std::fs::read_to_string(&p)?));
+        }
     }
     Ok(out)
 }
@@ -304,12 +314,17 @@ fn check_gaps1(text: &str) -> Vec<String> {
                 // {child} reads "your child" when no name is given; any other would leave a blank inside the gap.
                 out.push(format!("the gap [{inner}] may use only the placeholder {{child}}"));
             }
-        } else if inner.starts_with("If ") && inner.contains('{') {
+        } else if keep_or_delete(inner) && inner.contains('{') {
             out.push(format!("[{inner}]: a placeholder inside a sentence to keep or delete could leave a blank inside it; write the sentence without brackets"));
-        } else if !inner.starts_with("If ") {
+        } else if !keep_or_delete(inner) {
             out.push(format!("[{inner}] is not a gap: write [{inner} | the question the parent answers?], or a sentence to keep or delete as [If …]"));
         }
     })
+}
+
+/// A sentence to keep or delete: `[If …]`, in Welsh `[Os …]`.
+fn keep_or_delete(inner: &str) -> bool {
+    inner.starts_with("If ") || inner.starts_with("Os ")
 }
 
 fn parse_add(s: &str) -> Option<(u16, Unit)> {
@@ -360,6 +375,8 @@ struct Raw {
     conditions: Vec<(usize, RawCondition)>,
     contacts: Vec<(usize, RawContact)>,
     ui: BTreeMap<String, (usize, S)>,
+    /// The Welsh, by text key.
+    cy: BTreeMap<String, welsh::CyText>,
 }
 
 /// The ids of each table.
@@ -480,6 +497,10 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
         check_graph(&model, &mut diags);
     }
     if diags.is_empty() {
+        model.cy = raw.cy.clone();
+        welsh::check(&codegen::texts(&model), &model.cy, &mut diags);
+    }
+    if diags.is_empty() {
         Ok(model)
     } else {
         Err(diags)
@@ -497,6 +518,10 @@ fn has_control(s: &str) -> bool {
 fn read(cx: &mut Ctx) -> Raw {
     let mut raw = Raw::default();
     for (fi, (name, text)) in cx.files.iter().enumerate() {
+        if welsh::is_welsh(name) {
+            welsh::read(cx, fi, &mut raw.cy);
+            continue;
+        }
         match toml::from_str::<RawFile>(text) {
             Ok(rf) => {
                 // Control characters (written as escapes: TOML itself refuses them typed in)
@@ -580,7 +605,7 @@ fn flow(c: &mut Cx, model: &mut Model) {
             }
         }
     }
-    model.parts = c.raw.parts.iter().map(|(_, p)| MPart { id: p.id.get_ref().clone(), name: p.name.get_ref().clone() }).collect();
+    model.parts = c.raw.parts.iter().map(|(f, p)| MPart { id: p.id.get_ref().clone(), name: p.name.get_ref().clone(), loc: c.cx.loc(*f, p.id.span()) }).collect();
 }
 
 /// Named conditions: names that clash with a question or a word of the language, and each
@@ -910,7 +935,7 @@ fn terms(c: &mut Cx, model: &mut Model) {
         .raw
         .terms
         .iter()
-        .map(|(_, t)| MTerm { id: t.id.get_ref().clone(), term: t.term.get_ref().clone(), means: t.means.get_ref().clone() })
+        .map(|(f, t)| MTerm { id: t.id.get_ref().clone(), term: t.term.get_ref().clone(), means: t.means.get_ref().clone(), loc: c.cx.loc(*f, t.id.span()) })
         .collect();
 }
 
@@ -1037,7 +1062,7 @@ fn finding_step(c: &mut Cx, f: usize, fd: &raw::RawFinding, section: Section) ->
 
 /// Councils and health boards.
 fn places(c: &mut Cx, model: &mut Model) {
-    model.boards = c.raw.boards.iter().map(|(_, b)| MBoard { id: b.id.get_ref().clone(), name: b.name.get_ref().clone() }).collect();
+    model.boards = c.raw.boards.iter().map(|(f, b)| MBoard { id: b.id.get_ref().clone(), name: b.name.get_ref().clone(), loc: c.cx.loc(*f, b.id.span()) }).collect();
     for (f, a) in &c.raw.authorities {
         let board = match c.ids.board.get(a.lhb.get_ref()) {
             Some(b) => b,
@@ -1046,7 +1071,7 @@ fn places(c: &mut Cx, model: &mut Model) {
                 0
             }
         };
-        model.authorities.push(MAuthority { id: a.id.get_ref().clone(), name: a.name.get_ref().clone(), board });
+        model.authorities.push(MAuthority { id: a.id.get_ref().clone(), name: a.name.get_ref().clone(), board, loc: c.cx.loc(*f, a.id.span()) });
     }
 }
 
@@ -1254,6 +1279,7 @@ fn ui(c: &mut Cx, model: &mut Model) {
         }
     }
     model.ui = c.raw.ui.iter().map(|(k, (_, v))| (k.clone(), v.get_ref().clone())).collect();
+    model.ui_locs = c.raw.ui.values().map(|(f, v)| c.cx.loc(*f, v.span())).collect();
 }
 
 /// The question graph: unreachable questions, cycles, and routes that read later questions.

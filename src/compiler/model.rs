@@ -72,6 +72,8 @@ pub enum DiagKind {
     BadDate,
     /// A contact's website or page that is not a plain https:// address.
     BadUrl,
+    /// A text without its Welsh, Welsh without its text, or Welsh made from other English.
+    Welsh,
 }
 
 /// One problem in the content, with where it is.
@@ -121,6 +123,7 @@ impl Default for MCond {
 pub struct MPart {
     pub id: String,
     pub name: String,
+    pub loc: Loc,
 }
 
 #[derive(Clone, Debug)]
@@ -233,6 +236,7 @@ pub struct MTerm {
     pub id: String,
     pub term: String,
     pub means: String,
+    pub loc: Loc,
 }
 
 #[derive(Clone, Debug)]
@@ -249,12 +253,14 @@ pub struct MAuthority {
     pub id: String,
     pub name: String,
     pub board: usize,
+    pub loc: Loc,
 }
 
 #[derive(Clone, Debug)]
 pub struct MBoard {
     pub id: String,
     pub name: String,
+    pub loc: Loc,
 }
 
 /// A contact (contacts.toml): a council's or board's has its place's index.
@@ -298,6 +304,10 @@ pub struct Model {
     /// Councils in `authorities` order, then boards in `boards` order, then national bodies.
     pub contacts: Vec<MContact>,
     pub ui: Vec<(String, String)>,
+    /// Where each `ui` word is written (same order).
+    pub ui_locs: Vec<Loc>,
+    /// The Welsh of each text, by key (`content/cy/*.toml`; `compiler::welsh`).
+    pub cy: std::collections::BTreeMap<String, super::welsh::CyText>,
 }
 
 impl MCond {

@@ -3,7 +3,7 @@
 //! Every word is a [`Txt`] key into a string table, so a translation is a second
 //! table with the same keys and no logic changes.
 
-pub use camau_graph::{late, ContactKind, Kind, LetterKind, Section, Step, Unit};
+pub use camau_graph::{late, ContactKind, Kind, Lang, LetterKind, Section, Step, Unit};
 
 /// Who the words speak to: a parent (the words as written), the young person using Camau
 /// about themselves (`{you:A|B}` reads B), or someone helping a family (`{helper:A|B}`).
@@ -15,7 +15,8 @@ pub enum Voice {
     Helper,
 }
 
-/// A key into [`Graph::strings`], or (with [`late::BIT`] set) into the [`Late`] words.
+/// A key into a language's start words, or (with [`late::BIT`] set) into its later words
+/// (see [`Text`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Txt(pub u16);
 
@@ -226,35 +227,40 @@ pub struct Graph {
     /// The same for someone helping (`{helper:A|B}`): the string after the text and after its
     /// young person's voice, if it has one.
     pub helper_voice: &'static [u16],
-    /// The words compiled into the wasm (question pages, the interface).
-    pub strings: &'static [&'static str],
 }
 
-/// Why a fetched late words file was refused.
+/// A words file as this build wrote it (`content::WORDS`): its name, hash and string count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordsFile {
+    pub name: &'static str,
+    pub hash: u64,
+    pub count: usize,
+}
+
+/// Why a fetched words file was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LateError {
     /// Not the file this build expects (another release, or a host's "not found" page).
     Mismatch,
 }
 
-/// The outcome page's words (`Txt` ids with [`late::BIT`]), owned by whoever loaded them:
-/// in the browser the app state, once `words-<hash>.txt` has arrived; natively the compiled
-/// table. The engine keeps no copy of its own.
+/// One words file's strings, owned by whoever loaded them: in the browser the app state, once
+/// the file has arrived; natively the compiled tables. The engine keeps no copy of its own.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Late {
+pub struct Table {
     text: String,
     /// Where each string ends in `text`.
     ends: Vec<u32>,
 }
 
-impl Late {
-    /// Takes the fetched late words file. It is only checked (hash, count) and split: no parsing.
-    pub fn accept(bytes: Vec<u8>, hash: u64, count: usize) -> Result<Late, LateError> {
-        if late::fnv64(&bytes) != hash {
+impl Table {
+    /// Takes a fetched words file. It is only checked (hash, count) and split: no parsing.
+    pub fn accept(bytes: Vec<u8>, file: &WordsFile) -> Result<Table, LateError> {
+        if late::fnv64(&bytes) != file.hash {
             return Err(LateError::Mismatch);
         }
         let text = String::from_utf8(bytes).map_err(|_| LateError::Mismatch)?;
-        let mut ends = Vec::with_capacity(count);
+        let mut ends = Vec::with_capacity(file.count);
         // The separator is one ASCII byte, which never occurs inside a multi-byte character.
         for (i, &b) in text.as_bytes().iter().enumerate() {
             if b == late::SEP as u8 {
@@ -262,15 +268,16 @@ impl Late {
             }
         }
         ends.push(text.len() as u32);
-        if ends.len() != count {
+        if ends.len() != file.count {
             return Err(LateError::Mismatch);
         }
-        Ok(Late { text, ends })
+        Ok(Table { text, ends })
     }
     /// The same words from a table (the native build's compiled-in copy).
-    pub fn from_table(words: &[&str]) -> Late {
+    pub fn from_table(words: &[&str]) -> Table {
         let text = words.join(&late::SEP.to_string());
-        Late::accept(text.clone().into_bytes(), late::fnv64(text.as_bytes()), words.len()).unwrap_or_default()
+        let file = WordsFile { name: "", hash: late::fnv64(text.as_bytes()), count: words.len() };
+        Table::accept(text.into_bytes(), &file).unwrap_or_default()
     }
     pub fn get(&self, i: usize) -> Option<&str> {
         let end = *self.ends.get(i)? as usize;
@@ -288,6 +295,15 @@ impl Late {
     }
 }
 
+/// One language's words: the start words (the interface and the first question) and the
+/// later words (empty until they arrive).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Text {
+    pub lang: Lang,
+    pub start: Table,
+    pub later: Table,
+}
+
 impl Graph {
     /// The text to show in a voice: `x` itself (a parent's), or its other voice if it has one.
     pub fn voiced(&self, x: Txt, v: Voice) -> Txt {
@@ -298,19 +314,10 @@ impl Graph {
             _ => x,
         }
     }
-    /// A word compiled into the wasm; "" for a late word (use [`Graph::text`]).
-    pub fn early(&self, t: Txt) -> &'static str {
-        if t.0 & late::BIT != 0 {
-            return "";
-        }
-        self.strings.get(t.0 as usize).copied().unwrap_or("")
-    }
-    /// Any word: early ones from the wasm, late ones from `late`.
-    pub fn text<'a>(&self, t: Txt, words: &'a Late) -> &'a str {
-        if t.0 & late::BIT == 0 {
-            return self.early(t);
-        }
-        words.get((t.0 & !late::BIT) as usize).unwrap_or("")
+    /// Any word, in the language of `words` ("" for a later word that has not arrived).
+    pub fn text<'a>(&self, t: Txt, words: &'a Text) -> &'a str {
+        let table = if t.0 & late::BIT == 0 { &words.start } else { &words.later };
+        table.get((t.0 & !late::BIT) as usize).unwrap_or("")
     }
     /// The date of birth question: the one an age question is worked out from.
     pub fn dob_question(&self) -> Option<u16> {

@@ -595,11 +595,11 @@ pub fn fill(g: &Graph, template: &str, answers: &Answers, details: &Details, tod
             }),
             Some(Placeholder::Detail(d @ Detail::Contact)) => Some(text(&details.contact, d)),
             Some(Placeholder::Detail(d @ Detail::La)) => Some(match details.la.and_then(|a| g.authorities.get(a as usize)) {
-                Some(a) => g.early(a.name).to_string(),
+                Some(a) => (w.text)(a.name).to_string(),
                 None => (w.blank)(Blank::Detail(d)),
             }),
             Some(Placeholder::Detail(d @ Detail::Lhb)) => Some(match details.board(g).and_then(|b| g.boards.get(b as usize)) {
-                Some(b) => g.early(b.name).to_string(),
+                Some(b) => (w.text)(b.name).to_string(),
                 None => (w.blank)(Blank::Detail(d)),
             }),
             Some(Placeholder::Today) => Some(long_date(today, &w.months)),

@@ -53,7 +53,7 @@ pub fn save_letters(text: &str) -> Result<(), ()> {
 /// Deletes everything Camau keeps on this device: the answers and the letters.
 pub fn delete() -> bool {
     match storage() {
-        Some(s) => s.remove_item(KEY).is_ok() & s.remove_item(LETTERS_KEY).is_ok(),
+        Some(s) => s.remove_item(KEY).is_ok() & s.remove_item(LETTERS_KEY).is_ok() & s.remove_item(LETTERS_LANG_KEY).is_ok(),
         None => true,
     }
 }
@@ -134,7 +134,7 @@ fn settle(p: Option<JsValue>, done: impl FnOnce(bool) + 'static) {
 
 /// Fetches a file of Camau's own (a relative address) and calls `done` with its bytes, or
 /// `None` when the network, the host or the offline copy cannot give it.
-pub fn fetch_bytes(url: &str, done: impl FnOnce(Option<Vec<u8>>) + 'static) {
+pub fn fetch_bytes(url: &str, done: Box<dyn FnOnce(Option<Vec<u8>>)>) {
     let w: JsValue = window().into();
     settle_value(call(&w, "fetch", &[JsValue::from_str(url)]), move |resp| {
         let Some(resp) = resp.filter(|r| get(r, "ok").and_then(|ok| ok.as_bool()) == Some(true)) else {
@@ -500,3 +500,44 @@ pub fn read_chosen_file(ev: &web_sys::Event, done: impl FnOnce(Option<String>) +
 pub fn confirm(question: &str) -> bool {
     window().confirm_with_message(question).unwrap_or(false)
 }
+
+/// The page's language, as `<html lang>` says: set before paint by index.html's first script
+/// (the parent's remembered choice, else the host's, else the browser's languages), and by
+/// page.js when the parent follows the language link.
+pub fn page_lang() -> crate::engine::graph::Lang {
+    let lang = window().document().and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang")).unwrap_or_default();
+    if lang.starts_with("cy") {
+        crate::engine::graph::Lang::Cy
+    } else {
+        crate::engine::graph::Lang::En
+    }
+}
+
+/// Marks the page's language (`<html lang>`: screen readers, and the static parts shown).
+pub fn set_page_lang(l: crate::engine::graph::Lang) {
+    if let Some(e) = window().document().and_then(|d| d.document_element()) {
+        let _ = e.set_attribute("lang", if l == crate::engine::graph::Lang::Cy { "cy" } else { "en-GB" });
+    }
+}
+
+/// Calls `f` when the parent follows the language link (page.js sends `camau:lang`, after
+/// remembering the choice; `<html lang>` then names the language asked for).
+pub fn on_lang(f: impl Fn() + 'static) {
+    let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    let _ = window().add_event_listener_with_callback("camau:lang", cb.as_ref().unchecked_ref());
+    cb.forget();
+}
+
+/// The language the letters are written in, if the parent chose one (kept beside the answers,
+/// deleted with them).
+pub fn load_letters_lang() -> Option<crate::engine::graph::Lang> {
+    storage()?.get_item(LETTERS_LANG_KEY).ok().flatten().and_then(|s| crate::engine::graph::Lang::from_id(&s))
+}
+
+pub fn save_letters_lang(l: crate::engine::graph::Lang) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LETTERS_LANG_KEY, l.id());
+    }
+}
+
+const LETTERS_LANG_KEY: &str = "camau-letters-lang";

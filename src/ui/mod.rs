@@ -9,16 +9,16 @@ use crate::content::{ui, GRAPH};
 use crate::engine::codec::{self, Problem, Saved};
 use crate::engine::date::Date;
 use crate::engine::edit::{self, Edits};
-use crate::engine::graph::Late;
+use crate::engine::graph::{Lang, Table, Text};
 use crate::engine::{walk, Answered, Answers, Details, Walk};
 pub use crate::route::Route;
 use leptos::prelude::*;
 
-/// Any word: the interface's and the first question's are compiled in, the others come with
-/// [`Words::Ready`] (see [`needs_words`]).
+/// Any word of the page's language: the interface's and the first question's are here when
+/// the app starts (the start words), the others come with [`Words::Ready`] (see [`needs_words`]).
 pub use crate::render::t;
 
-/// Whether a page needs the words file: all but the start page and the first question,
+/// Whether a page needs the later words: all but the start page and the first question,
 /// which show the moment the app starts.
 fn needs_words(r: &Route) -> bool {
     !matches!(r, Route::Start | Route::Begin) && !matches!(r, Route::Question { q, .. } if *q == GRAPH.start)
@@ -86,8 +86,14 @@ pub struct App {
     /// is being asked: one at a time, closed by a new page.
     pub deleting: RwSignal<bool>,
     pub restarting: RwSignal<bool>,
-    /// The outcome page's words, fetched after the first page (`content::LATE_FILE`).
+    /// The page's language (`<html lang>`); switched by the language link, keeping everything.
+    pub lang: RwSignal<Lang>,
+    /// The later words of the page's language, fetched after the first page (`content::WORDS`).
     pub words: RwSignal<Words>,
+    /// The letters' language when the parent chose one (else the page's), and its words once
+    /// they are all here.
+    pub letters_lang: RwSignal<Option<Lang>>,
+    pub letter_words: RwSignal<Option<&'static Text>>,
     /// When the answers were last saved (none before format 2, or when nothing is saved).
     pub saved_on: RwSignal<Option<Date>>,
     /// The parent's work on the letters (kept under its own key).
@@ -99,32 +105,76 @@ pub struct App {
 #[derive(Clone)]
 pub enum Words {
     Loading,
-    Ready(&'static Late),
+    Ready(&'static Text),
     Failed,
 }
 
-/// Fetches the outcome page's words (once; again after a failure). They are checked against
-/// the hash this build expects, so a stale file or a host's "not found" page is refused.
+thread_local! {
+    /// Each language's words as far as they have arrived: kept for the rest of the visit, so
+    /// switching back and forth fetches nothing again (and works offline once cached).
+    static LOADED: std::cell::RefCell<[Option<&'static Text>; 2]> = const { std::cell::RefCell::new([None, None]) };
+}
+
+/// A language's words, as far as they have arrived.
+pub fn loaded(l: Lang) -> Option<&'static Text> {
+    LOADED.with(|x| x.borrow()[l as usize])
+}
+
+fn keep_text(t: Text) -> &'static Text {
+    let t: &'static Text = Box::leak(Box::new(t));
+    LOADED.with(|x| x.borrow_mut()[t.lang as usize] = Some(t));
+    t
+}
+
+/// Fetches a language's start words (once), checked against the hash this build expects.
+fn load_start(lang: Lang, done: Box<dyn FnOnce(Option<&'static Text>)>) {
+    if let Some(t) = loaded(lang) {
+        return done(Some(t));
+    }
+    let file = crate::content::WORDS[lang as usize][0];
+    browser::fetch_bytes(file.name, Box::new(move |bytes| {
+        done(bytes.and_then(|b| Table::accept(b, &file).ok()).map(|start| keep_text(Text { lang, start, later: Table::default() })))
+    }));
+}
+
+/// Fetches a language's later words (once; again after a failure), after its start words.
+/// A stale file or a host's "not found" page is refused (hash and count are checked).
+fn load_later(lang: Lang, done: Box<dyn FnOnce(Option<&'static Text>)>) {
+    load_start(lang, Box::new(move |have| {
+        let Some(have) = have else { return done(None) };
+        if !have.later.is_empty() {
+            return done(Some(have));
+        }
+        let file = crate::content::WORDS[lang as usize][1];
+        browser::fetch_bytes(file.name, Box::new(move |bytes| {
+            let later = bytes.and_then(|b| Table::accept(b, &file).ok());
+            done(later.map(|later| keep_text(Text { lang, start: have.start.clone(), later })));
+        }));
+    }));
+}
+
+/// Fetches the page's later words (see [`load_later`]) and draws the page again with them.
 pub fn load_words(app: App) {
-    if matches!(app.words.get_untracked(), Words::Ready(_)) {
+    let lang = app.lang.get_untracked();
+    if matches!(app.words.get_untracked(), Words::Ready(t) if t.lang == lang) {
         return;
     }
     app.words.set(Words::Loading);
-    browser::fetch_bytes(crate::content::LATE_FILE, move |bytes| {
-        let late = bytes.and_then(|b| Late::accept(b, crate::content::LATE_HASH, crate::content::LATE_COUNT).ok());
-        app.words.set(match late {
-            Some(l) => {
-                // Kept for the rest of the visit: one copy, read by every page.
-                let l: &'static Late = Box::leak(Box::new(l));
-                crate::render::set_words(l);
-                // Question titles are words of the file: the start notice and the crash box's
-                // copy of the answers name them in full now.
+    load_later(lang, Box::new(move |t| {
+        if app.lang.get_untracked() != lang {
+            return; // switched meanwhile: that language's own load says
+        }
+        app.words.set(match t {
+            Some(t) => {
+                crate::render::set_words(t);
+                // Question titles are later words: the start notice and the crash box's copy of
+                // the answers name them in full now.
                 let (problems, said) = STARTED_WITH.with(|s| s.take());
                 if !problems.is_empty() && app.notice.get_untracked().as_deref() == Some(said.as_str()) {
                     app.notice.set(Some(problems.iter().map(problem_message).collect::<Vec<_>>().join(" ")));
                 }
                 panic::remember(&app.saved());
-                Words::Ready(l)
+                Words::Ready(t)
             }
             None => Words::Failed,
         });
@@ -133,7 +183,64 @@ pub fn load_words(app: App) {
             // The page was waiting for its words and has been drawn again.
             browser::focus_later("#app h1");
         }
-    });
+    }));
+    load_letter_words(app);
+}
+
+/// The letters' language: the parent's choice, else the page's.
+pub fn letters_lang(app: App) -> Lang {
+    app.letters_lang.get_untracked().unwrap_or(app.lang.get_untracked())
+}
+
+/// Fetches the letters' words when they are in another language than the page.
+pub fn load_letter_words(app: App) {
+    let lang = letters_lang(app);
+    if app.letter_words.get_untracked().is_some_and(|t| t.lang == lang) {
+        return;
+    }
+    app.letter_words.set(None);
+    load_later(lang, Box::new(move |t| {
+        if letters_lang(app) == lang {
+            app.letter_words.set(t);
+            if app.route.get_untracked() == Route::Result {
+                app.route.set(Route::Result); // the outcome page, drawn again with them
+            }
+        }
+    }));
+}
+
+/// The parent followed the language link: the same page, answers, details and letter edits,
+/// in the other language, once its words are here (offline too, when cached). Nothing is
+/// dropped; if the words cannot be fetched, the page stays as it was and says so.
+fn switch_lang(app: App) {
+    let lang = browser::page_lang();
+    if lang == app.lang.get_untracked() {
+        return;
+    }
+    load_start(lang, Box::new(move |t| {
+        let Some(t) = t else {
+            browser::set_page_lang(app.lang.get_untracked());
+            app.notice.set(Some(t_switch_failed()));
+            return;
+        };
+        crate::render::set_words(t);
+        browser::set_page_lang(lang);
+        app.lang.set(lang);
+        app.words.set(if t.later.is_empty() { Words::Loading } else { Words::Ready(t) });
+        // Every part drawn again in the new language: the page (and footer), the start page's
+        // resume box, the storage banner. Nothing else changes.
+        app.route.set(app.route.get_untracked());
+        app.keep.set(app.keep.get_untracked());
+        load_words(app);
+        // Focus stays on the language link (now the one back), as it was when followed.
+        browser::focus_later("html[lang=cy] .lang-link[data-l=cy], html:not([lang=cy]) .lang-link[data-l=en]");
+    }));
+}
+
+/// "Could not change the language", in both languages (the words of the one asked for did not
+/// arrive).
+fn t_switch_failed() -> String {
+    t(ui::LANG_FAILED).to_string()
 }
 
 impl App {
@@ -335,11 +442,20 @@ fn problem_message(p: &Problem) -> String {
 /// while it starts on a slow phone (Lighthouse's Total Blocking Time; see bench/run).
 pub fn start() {
     panic::install();
-    set_timeout(start_state, std::time::Duration::ZERO);
+    let lang = browser::page_lang();
+    load_start(lang, Box::new(move |t| match t {
+        Some(t) => {
+            crate::render::set_words(t);
+            set_timeout(move || start_state(lang), std::time::Duration::ZERO);
+        }
+        // Without its words the app can say nothing: page.js's "could not start" message says
+        // it (in the page's language), with the printable guide.
+        None => browser::set_attribute("nowasm", "hidden", None),
+    }));
 }
 
 /// Task 1: the saved answers, the app state, the route and its listener.
-fn start_state() {
+fn start_state(lang: Lang) {
     let today = today();
     let mut notices = vec![];
     let mut keep = Keep::Saving;
@@ -381,7 +497,10 @@ fn start_state() {
         keep: RwSignal::new(keep),
         deleting: RwSignal::new(false),
         restarting: RwSignal::new(false),
+        lang: RwSignal::new(lang),
         words: RwSignal::new(Words::Loading),
+        letters_lang: RwSignal::new(browser::load_letters_lang()),
+        letter_words: RwSignal::new(None),
         saved_on: RwSignal::new(saved.saved_on),
         edits: StoredValue::new(edits.edits),
         edits_newer: StoredValue::new(edits.newer),
@@ -416,9 +535,14 @@ fn start_state() {
         app.notice.set(msg);
         set_route(app, r.unwrap_or(Route::Start), true);
     });
+    browser::on_lang(move || switch_lang(app));
     browser::on_before_print();
     browser::on_return(move || app.refresh_today());
     set_timeout(move || start_views(app), std::time::Duration::ZERO);
+    // The parent followed the language link while the app was starting.
+    if browser::page_lang() != lang {
+        switch_lang(app);
+    }
 }
 
 /// Task 2: three roots around the static start page: messages above it, "continue where
@@ -482,7 +606,7 @@ fn Pages() -> impl IntoView {
     let app = expect_context::<App>();
     let page = move || match app.route.get() {
         // Any page but these needs the words file: until it is here, say so (and why).
-        r if needs_words(&r) && !matches!(app.words.get(), Words::Ready(_)) => {
+        r if needs_words(&r) && !matches!(app.words.get(), Words::Ready(t) if t.lang == app.lang.get()) => {
             view! { <outcome::Waiting/> }.into_any()
         }
         Route::Start | Route::Begin => ().into_any(),

@@ -33,18 +33,22 @@ pub fn Waiting() -> impl IntoView {
 #[component]
 pub fn OutcomePage() -> impl IntoView {
     let app = expect_context::<App>();
+    // (Drawn again by `load_letter_words` when the letters' words arrive in another language.)
     match app.words.get_untracked() {
-        Words::Ready(late) => Some(outcome(app, late)),
+        Words::Ready(words) => {
+            let letters = app.letter_words.get_untracked().filter(|t| t.lang == super::letters_lang(app)).unwrap_or(words);
+            Some(outcome(app, words, letters))
+        }
         _ => None,
     }
 }
 
-fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView {
+fn outcome(app: App, late: &'static crate::engine::graph::Text, letters: &'static crate::engine::graph::Text) -> impl IntoView {
     super::pages::title_of(t(ui::RESULT_TITLE));
     // (Drawn again by `App::refresh_today` when the day changes.)
     let html = app.journey.with_untracked(|j| {
         app.details.with_untracked(|details| {
-            app.edits.with_value(|edits| outcome_html(&Case::new(&j.answers, details, super::today(), &late).with_edits(edits), browser::can_share()))
+            app.edits.with_value(|edits| outcome_html(&Case::new(&j.answers, details, super::today(), late).with_letters(letters).with_edits(edits), browser::can_share()))
         })
     });
     let on_click = move |ev: leptos::ev::MouseEvent| {
@@ -54,7 +58,7 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
         let action = button.get_attribute("data-action").unwrap_or_default();
         let (details, today) = (app.details.get_untracked(), super::today());
         let edits = app.edits.get_value();
-        let case = app.journey.with_untracked(|j| Case::new(&j.answers, &details, today, &late)).with_edits(&edits);
+        let case = app.journey.with_untracked(|j| Case::new(&j.answers, &details, today, late)).with_letters(letters).with_edits(&edits);
         let named = button.get_attribute("data-letter");
         let letter = named.as_ref().and_then(|l| l.parse::<u16>().ok()).filter(|&l| (l as usize) < GRAPH.letters.len());
         if named.is_some() && letter.is_none() {
@@ -85,6 +89,14 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
             }
         };
         match (action.as_str(), letter) {
+            // The letters in English or in Welsh, whatever the page's language.
+            ("letters-lang", _) => {
+                let Some(l) = button.get_attribute("data-lang").and_then(|l| crate::engine::graph::Lang::from_id(&l)) else { return };
+                app.letters_lang.set(Some(l));
+                browser::save_letters_lang(l);
+                super::load_letter_words(app);
+                browser::focus_id(&format!("letters-{}", l.id()));
+            }
             ("print", _) => browser::print(),
             // The short plan, or one letter, printed alone.
             ("print-one", _) => browser::print_one(&letter.map_or_else(|| crate::render::plan_print_html(&case), |l| crate::render::letter_print_html(&case, l))),
@@ -164,7 +176,7 @@ fn outcome(app: App, late: &'static crate::engine::graph::Late) -> impl IntoView
         let Some((l, gap, value)) = browser::letter_input(&ev) else { return };
         let Some(l) = l.parse::<u16>().ok().filter(|&l| (l as usize) < GRAPH.letters.len()) else { return };
         let details = app.details.get_untracked();
-        let case = app.journey.with_untracked(|j| Case::new(&j.answers, &details, super::today(), &late));
+        let case = app.journey.with_untracked(|j| Case::new(&j.answers, &details, super::today(), late)).with_letters(letters);
         let (base, gaps, _) = case.letter_base(l);
         let version = case.wording_version(&base);
         let text = app.edits.try_update_value(|es| {

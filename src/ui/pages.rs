@@ -217,11 +217,10 @@ fn read_about(saved: Details) -> Details {
 pub fn CheckPage() -> impl IntoView {
     let app = expect_context::<App>();
     title(t(ui::CHECK_TITLE), false);
-    // The check page shows no late words. (Drawn again by `App::refresh_today` when the day changes.)
-    let late = Default::default();
+    // (Drawn again by `App::refresh_today` when the day changes.)
     let html = app.journey.with_untracked(|j| {
         app.details.with_untracked(|details| {
-            crate::render::check_html(&crate::render::Case::new(&j.answers, details, super::today(), &late))
+            crate::render::check_html(&crate::render::Case::new(&j.answers, details, super::today(), crate::render::words()))
         })
     });
     view! {
@@ -344,7 +343,7 @@ pub fn Footer() -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| browser::read_chosen_file(&ev, move |text| app.open_file(text));
     view! {
         <footer class="footer">
-            <div inner_html=render::footer_html() on:click=on_click on:change=on_change></div>
+            <div inner_html=move || { app.lang.track(); render::footer_html() } on:click=on_click on:change=on_change></div>
             <Confirm start_again=false/>
         </footer>
     }

@@ -35,6 +35,6 @@ pub fn install() {
 }
 
 fn show() {
-    let not_kept = (!KEPT.with(|c| c.get())).then(|| GRAPH.early(crate::content::ui::CRASH_NOT_KEPT));
+    let not_kept = (!KEPT.with(|c| c.get())).then(|| crate::render::t(crate::content::ui::CRASH_NOT_KEPT));
     ANSWERS_TEXT.with(|t| super::browser::show_crash(not_kept, &t.borrow()));
 }

@@ -56,7 +56,7 @@ pub fn blank(what: Blank) -> String {
 }
 
 pub fn words() -> Words<'static> {
-    Words { months: MONTHS, blank: &blank, text: &|x| camau::content::GRAPH.text(x, camau::content::late()) }
+    Words { months: MONTHS, blank: &blank, text: &|x| camau::content::GRAPH.text(x, camau::content::en()) }
 }
 
 /// A condition written with ids; resolved to indices when the graph is built.
@@ -471,7 +471,8 @@ impl Builder {
             let b = self.boards.iter().position(|x| &x.0 == board).unwrap_or_else(|| panic!("unknown board {board}")) as u8;
             authorities.push(Authority { id: leak_str(id), name: t(name), board: b });
         }
-        Box::leak(Box::new(Graph {
+        let words: &'static Text = Box::leak(Box::new(Text { lang: Lang::En, start: Table::from_table(&strings), later: Table::default() }));
+        let g: &'static Graph = Box::leak(Box::new(Graph {
             start: q(&self.start),
             parts: leak(vec![part]),
             questions: leak(questions),
@@ -488,9 +489,20 @@ impl Builder {
             helper: Cond::Not(&Cond::Always),
             voice: &[],
             helper_voice: &[],
-            strings: leak(strings),
-        }))
+        }));
+        BUILT.lock().unwrap().push((g as *const Graph as usize, words));
+        g
     }
+}
+
+/// Each built graph's own words (a built graph's `Txt`s index these, not Camau's).
+static BUILT: std::sync::Mutex<Vec<(usize, &'static Text)>> = std::sync::Mutex::new(Vec::new());
+
+/// Words for filling a built graph's letters: its own names, English months and blanks.
+pub fn words_of(g: &'static Graph) -> Words<'static> {
+    let text = BUILT.lock().unwrap().iter().find(|(p, _)| *p == g as *const Graph as usize).map(|x| x.1).expect("a graph from GraphBuilder::build");
+    let read: &'static dyn Fn(Txt) -> &'static str = Box::leak(Box::new(move |x| g.text(x, text)));
+    Words { months: MONTHS, blank: &blank, text: read }
 }
 
 pub fn leak_str(s: &str) -> &'static str {
@@ -537,7 +549,7 @@ pub fn ids(g: &Graph, findings: &[u16]) -> Vec<&'static str> {
 /// Every text the outcome page and its letters show, filled for these answers.
 pub fn shown_texts(g: &Graph, o: &Outcome, a: &Answers, details: &Details, today: Date) -> Vec<(String, String)> {
     let w = words();
-    shown_templates(g, o).into_iter().map(|(what, t)| (what, fill(g, g.text(t, camau::content::late()), a, details, today, &w))).collect()
+    shown_templates(g, o).into_iter().map(|(what, t)| (what, fill(g, g.text(t, camau::content::en()), a, details, today, &w))).collect()
 }
 
 /// Every text the outcome page and its letters show, unfilled.

@@ -3,7 +3,7 @@
 //! The three forms of the content stay apart on purpose (raw TOML in `compiler/raw.rs`, the
 //! checked model in `compiler/model.rs`, the static graph in `engine/graph.rs`); this crate
 //! holds only what they would otherwise each write out again: the names of kinds, sections
-//! and units, the placeholders a text may hold, the late words file's constants and hash,
+//! and units, the placeholders a text may hold, the languages, the words files' constants and hash,
 //! and HTML escaping. No dependencies, no IO.
 
 /// How a question is answered.
@@ -308,28 +308,58 @@ pub fn gaps(filled: &str) -> (String, Vec<Gap>) {
     (text, found)
 }
 
-/// The outcome page's words travel apart from the wasm, in `words-<hash>.txt`.
+/// The languages Camau is written in. Every text has both (`content/cy/` holds the Welsh).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    Cy,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Cy];
+    /// The BCP 47 tag (`html lang`, the saved choice, the words files' names).
+    pub fn id(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Cy => "cy",
+        }
+    }
+    pub fn from_id(s: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.id() == s)
+    }
+    /// The other language (the switch's target).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Cy,
+            Lang::Cy => Lang::En,
+        }
+    }
+}
+
+/// The words travel apart from the wasm, two files per language: the start words (the
+/// interface and the first question, fetched beside the wasm) and the later words (every
+/// other page's), fetched once the first page is up.
 pub mod late {
-    /// Keys of the words only the outcome page shows. In the browser they are not in the
-    /// wasm but in the words file, fetched once the first page is up.
-    /// (Every page after the first question needs this file too: the "About you" and check
-    /// pages, a date question's errors, the blanks of a letter and the privacy page's text
-    /// are never shown before it.)
+    /// Keys of the later words. (Every page after the first question needs them: the "About
+    /// you" and check pages, a date question's errors, the blanks of a letter and the privacy
+    /// page's text are never shown before.) The first question's words are start words
+    /// whatever their key.
     pub const PREFIXES: [&str; 13] = [
         "finding.", "deadline.", "letter.", "citation.", "term.", "ui.outcome_", "ui.about_", "ui.check_", "ui.date_", "ui.blank_",
         "ui.privacy_text_", "question.", "contact.",
     ];
-    /// `Txt` ids with this bit set index the late table.
+    /// `Txt` ids with this bit set index the later table.
     pub const BIT: u16 = 0x8000;
-    /// Separates the strings in the late words file (content may not contain it).
+    /// Separates the strings in a words file (content may not contain it).
     pub const SEP: char = '\u{1f}';
 
-    /// Whether a string with this key is a late word.
+    /// Whether a string with this key is a later word.
     pub fn is_late(key: &str) -> bool {
         PREFIXES.iter().any(|p| key.starts_with(p))
     }
 
-    /// FNV-1a, 64 bits: names the late words file, and checks it when fetched.
+    /// FNV-1a, 64 bits: names a words file, and checks it when fetched.
     pub fn fnv64(bytes: &[u8]) -> u64 {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for &b in bytes {
@@ -339,9 +369,11 @@ pub mod late {
         h
     }
 
-    /// The file's name for its text.
-    pub fn file_name(hash: u64) -> String {
+    /// A words file's name: `words-<lang>-start-<hash>.txt` or `words-<lang>-more-<hash>.txt`.
+    pub fn file_name(lang: super::Lang, start: bool, hash: u64) -> String {
         let mut s = String::from("words-");
+        s.push_str(lang.id());
+        s.push_str(if start { "-start-" } else { "-more-" });
         const HEX: &[u8; 16] = b"0123456789abcdef";
         for i in (0..16).rev() {
             s.push(HEX[((hash >> (i * 4)) & 15) as usize] as char);
@@ -411,7 +443,9 @@ mod tests {
     #[test]
     fn late_file_name_is_the_hash_in_hex() {
         let h = late::fnv64("Camau ŵ ŷ".as_bytes());
-        assert_eq!(late::file_name(h), format!("words-{h:016x}.txt"));
+        assert_eq!(late::file_name(Lang::Cy, true, h), format!("words-cy-start-{h:016x}.txt"));
+        assert_eq!(late::file_name(Lang::En, false, h), format!("words-en-more-{h:016x}.txt"));
+        assert_eq!(Lang::ALL.map(|l| Lang::from_id(l.id())), [Some(Lang::En), Some(Lang::Cy)]);
         assert_eq!(late::fnv64(b""), 0xcbf2_9ce4_8422_2325);
         assert!(late::is_late("finding.x.title") && !late::is_late("ui.continue"));
     }
