@@ -161,7 +161,7 @@
 
   // 6. The crash box's copy button ---------------------------------------------------------
   doc.addEventListener('click', function (e) {
-    if (!e.target || e.target.id !== 'crash-copy') return;
+    if (!e.target || !e.target.closest || !e.target.closest('#crash-copy')) return;
     var area = doc.getElementById('crash-answers');
     var status = doc.getElementById('crash-status');
     var say = function (ok) { if (status) status.textContent = status.getAttribute('data-' + (ok ? 'copied-' : 'failed-') + (cy() ? 'cy' : 'en')) || ''; };

@@ -541,3 +541,33 @@ pub fn save_letters_lang(l: crate::engine::graph::Lang) {
 }
 
 const LETTERS_LANG_KEY: &str = "camau-letters-lang";
+
+/// The fields of the page's form as the parent left them (id, value, ticked), to put back when
+/// the same page is drawn again in the other language.
+pub fn form_state() -> Vec<(String, String, bool)> {
+    let Some(list) = window().document().and_then(|d| d.query_selector_all("#app main input[id], #app main select[id]").ok()) else { return vec![] };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| {
+            let id = n.dyn_ref::<web_sys::Element>()?.id();
+            if let Some(i) = n.dyn_ref::<web_sys::HtmlInputElement>() {
+                return Some((id, i.value(), i.checked()));
+            }
+            n.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| (id, s.value(), false))
+        })
+        .collect()
+}
+
+pub fn set_form_state(state: &[(String, String, bool)]) {
+    for (id, value, checked) in state {
+        if let Some(i) = input(id) {
+            if i.type_() == "radio" || i.type_() == "checkbox" {
+                i.set_checked(*checked);
+            } else {
+                i.set_value(value);
+            }
+        } else if let Some(s) = window().document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+            s.set_value(value);
+        }
+    }
+}

@@ -217,30 +217,31 @@ fn switch_lang(app: App) {
     if lang == app.lang.get_untracked() {
         return;
     }
-    load_start(lang, Box::new(move |t| {
-        let Some(t) = t else {
+    // All of the language's words first (both files, or from the offline copy), so the page
+    // is drawn once, complete, in the new language.
+    load_later(lang, Box::new(move |words| {
+        let Some(t) = words else {
             browser::set_page_lang(app.lang.get_untracked());
-            app.notice.set(Some(t_switch_failed()));
+            // Said in the language still shown (the other's words did not arrive).
+            app.notice.set(Some(t(ui::LANG_FAILED).to_string()));
             return;
         };
         crate::render::set_words(t);
         browser::set_page_lang(lang);
         app.lang.set(lang);
-        app.words.set(if t.later.is_empty() { Words::Loading } else { Words::Ready(t) });
+        app.words.set(Words::Ready(t));
         // Every part drawn again in the new language: the page (and footer), the start page's
-        // resume box, the storage banner. Nothing else changes.
-        app.route.set(app.route.get_untracked());
+        // resume box, the storage banner. Nothing else changes: what the parent typed on a
+        // question or "About you" page and not yet sent is put back.
+        let route = app.route.get_untracked();
+        let typed = if matches!(route, Route::Question { .. } | Route::About { .. }) { browser::form_state() } else { vec![] };
+        app.route.set(route);
         app.keep.set(app.keep.get_untracked());
+        request_animation_frame(move || browser::set_form_state(&typed));
         load_words(app);
         // Focus stays on the language link (now the one back), as it was when followed.
         browser::focus_later("html[lang=cy] .lang-link[data-l=cy], html:not([lang=cy]) .lang-link[data-l=en]");
     }));
-}
-
-/// "Could not change the language", in both languages (the words of the one asked for did not
-/// arrive).
-fn t_switch_failed() -> String {
-    t(ui::LANG_FAILED).to_string()
 }
 
 impl App {

@@ -70,10 +70,11 @@ test('the app started: no such message', async ({ page, camau }) => {
 
 test('the pages after the first question wait for their words, say so if they fail, and try again', async ({ page, camau, guard }) => {
   let fail = true;
-  await page.route(/words-[0-9a-f]{16}\.txt$/, (r) => (fail ? r.abort('internetdisconnected') : r.continue()));
+  await page.route(/words-en-more-[0-9a-f]{16}\.txt$/, (r) => (fail ? r.abort('internetdisconnected') : r.continue()));
   guard.allow(/words-|Failed to fetch|ERR_INTERNET_DISCONNECTED/);
   await camau.start();
-  // The first question's words are in the app itself: it works with no words file.
+  // The first question's words are the start words, fetched beside the app: it works without
+  // the later words.
   await camau.answerFrom({ user: 'parent' });
   await expect(page).toHaveURL(/#\/q\/setting$/);
   await expect(camau.main.getByRole('status')).toContainText('could not get the words');
@@ -92,7 +93,7 @@ test('the pages after the first question wait for their words, say so if they fa
 });
 
 test('a words file from another release (or a host\'s "not found" page) is refused, not shown', async ({ page, camau, guard }) => {
-  await page.route(/words-[0-9a-f]{16}\.txt$/, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Not found</title>' }));
+  await page.route(/words-en-more-[0-9a-f]{16}\.txt$/, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Not found</title>' }));
   guard.allow(/words-/);
   await camau.openWith(SCHOOL_PATH, { child: 'Alys' }, '#/check');
   await expect(camau.main.getByRole('status')).toContainText('could not get the words');
@@ -126,8 +127,8 @@ test('a panic in the wasm: the crash box, the answers to copy, and a reload that
 
   const crash = page.locator('#crash');
   await expect(crash).toBeVisible();
-  await expect(crash.locator('h1')).toHaveText('Something went wrong');
-  await expect(page.locator('#crash-saved')).toHaveText('Your answers are still saved on this device.');
+  await expect(crash.locator('h1')).toHaveText('Something went wrong', { useInnerText: true });
+  await expect(page.locator('#crash-saved')).toHaveText('Your answers are still saved on this device.', { useInnerText: true });
   await expect(page.locator('#app')).toBeHidden();
   await page.evaluate(() => { window.__refuse = false; }); // (axe makes elements too)
   // The answer given so far, as text: the question and the answer chosen.
