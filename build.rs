@@ -27,7 +27,11 @@ fn main() {
                 std::fs::write(out.join(name), text).expect("write a words file");
             }
             std::fs::write(out.join("page-words.json"), &g.page_words).expect("write page-words.json");
-            std::fs::write(out.join("guide.html"), compiler::guide::guide_html(&model)).expect("write guide.html");
+            // The printable guide, in each language.
+            use compiler::guide::{file_name, guide_html};
+            std::fs::write(out.join(file_name(camau_graph::Lang::En)), guide_html(&model, camau_graph::Lang::En)).expect("write guide.html");
+            let cy = compiler::welsh::translated(&model);
+            std::fs::write(out.join(file_name(camau_graph::Lang::Cy)), guide_html(&cy, camau_graph::Lang::Cy)).expect("write guide-cy.html");
         }
         Err(diags) => {
             for d in &diags {

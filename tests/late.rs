@@ -109,7 +109,7 @@ fn the_first_question_needs_no_late_word_and_the_other_pages_words_are_all_en() 
 
 fn guide() -> String {
     let files = read_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content")).expect("content");
-    guide_html(&compile(&files).expect("content compiles"))
+    guide_html(&compile(&files).expect("content compiles"), camau_graph::Lang::En)
 }
 
 #[test]

@@ -55,12 +55,12 @@ let pageWords;
   const out = outs.filter((o) => words.every((n) => existsSync(join(o, n)))).sort((a, b) => statSync(join(b, words[0])).mtimeMs - statSync(join(a, words[0])).mtimeMs)[0];
   if (out) {
     for (const n of words) copyFileSync(join(out, n), join(dir, n));
-    copyFileSync(join(out, 'guide.html'), join(dir, 'guide.html'));
+    for (const g of ['guide.html', 'guide-cy.html']) copyFileSync(join(out, g), join(dir, g));
     pageWords = JSON.parse(readFileSync(join(out, 'page-words.json'), 'utf8'));
   } else if (words.some((n) => !existsSync(join(dir, n)))) {
     fail(`cannot find ${words.join(', ')} (written by build.rs) under ${target}/*/build/camau-*/out`);
   }
-  if (!existsSync(join(dir, 'guide.html'))) fail('no guide.html beside the words files');
+  for (const g of ['guide.html', 'guide-cy.html']) if (!existsSync(join(dir, g))) fail(`no ${g} beside the words files`);
 }
 
 // index.html is read once here, changed by steps 2–6, and written once at the end of step 6.

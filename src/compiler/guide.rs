@@ -3,9 +3,10 @@
 //! build.rs next to `content.rs`; `tools/post_build.mjs` puts it in dist. No script at all.
 //!
 //! Its fixed words are the `guide_*` keys of `content/ui.toml` (not compiled into the wasm).
+//! One guide per language: `guide.html` and, from the Welsh of every text, `guide-cy.html`.
 
 use super::model::{MCond, Model, Section, Unit};
-use camau_graph::esc;
+use camau_graph::{esc, Lang};
 
 struct G<'a> {
     m: &'a Model,
@@ -75,12 +76,21 @@ impl G<'_> {
     }
 }
 
-/// The whole guide as one HTML page.
-pub fn guide_html(m: &Model) -> String {
+/// The guide's file name in a language.
+pub fn file_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "guide.html",
+        Lang::Cy => "guide-cy.html",
+    }
+}
+
+/// The whole guide as one HTML page, in a language (for Welsh, `m` is the Welsh model:
+/// `compiler::welsh::translated`).
+pub fn guide_html(m: &Model, lang: Lang) -> String {
     let g = G { m };
     let ui = |k: &str| esc(&parent(g.ui(k)));
     let mut o = String::with_capacity(256 * 1024);
-    o.push_str("<!doctype html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">");
+    o.push_str(&format!("<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">", if lang == Lang::Cy { "cy" } else { "en-GB" }));
     o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
     o.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">");
     o.push_str("<meta name=\"referrer\" content=\"no-referrer\">");
@@ -92,7 +102,10 @@ pre{white-space:pre-wrap;font:inherit;border-left:4px solid #b1b4b6;padding-left
 @media print{h2{break-before:page}a{color:inherit}}</style></head><body><main>");
     o.push_str(&format!("<h1>{}</h1>", ui("start_title")));
     o.push_str(&format!("<p>{}</p><p><strong>{}</strong></p><p>{}</p>", ui("guide_intro"), ui("outcome_not_advice"), ui("guide_how")));
-    o.push_str(&format!("<p><a href=\"./\">{}</a></p>", ui("guide_back")));
+    // Back to Camau, and the same guide in the other language (named in itself).
+    let other = lang.other();
+    let name = ui(if other == Lang::Cy { "lang_name_cy" } else { "lang_name_en" });
+    o.push_str(&format!("<p><a href=\"./\">{}</a> · <a href=\"{}\" lang=\"{}\" hreflang=\"{}\">{name}</a></p>", ui("guide_back"), file_name(other), other.id(), other.id()));
 
     // Contents
     // The guide's own order: deadline notes last, after the deadline list's place in the page.

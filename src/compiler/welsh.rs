@@ -165,3 +165,84 @@ pub fn check(texts: &[Text], cy: &BTreeMap<String, CyText>, diags: &mut Vec<Diag
         }
     }
 }
+
+/// The model with each text in Welsh (for the Welsh printable guide): the same keys codegen
+/// gives the texts (`tests/welsh.rs` holds the two to each other: every text of the result is
+/// its key's Welsh). A text without Welsh (a web address) stays as it is.
+pub fn translated(m: &super::model::Model) -> super::model::Model {
+    let mut w = m.clone();
+    let cy = &m.cy;
+    let tr = |key: String, s: &mut String| {
+        if let Some(c) = cy.get(&key) {
+            *s = c.text.clone();
+        }
+    };
+    let tr_opt = |key: String, s: &mut Option<String>| {
+        if let Some(s) = s {
+            tr(key, s);
+        }
+    };
+    for p in &mut w.parts {
+        tr(format!("part.{}", p.id), &mut p.name);
+    }
+    for q in &mut w.questions {
+        let k = format!("question.{}", q.id);
+        tr(format!("{k}.title"), &mut q.title);
+        tr_opt(format!("{k}.hint"), &mut q.hint);
+        tr_opt(format!("{k}.unsure"), &mut q.unsure);
+        let ids: Vec<String> = q.options.iter().map(|o| o.id.clone()).collect();
+        for o in &mut q.options {
+            tr(format!("{k}.option.{}.label", o.id), &mut o.label);
+            tr_opt(format!("{k}.option.{}.hint", o.id), &mut o.hint);
+        }
+        for (name, phrases) in &mut q.says {
+            for (o, text) in phrases {
+                let which = o.map_or("else".to_string(), |o| ids[o].clone());
+                tr(format!("{k}.says.{name}.{which}"), text);
+            }
+        }
+    }
+    for f in &mut w.findings {
+        let k = format!("finding.{}", f.id);
+        tr(format!("{k}.title"), &mut f.title);
+        tr(format!("{k}.says"), &mut f.says);
+        tr_opt(format!("{k}.who"), &mut f.who);
+        tr_opt(format!("{k}.told"), &mut f.told);
+        tr_opt(format!("{k}.why"), &mut f.why);
+        tr_opt(format!("{k}.confirm"), &mut f.confirm);
+    }
+    for d in &mut w.deadlines {
+        tr(format!("deadline.{}.label", d.id), &mut d.label);
+    }
+    for l in &mut w.letters {
+        let k = format!("letter.{}", l.id);
+        tr(format!("{k}.title"), &mut l.title);
+        tr_opt(format!("{k}.to"), &mut l.to);
+        tr_opt(format!("{k}.subject"), &mut l.subject);
+        tr(format!("{k}.body"), &mut l.body);
+    }
+    for c in &mut w.citations {
+        tr(format!("citation.{}.full", c.id), &mut c.full);
+        tr(format!("citation.{}.short", c.id), &mut c.short);
+    }
+    for t in &mut w.terms {
+        tr(format!("term.{}.term", t.id), &mut t.term);
+        tr(format!("term.{}.means", t.id), &mut t.means);
+    }
+    for b in &mut w.boards {
+        tr(format!("board.{}", b.id), &mut b.name);
+    }
+    for a in &mut w.authorities {
+        tr(format!("authority.{}", a.id), &mut a.name);
+    }
+    for ct in &mut w.contacts {
+        let k = format!("contact.{}.{}", ct.kind.id(), ct.id);
+        tr_opt(format!("{k}.name"), &mut ct.name);
+        tr_opt(format!("{k}.page_label"), &mut ct.page_label);
+        tr_opt(format!("{k}.about"), &mut ct.about);
+    }
+    for (k, v) in &mut w.ui {
+        tr(format!("ui.{k}"), v);
+    }
+    w
+}

@@ -166,3 +166,27 @@ test('a browser set to Welsh opens in Welsh; a host can choose Welsh for its emb
   await expect(p.locator('html')).toHaveAttribute('lang', 'en-GB');
   await host.close();
 });
+
+test('without JavaScript: the message in both languages, and the printable guide in Welsh', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, baseURL });
+  const page = await context.newPage();
+  try {
+    await page.goto('/');
+    const banner = page.locator('#start .banner', { hasText: 'needs JavaScript' });
+    await expect(banner.locator('[lang=cy]')).toBeVisible();
+    await banner.getByRole('link', { name: "darllenwch y canllaw i'w argraffu" }).click();
+    await expect(page).toHaveURL(/guide-cy\.html$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+    await expect(page.locator('body')).toContainText('nid cyngor cyfreithiol');
+    expect(await page.locator('main').innerText()).not.toMatch(/\b(the|your|must|should|please)\b/);
+    // The same guide in English, one link away.
+    await expect(page.getByRole('link', { name: 'English' })).toHaveAttribute('href', 'guide.html');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the Welsh printable guide passes axe', async ({ page }) => {
+  await page.goto('/guide-cy.html');
+  await expectNoAxeViolations(page, 'guide-cy.html');
+});
