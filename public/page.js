@@ -30,6 +30,8 @@
     doc.documentElement.lang = l === 'cy' ? 'cy' : 'en-GB';
     var title = doc.querySelector('meta[name=camau-title-' + (l === 'cy' ? 'cy' : 'en') + ']');
     if (!started() && title) doc.title = title.content; // once started, the app titles each page
+    var man = doc.querySelector('link[rel=manifest]');
+    if (man) man.setAttribute('href', l === 'cy' ? 'manifest-cy.webmanifest' : 'manifest.webmanifest');
     try { dispatchEvent(new Event('camau:lang')); } catch (e) { /* old browser: the next page load */ }
   }
   doc.addEventListener('click', function (e) {

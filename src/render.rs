@@ -1286,7 +1286,7 @@ pub fn waiting_html(failed: bool) -> String {
 pub fn privacy_html(off: bool, blocked: bool) -> String {
     let mut o = String::new();
     el(&mut o, "h1", "tabindex=\"-1\"", t(ui::PRIVACY_TITLE));
-    for p in [ui::PRIVACY_TEXT_1, ui::PRIVACY_TEXT_2, ui::PRIVACY_TEXT_3] {
+    for p in [ui::PRIVACY_TEXT_1, ui::PRIVACY_TEXT_2, ui::PRIVACY_TEXT_LANG, ui::PRIVACY_TEXT_3] {
         el(&mut o, "p", "", t(p));
     }
     cat(&mut o, &["<div class=\"choices checkboxes\"><div class=\"choice\"><input class=\"choice-input\" type=\"checkbox\" id=\"dont-save\"", if off { " checked" } else { "" }, if blocked { " disabled" } else { "" }, ">"]);

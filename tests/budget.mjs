@@ -11,13 +11,15 @@ const KB = 1024;
 const FIRST_ROUND_TRIP = 14 * KB;
 // The issue's target for the whole first load.
 const TARGET = 120 * KB;
-// What CI enforces. The legal corrections of issue 13 (new questions and findings, and
-// holiday-aware dates in the engine) took the first load 0.9 KB past the target on
-// 2 December 2026, after moving every word a later page needs into the words file; its second
-// part (who is using Camau and the voices, a date of birth answering the age question, three
-// more questions and ten findings in the compiled graph) took it to 122.3 KB the same day.
-// Issue 15 (a 90 KB first load) brings it back under and lowers this to what it reaches plus 3 KB.
-const CEILING = 123 * KB;
+// What CI enforces, for the English and the Welsh first load alike. The legal corrections of
+// issue 13 took the first load to 122.4 KB on 2 December 2026. Camau in Welsh (issue 14) took
+// the English one to 128.4 KB and the Welsh to 129.0 KB the same day: the start page in both
+// languages in index.html (+1.8 KB, painted before the wasm, so it cannot wait for it), the start
+// words travelling beside the wasm in their own file rather than inside it (+1.6 KB against
+// about 1.5 KB less wasm data), and the code that loads, switches and remembers languages.
+// Issue 15 (a 90 KB first load) brings both under the target and lowers this to what it
+// reaches plus 3 KB.
+const CEILING = 130 * KB;
 // Each language's later words (words-<lang>-more-<hash>.txt), fetched once the first page is
 // up: not part of the first load, but counted here so that moving bytes there is not free.
 // Welsh takes more words than English to say the same (about 14% more raw).

@@ -191,8 +191,9 @@ const ENGLISH: &[&str] = &[
 /// `lang="en"`): the first English word and the words around it.
 fn english_in(text: &str) -> Option<String> {
     // English names of documents a Welsh text quotes (they have no Welsh title).
-    const QUOTED: &[&str] = &["ALN decision making and communication"];
-    let text = &QUOTED.iter().fold(text.to_string(), |t, q| t.replace(q, ""));
+    const QUOTED: &[&str] = &["ALN: decision-making and communication"];
+    let owned = QUOTED.iter().fold(text.to_string(), |t, q| t.replace(q, ""));
+    let text = owned.as_str();
     let mut plain = String::with_capacity(text.len());
     let mut t = text;
     while let Some(i) = t.find('<') {

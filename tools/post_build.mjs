@@ -84,6 +84,15 @@ if (/\{\{(?:(?:en|cy|all):)?[a-z0-9_]+\}\}/.test(html)) {
     return how === 'all' ? `${span('en')} ${span('cy')}` : span('en') + span('cy');
   });
 }
+// The installed app's name and description, one manifest per language (index.html's first
+// script names the Welsh one on a Welsh page).
+if (pageWords && existsSync(join(dir, 'manifest.webmanifest'))) {
+  const man = JSON.parse(readFileSync(join(dir, 'manifest.webmanifest'), 'utf8'));
+  for (const [l, file, tag] of [['en', 'manifest.webmanifest', 'en-GB'], ['cy', 'manifest-cy.webmanifest', 'cy']]) {
+    const out = { ...man, name: pageWords[l].page_app_name, description: pageWords[l].page_description, lang: tag };
+    writeFileSync(join(dir, file), JSON.stringify(out, null, 2) + '\n');
+  }
+}
 if (html.includes('CAMAU_START_WORDS')) {
   const start = Object.fromEntries(['en', 'cy'].map((l) => [l, words.find((n) => n.startsWith(`words-${l}-start-`))]));
   html = html.replace('CAMAU_START_WORDS', JSON.stringify(start));
