@@ -184,3 +184,29 @@ test('a half-uploaded release (stale index.html) is refused: the old release sta
     removeDir(b);
   }
 });
+
+test('with no network, Camau switches to Welsh and back: both languages are kept offline', async ({ page, context }) => {
+  const app = await host();
+  try {
+    await page.goto(app.url);
+    await started(page);
+    await offlineReady(page);
+    app.down();
+    await context.setOffline(true);
+    await page.reload();
+    await started(page);
+    await page.locator('a.button-start').click();
+    await expect(page.locator('#app main h1')).toHaveText('Who is using Camau?');
+    await page.locator('a.lang-link[data-lang=cy]').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+    await expect(page.locator('#app main h1')).toHaveText("Pwy sy'n defnyddio Camau?");
+    // The rest of the Welsh pages too (the later words came from the offline copy).
+    await page.locator('#app main input[value=parent]').check();
+    await page.locator('#app main button[type=submit]').click();
+    await expect(page.locator('#app main h1')).toHaveText('Ble mae eich plentyn yn dysgu nawr?');
+    await page.locator('a.lang-link[data-lang=en]').click();
+    await expect(page.locator('#app main h1')).toHaveText('Where does your child learn now?');
+  } finally {
+    await app.close();
+  }
+});
