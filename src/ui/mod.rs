@@ -237,6 +237,7 @@ fn switch_lang(app: App) {
         let typed = if matches!(route, Route::Question { .. } | Route::About { .. }) { browser::form_state() } else { vec![] };
         app.route.set(route);
         app.keep.set(app.keep.get_untracked());
+        browser::set_inner_html("footer-body", &crate::render::footer_html());
         request_animation_frame(move || browser::set_form_state(&typed));
         load_words(app);
         // Focus stays on the language link (now the one back), as it was when followed.

@@ -343,7 +343,7 @@ pub fn Footer() -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| browser::read_chosen_file(&ev, move |text| app.open_file(text));
     view! {
         <footer class="footer">
-            <div inner_html=move || { app.lang.track(); render::footer_html() } on:click=on_click on:change=on_change></div>
+            <div id="footer-body" inner_html=render::footer_html() on:click=on_click on:change=on_change></div>
             <Confirm start_again=false/>
         </footer>
     }

@@ -86,6 +86,8 @@ test('switching language mid-journey keeps every answer, the place, and works ba
   await expect(camau.main.locator('input.date-input').nth(0)).toHaveValue('4');
   await expect(camau.main.locator('input.date-input').nth(2)).toHaveValue('2015');
   expect(await camau.stored()).toBe(stored);
+  // The footer follows (it is not redrawn with the page).
+  expect(await page.locator('footer').innerText()).not.toMatch(ENGLISH);
   // Focus stays on the language link, now the one back to English.
   await expect(page.locator('a.lang-link[data-lang=en]')).toBeFocused();
   await expectNoAxeViolations(page, 'Welsh date question');
