@@ -279,6 +279,10 @@ pub fn show_static_start(show: bool, route: &str) {
     if let Some(app) = doc.as_ref().and_then(|d| d.get_element_by_id("app")) {
         let _ = app.set_attribute("data-route", route);
     }
+    // page.js's "still loading" under "Start now" has done its work once the app draws a page.
+    if let Some(wait) = doc.as_ref().and_then(|d| d.get_element_by_id("starting")) {
+        wait.set_text_content(None);
+    }
     if let Some(el) = doc.and_then(|d| d.get_element_by_id("start")) {
         if show {
             let _ = el.remove_attribute("hidden");

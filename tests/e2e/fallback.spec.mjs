@@ -159,3 +159,20 @@ test('a panic when storage is refused: the crash box says the answers are not ke
   await expect(page.locator('#crash-saved')).toHaveText('Your latest answers are not saved on this device, so copy them below before you reload.');
   expect(await page.locator('#crash-answers').inputValue()).toContain(FIRST.answer);
 });
+
+test('"Start now" tapped before the app has arrived: it says so at once, then the first question appears', async ({ page, camau }) => {
+  // The wasm is held back until the test lets it through (a slow connection).
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/_bg\.wasm$/, async (r) => { await held; await r.continue(); });
+  await page.goto('/');
+  await page.locator('#start a.button-start').click();
+  const wait = page.locator('#starting');
+  await expect(wait).toHaveText(/still loading/);
+  await expect(wait).toHaveAttribute('role', 'status');
+  release();
+  await expect(page).toHaveURL(/#\/q\/user$/);
+  await expect(camau.main.locator('h1')).toHaveText('Who is using Camau?');
+  await expect(page.locator('#start')).toBeHidden();
+  await expect(wait).toHaveText('');
+});
