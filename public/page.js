@@ -124,11 +124,15 @@
   }
   // The host's language for its embed ("language": "cy" or "en"), used when the parent has
   // not chosen one: remembered ("camau-host-lang") so the next visit paints in it at once.
+  // A settings file without one forgets a language remembered from an earlier one.
   function hostLang(c) {
-    if (!c || (c.language !== 'cy' && c.language !== 'en')) return;
-    var chosen = null;
-    try { chosen = localStorage.getItem(LANG); localStorage.setItem('camau-host-lang', c.language); } catch (e) { /* not kept */ }
-    if (!chosen && !/[?&]lang=/.test(location.search)) setLang(c.language);
+    if (!c || typeof c !== 'object') return;
+    var l = c.language === 'cy' || c.language === 'en' ? c.language : null, chosen = null;
+    try {
+      chosen = localStorage.getItem(LANG);
+      if (l) localStorage.setItem('camau-host-lang', l); else localStorage.removeItem('camau-host-lang');
+    } catch (e) { /* not kept */ }
+    if (l && !chosen && !/[?&]lang=/.test(location.search)) setLang(l);
   }
   try {
     fetch('camau-config.json', { cache: 'no-store', credentials: 'omit', redirect: 'error' })

@@ -161,25 +161,26 @@ impl<'a> Case<'a> {
         self.page_text(self.t(x))
     }
     fn page_text(&self, s: &str) -> String {
-        // On the page a missing name reads "your child".
-        let blank = |b: Blank| match b {
-            Blank::Detail(Detail::Child) => self.t(ui::YOUR_CHILD).to_string(),
-            _ => self.t(blank_txt(b)).to_string(),
-        };
-        fill(&GRAPH, s, &self.answers, self.details, self.today, &Words { months: months_in(self.words), blank: &blank, text: &|x| self.t(x) })
+        self.fill_in(s, self.words, true)
     }
     /// Letter text filled in the letters' language (blanks, dates, names and phrases).
     fn letter_fill(&self, s: &str) -> String {
-        let blank = |b: Blank| self.lt(blank_txt(b)).to_string();
-        fill(&GRAPH, s, &self.answers, self.details, self.today, &Words { months: months_in(self.letters), blank: &blank, text: &|x| self.lt(x) })
+        self.fill_in(s, self.letters, false)
     }
-    /// A gap's own words, in the letters' language, where a missing name reads "your child".
+    /// A gap's own words: in the letters' language, and a missing name reads "your child"
+    /// (never a blank inside a blank).
     fn gap_text(&self, s: &str) -> String {
+        self.fill_in(s, self.letters, true)
+    }
+    /// `s` filled in one language's words; on the page (and in a gap) a missing name reads
+    /// "your child", in a letter it is a clear blank.
+    fn fill_in(&self, s: &str, w: &'a Text, your_child: bool) -> String {
+        let word = |x: Txt| GRAPH.text(GRAPH.voiced(x, self.voice), w);
         let blank = |b: Blank| match b {
-            Blank::Detail(Detail::Child) => self.lt(ui::YOUR_CHILD).to_string(),
-            _ => self.lt(blank_txt(b)).to_string(),
+            Blank::Detail(Detail::Child) if your_child => word(ui::YOUR_CHILD).to_string(),
+            _ => word(blank_txt(b)).to_string(),
         };
-        fill(&GRAPH, s, &self.answers, self.details, self.today, &Words { months: months_in(self.letters), blank: &blank, text: &|x| self.lt(x) })
+        fill(&GRAPH, s, &self.answers, self.details, self.today, &Words { months: months_in(w), blank: &blank, text: &word })
     }
     pub fn letter(&self, x: Txt) -> String {
         self.letter_fill(self.lt(x))

@@ -220,6 +220,9 @@ fn switch_lang(app: App) {
     // All of the language's words first (both files, or from the offline copy), so the page
     // is drawn once, complete, in the new language.
     load_later(lang, Box::new(move |words| {
+        if browser::page_lang() != lang {
+            return; // the parent switched back meanwhile: that switch decides
+        }
         let Some(t) = words else {
             browser::set_page_lang(app.lang.get_untracked());
             // Said in the language still shown (the other's words did not arrive).

@@ -147,6 +147,16 @@ export async function offlineReady(page) {
   });
 }
 
+/// A first visit to `app` until the offline copy is in place, then the network goes: the host
+/// stops answering and the browser is offline.
+export async function visitedThenOffline(page, context, app) {
+  await page.goto(app.url);
+  await started(page);
+  await offlineReady(page);
+  app.down();
+  await context.setOffline(true);
+}
+
 /// Waits until a new release has been fetched and waits to take over.
 export async function updateWaiting(page) {
   await until(page, async () => {

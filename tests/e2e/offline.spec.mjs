@@ -2,7 +2,7 @@
 // network; a new release is picked up on a later visit, never mixed with the old one, with a
 // short "updated" notice, and the parent's saved answers survive it.
 import { test, expect } from '@playwright/test';
-import { host, started, journey, offlineReady, updateWaiting, until, copyDist, removeDir, files, LAUNCH, DIST, readFileSync, writeFileSync, join } from './hosting.mjs';
+import { host, started, journey, offlineReady, visitedThenOffline, updateWaiting, until, copyDist, removeDir, files, LAUNCH, DIST, readFileSync, writeFileSync, join } from './hosting.mjs';
 
 test.use({ launchOptions: LAUNCH });
 
@@ -38,12 +38,7 @@ test('the service worker keeps every file of the release and nothing else', asyn
 test('after the first visit, Camau reloads and runs the whole journey with no network', async ({ page, context }) => {
   const app = await host();
   try {
-    await page.goto(app.url);
-    await started(page);
-    await offlineReady(page);
-    // The network goes: the host stops answering and the browser is offline.
-    app.down();
-    await context.setOffline(true);
+    await visitedThenOffline(page, context, app);
     const seenBefore = app.log.length;
     const failed = [];
     // (camau-config.json is optional and this host has none: offline it simply fails.)
@@ -188,11 +183,7 @@ test('a half-uploaded release (stale index.html) is refused: the old release sta
 test('with no network, Camau switches to Welsh and back: both languages are kept offline', async ({ page, context }) => {
   const app = await host();
   try {
-    await page.goto(app.url);
-    await started(page);
-    await offlineReady(page);
-    app.down();
-    await context.setOffline(true);
+    await visitedThenOffline(page, context, app);
     await page.reload();
     await started(page);
     await page.locator('a.button-start').click();

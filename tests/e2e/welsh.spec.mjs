@@ -192,3 +192,23 @@ test('the Welsh printable guide passes axe', async ({ page }) => {
   await page.goto('/guide-cy.html');
   await expectNoAxeViolations(page, 'guide-cy.html');
 });
+
+test("a host that stops choosing Welsh: the next visit follows the browser again", async ({ browser, baseURL }) => {
+  // (No offline copy: the settings file is then always the one this test serves.)
+  const ctx = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+  const p = await ctx.newPage();
+  let config = { language: 'cy' };
+  await p.route('**/camau-config.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(config) }));
+  await p.goto('/');
+  await expect(p.locator('html')).toHaveAttribute('lang', 'cy');
+  await p.reload();
+  // Remembered: painted in Welsh before the settings file is read again.
+  await expect(p.locator('html')).toHaveAttribute('lang', 'cy');
+  config = { organisation: 'Elusen' };
+  await p.reload();
+  await expect(p.locator('#host')).toContainText('Elusen');
+  await expect.poll(() => p.evaluate(() => localStorage.getItem('camau-host-lang'))).toBeNull();
+  await p.reload();
+  await expect(p.locator('html')).toHaveAttribute('lang', 'en-GB');
+  await ctx.close();
+});
