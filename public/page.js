@@ -1,5 +1,5 @@
 // Camau's page helper: plain JavaScript beside the wasm app, kept small and separate so the
-// app itself stays small. It does six things, each guarded so that a locked-down browser
+// app itself stays small. It does seven things, each guarded so that a locked-down browser
 // simply skips it:
 //  1. keeps a copy of this release on the device (service worker sw.js) and, on a later
 //     visit, switches to a new release once and says "Camau has been updated";
@@ -10,8 +10,7 @@
 //  5. if the wasm app cannot start (no WebAssembly, or its files fail to load), says so and
 //     offers the printable guide (guide.html) instead of a page that does nothing;
 //  6. in the crash box (shown by the app if it ever stops), copies the answers;
-//  7. "Start now" tapped before the app has arrived: says it is on its way;
-//  8. the language link: remembers the parent's choice on this device ("camau-lang" in
+//  7. the language link: remembers the parent's choice on this device ("camau-lang" in
 //     localStorage, read before paint by index.html's first script), shows the start page in
 //     that language, and tells the app ("camau:lang"), which redraws the page it is on.
 (function () {
@@ -22,7 +21,7 @@
   var framed = true;
   function cy() { return doc.documentElement.lang === 'cy'; }
 
-  // 8. The language link ---------------------------------------------------------------------
+  // 7. The language link ---------------------------------------------------------------------
   // The page shows the language <html lang> names (the start page carries both). Once the app
   // has started it switches when its words are here, and puts <html lang> back if they cannot
   // come; before that, the app starts in the language it finds.
@@ -164,15 +163,6 @@
       if (wait) wait.textContent = '';
     }
   }
-  // "Start now" tapped before the app has arrived (a slow connection): say so at once; the
-  // first question replaces the start page as soon as the app starts (the address says where).
-  doc.addEventListener('click', function (e) {
-    var a = e.target && e.target.closest ? e.target.closest('a.button-start') : null;
-    var wait = doc.getElementById('starting');
-    var box = doc.getElementById('nowasm');
-    if (!a || !wait || started() || (box && !box.hidden)) return;
-    wait.textContent = wait.getAttribute(cy() ? 'data-cy' : 'data-en') || '';
-  });
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') cannotStart();
   // Trunk's loader fails with an unhandled rejection (a file that did not arrive, a wasm the
   // browser refuses); an error before the app has drawn anything means the same.
