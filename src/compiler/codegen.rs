@@ -179,14 +179,16 @@ pub fn generate(m: &Model) -> Generated {
     let files = Lang::ALL
         .iter()
         .enumerate()
-        .flat_map(|(l, &lang)| {
-            s.tables[l].iter().enumerate().map(move |(part, t)| {
-                let text = t.join(&late::SEP.to_string());
-                (late::file_name(lang, part == 0, late::fnv64(text.as_bytes())), text)
-            })
-        })
+        .flat_map(|(l, &lang)| s.tables[l].iter().enumerate().map(move |(part, t)| words_file(lang, part, t)).map(|(name, text, _)| (name, text)))
         .collect();
     Generated { rust, files, page_words: page_words(m) }
+}
+
+/// One words file: its name, its text (the strings joined by `late::SEP`) and its hash.
+fn words_file(lang: Lang, part: usize, strings: &[String]) -> (String, String, u64) {
+    let text = strings.join(&late::SEP.to_string());
+    let hash = late::fnv64(text.as_bytes());
+    (late::file_name(lang, part == 0, hash), text, hash)
 }
 
 fn build(m: &Model) -> (String, Strings<'_>) {
@@ -463,8 +465,8 @@ fn build(m: &Model) -> (String, Strings<'_>) {
     for (l, lang) in Lang::ALL.iter().enumerate() {
         o.push_str("    [");
         for (part, t) in s.tables[l].iter().enumerate() {
-            let hash = late::fnv64(t.join(&late::SEP.to_string()).as_bytes());
-            let _ = write!(o, "WordsFile {{ name: {:?}, hash: {hash:#x}, count: {} }}, ", late::file_name(*lang, part == 0, hash), t.len());
+            let (name, _, hash) = words_file(*lang, part, t);
+            let _ = write!(o, "WordsFile {{ name: {name:?}, hash: {hash:#x}, count: {} }}, ", t.len());
         }
         o.push_str("],\n");
     }

@@ -263,9 +263,19 @@ pub fn focus_now(selector: &str) {
         .and_then(|d| d.query_selector(selector).ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        // A heading takes focus only with a tabindex (the static start page's h1 has none).
-        if !el.has_attribute("tabindex") {
+        // A heading takes focus only with a tabindex (the static start page's h1 has none); a
+        // link, button or field has its own, and keeps its place in the Tab order.
+        let own = matches!(el.tag_name().as_str(), "A" | "BUTTON" | "INPUT" | "SELECT" | "TEXTAREA" | "SUMMARY");
+        if !own && !el.has_attribute("tabindex") {
             let _ = el.set_attribute("tabindex", "-1");
+        }
+        // Inside a closed part (a page drawn again closes them): open it, or focus cannot land.
+        let mut up = el.parent_element();
+        while let Some(p) = up {
+            if p.tag_name() == "DETAILS" && !p.has_attribute("open") {
+                let _ = p.set_attribute("open", "");
+            }
+            up = p.parent_element();
         }
         let _ = el.focus();
     }

@@ -184,7 +184,7 @@ pub fn load_words(app: App) {
             browser::focus_later("#app h1");
         }
     }));
-    load_letter_words(app);
+    load_letter_words(app, None);
 }
 
 /// The letters' language: the parent's choice, else the page's.
@@ -192,8 +192,9 @@ pub fn letters_lang(app: App) -> Lang {
     app.letters_lang.get_untracked().unwrap_or(app.lang.get_untracked())
 }
 
-/// Fetches the letters' words when they are in another language than the page.
-pub fn load_letter_words(app: App) {
+/// Fetches the letters' words when they are in another language than the page, and draws the
+/// outcome page again with them (focus then on `focus`: the button the parent pressed).
+pub fn load_letter_words(app: App, focus: Option<&'static str>) {
     let lang = letters_lang(app);
     if app.letter_words.get_untracked().is_some_and(|t| t.lang == lang) {
         return;
@@ -204,6 +205,9 @@ pub fn load_letter_words(app: App) {
             app.letter_words.set(t);
             if app.route.get_untracked() == Route::Result {
                 app.route.set(Route::Result); // the outcome page, drawn again with them
+                if let Some(f) = focus {
+                    browser::focus_later(f);
+                }
             }
         }
     }));

@@ -94,8 +94,7 @@ fn outcome(app: App, late: &'static crate::engine::graph::Text, letters: &'stati
                 let Some(l) = button.get_attribute("data-lang").and_then(|l| crate::engine::graph::Lang::from_id(&l)) else { return };
                 app.letters_lang.set(Some(l));
                 browser::save_letters_lang(l);
-                super::load_letter_words(app);
-                browser::focus_id(&format!("letters-{}", l.id()));
+                super::load_letter_words(app, Some(if l == crate::engine::graph::Lang::Cy { "#letters-cy" } else { "#letters-en" }));
             }
             ("print", _) => browser::print(),
             // The short plan, or one letter, printed alone.

@@ -88,8 +88,9 @@ test('switching language mid-journey keeps every answer, the place, and works ba
   expect(await camau.stored()).toBe(stored);
   // The footer follows (it is not redrawn with the page).
   expect(await page.locator('footer').innerText()).not.toMatch(ENGLISH);
-  // Focus stays on the language link, now the one back to English.
+  // Focus stays on the language link, now the one back to English, and it stays in the Tab order.
   await expect(page.locator('a.lang-link[data-lang=en]')).toBeFocused();
+  expect(await page.locator('a.lang-link[data-lang=en]').getAttribute('tabindex')).toBeNull();
   await expectNoAxeViolations(page, 'Welsh date question');
   // Back: the answer given in English is there, in Welsh.
   await page.locator('#app a.back-link').click();
@@ -120,6 +121,10 @@ test('a Welsh letter from English pages, and an English letter from Welsh ones',
   await expect(cy).toHaveAttribute('aria-pressed', 'false');
   await cy.click();
   await expect(camau.main.locator('#letters-cy')).toHaveAttribute('aria-pressed', 'true');
+  // The page is drawn again with the Welsh letters; focus stays on the button pressed (its part
+  // open again), which keeps its place in the Tab order.
+  await expect(camau.main.locator('#letters-cy')).toBeFocused();
+  expect(await camau.main.locator('#letters-cy').getAttribute('tabindex')).toBeNull();
   await reveal(letter());
   await expect(letter()).toHaveAttribute('lang', 'cy');
   const text = await letter().inputValue();
