@@ -13,8 +13,9 @@ const FIRST_ROUND_TRIP = 14 * KB;
 const TARGET = 120 * KB;
 // What CI enforces, for the English and the Welsh first load alike. The legal corrections of
 // issue 13 took the first load to 122.4 KB on 2 December 2026. Camau in Welsh (issue 14) took
-// the English one to 128.4 KB and the Welsh to 129.0 KB the same day: the start page in both
-// languages in index.html (+1.8 KB, painted before the wasm, so it cannot wait for it), the start
+// the English one to 128.2 KB and the Welsh to 128.8 KB the same day: the start page in both
+// languages in index.html, with the first script that picks the language before paint (+2.1 KB:
+// painted before the wasm, so it cannot wait for it), the start
 // words travelling beside the wasm in their own file rather than inside it (+1.6 KB against
 // about 1.5 KB less wasm data), and the code that loads, switches and remembers languages.
 // Issue 15 (a 90 KB first load) brings both under the target and lowers this to what it
@@ -45,6 +46,8 @@ for (const f of [...refs]) if (f.endsWith('.js') && !f.includes('_bg')) {
   if (existsSync(join(dist, w))) refs.add(w);
 }
 
+// Each language loads its own manifest (index.html's first script names the Welsh one).
+refs.delete('manifest-cy.webmanifest');
 const shared = [['index.html', html]];
 for (const f of [...refs].sort()) shared.push([f, readFileSync(join(dist, f))]);
 const words = readdirSync(dist).filter((f) => /^words-(en|cy)-(start|more)-[0-9a-f]{16}\.txt$/.test(f));
@@ -70,6 +73,12 @@ const first = {}, later = {};
 for (const lang of ['en', 'cy']) {
   const s = file(lang, 'start'), m = file(lang, 'more');
   const rs = s ? row(`${s[0]} (first load, ${lang})`, s[1]) : { raw: 0, gz: 0, br: 0 };
+  if (lang === 'cy' && existsSync(join(dist, 'manifest-cy.webmanifest'))) {
+    // The Welsh manifest in place of the English one.
+    const mc = row('manifest-cy.webmanifest (first load, cy)', readFileSync(join(dist, 'manifest-cy.webmanifest')));
+    const me = readFileSync(join(dist, 'manifest.webmanifest'));
+    rs.raw += mc.raw - me.length; rs.gz += mc.gz - gz(me); rs.br += mc.br - br(me);
+  }
   first[lang] = { raw: base.raw + rs.raw, gz: base.gz + rs.gz, br: base.br + rs.br, ok: !!s };
   later[lang] = m ? row(`${m[0]} (after the first page)`, m[1]).br : NaN;
 }
