@@ -610,20 +610,50 @@ fn Messages() -> impl IntoView {
     }
 }
 
+/// A page below the start page: its back link, and its `<main>` written as HTML text by
+/// `render`, with one handler for the events on it (submit, change, input, click; it reads
+/// `Event::type_`). Every page is this one view, so the wasm holds its code once.
+pub struct Page {
+    pub back: Option<String>,
+    pub class: Option<&'static str>,
+    pub html: String,
+    pub on: std::rc::Rc<dyn Fn(&web_sys::Event)>,
+}
+
+/// A page whose `<main>` needs no listener.
+pub fn no_events() -> std::rc::Rc<dyn Fn(&web_sys::Event)> {
+    std::rc::Rc::new(|_: &web_sys::Event| {})
+}
+
+impl Page {
+    fn view(self) -> impl IntoView {
+        let Page { back, class, html, on } = self;
+        let (a, b, c) = (on.clone(), on.clone(), on.clone());
+        view! {
+            {back.map(|href| view! { <a class="back-link" href=href>{t(ui::BACK)}</a> })}
+            <main id="main" tabindex="-1" class=class inner_html=html
+                on:submit=move |e| a(&e) on:change=move |e| b(&e) on:input=move |e| c(&e) on:click=move |e| on(&e)></main>
+        }
+    }
+}
+
 #[component]
 fn Pages() -> impl IntoView {
     let app = expect_context::<App>();
-    let page = move || match app.route.get() {
+    let page = move || {
+        let r = app.route.get();
+        let ready = matches!(app.words.get(), Words::Ready(t) if t.lang == app.lang.get());
         // Any page but these needs the words file: until it is here, say so (and why).
-        r if needs_words(&r) && !matches!(app.words.get(), Words::Ready(t) if t.lang == app.lang.get()) => {
-            view! { <outcome::Waiting/> }.into_any()
-        }
-        Route::Start | Route::Begin => ().into_any(),
-        Route::Question { q, change } => view! { <pages::QuestionPage q=q change=change/> }.into_any(),
-        Route::About { change } => view! { <pages::AboutPage change=change/> }.into_any(),
-        Route::Check => view! { <pages::CheckPage/> }.into_any(),
-        Route::Result => view! { <outcome::OutcomePage/> }.into_any(),
-        Route::Privacy => view! { <pages::PrivacyPage/> }.into_any(),
+        untrack(move || match r {
+            r if needs_words(&r) && !ready => Some(outcome::waiting(app)),
+            Route::Start | Route::Begin => None,
+            Route::Question { q, change } => Some(pages::question(app, q, change)),
+            Route::About { change } => Some(pages::about(app, change)),
+            Route::Check => Some(pages::check(app)),
+            Route::Result => outcome::outcome_page(app),
+            Route::Privacy => Some(pages::privacy(app)),
+        })
+        .map(Page::view)
     };
     view! {
         {page}

@@ -1,7 +1,9 @@
 //! The outcome page: written by `render::outcome_html` (escaped HTML), with one delegated
 //! listener for the letter and calendar buttons.
 
-use super::{browser, t, App, Route, Words};
+use super::{browser, t, App, Page, Route, Words};
+use std::rc::Rc;
+use web_sys::Event;
 use crate::engine::edit;
 use crate::content::{ui, GRAPH};
 use crate::engine::ics;
@@ -14,25 +16,21 @@ fn status(l: &str, msg: &str) {
 
 /// A page whose words have not arrived: a short wait, or a way to try again. `ui::Pages`
 /// shows it in place of any page but the start page, the first question and privacy.
-#[component]
-pub fn Waiting() -> impl IntoView {
-    let app = expect_context::<App>();
+pub fn waiting(app: App) -> Page {
     let title = t(ui::APP_NAME);
     super::pages::title_of(title);
     let failed = matches!(app.words.get_untracked(), Words::Failed);
     let html = crate::render::waiting_html(failed);
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if browser::action_target(&ev).is_some() {
+    let on_click = move |ev: &Event| {
+        if ev.type_() == "click" && browser::action_target(ev).is_some() {
             super::load_words(app);
         }
     };
-    view! { <main id="main" tabindex="-1" class="outcome" inner_html=html on:click=on_click></main> }
+    Page { back: None, class: Some("outcome"), html, on: Rc::new(on_click) }
 }
 
 /// The outcome page (`ui::Pages` shows it once its words are here).
-#[component]
-pub fn OutcomePage() -> impl IntoView {
-    let app = expect_context::<App>();
+pub fn outcome_page(app: App) -> Option<Page> {
     // (Drawn again by `load_letter_words` when the letters' words arrive in another language.)
     match app.words.get_untracked() {
         Words::Ready(words) => {
@@ -43,7 +41,7 @@ pub fn OutcomePage() -> impl IntoView {
     }
 }
 
-fn outcome(app: App, late: &'static crate::engine::graph::Text, letters: &'static crate::engine::graph::Text) -> impl IntoView {
+fn outcome(app: App, late: &'static crate::engine::graph::Text, letters: &'static crate::engine::graph::Text) -> Page {
     super::pages::title_of(t(ui::RESULT_TITLE));
     // (Drawn again by `App::refresh_today` when the day changes.)
     let html = app.journey.with_untracked(|j| {
@@ -51,8 +49,8 @@ fn outcome(app: App, late: &'static crate::engine::graph::Text, letters: &'stati
             app.edits.with_value(|edits| outcome_html(&Case::new(&j.answers, details, super::today(), late).with_letters(letters).with_edits(edits), browser::can_share()))
         })
     });
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) = browser::action_target(&ev) else {
+    let on_click = move |ev: &Event| {
+        let Some(button) = browser::action_target(ev) else {
             return;
         };
         let action = button.get_attribute("data-action").unwrap_or_default();
@@ -171,8 +169,8 @@ fn outcome(app: App, late: &'static crate::engine::graph::Text, letters: &'stati
     };
     // The parent fills a blank or changes the letter: kept at once, and everything that
     // shows or sends the letter follows (the text, the count of blanks, email, print).
-    let on_input = move |ev: leptos::ev::Event| {
-        let Some((l, gap, value)) = browser::letter_input(&ev) else { return };
+    let on_input = move |ev: &Event| {
+        let Some((l, gap, value)) = browser::letter_input(ev) else { return };
         let Some(l) = l.parse::<u16>().ok().filter(|&l| (l as usize) < GRAPH.letters.len()) else { return };
         let details = app.details.get_untracked();
         let case = app.journey.with_untracked(|j| Case::new(&j.answers, &details, super::today(), late)).with_letters(letters);
@@ -195,10 +193,12 @@ fn outcome(app: App, late: &'static crate::engine::graph::Text, letters: &'stati
             status(&l.to_string(), case.t(ui::OUTCOME_EDIT_NOT_KEPT));
         }
     };
-    view! {
-        <a class="back-link no-print" href=Route::Check.hash()>{t(ui::BACK)}</a>
-        <main id="main" tabindex="-1" class="outcome" inner_html=html on:click=on_click on:input=on_input></main>
-    }
+    let on = Rc::new(move |ev: &Event| match ev.type_().as_str() {
+        "click" => on_click(ev),
+        "input" => on_input(ev),
+        _ => {}
+    });
+    Page { back: Some(Route::Check.hash()), class: Some("outcome"), html, on }
 }
 
 /// Downloads a calendar event (an alarm a few days before, see `ics::event`) named for people,

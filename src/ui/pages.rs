@@ -1,7 +1,9 @@
 //! Question pages, "about you", check answers, privacy, and the footer.
 //! GOV.UK Design System patterns: one question per page, error summary, summary list.
 
-use super::{browser, t, App, Keep, Route};
+use super::{browser, t, App, Keep, Page, Route};
+use std::rc::Rc;
+use web_sys::Event;
 use crate::content::{ui, GRAPH};
 use crate::engine::codec::limit;
 use crate::engine::graph::{Kind, Question};
@@ -27,7 +29,7 @@ fn title(page: &str, error: bool) {
 }
 
 /// A click on an error summary's link moves focus to its field (its `#…` is not a route).
-fn focus_link(ev: leptos::ev::MouseEvent) {
+fn focus_link(ev: &Event) {
     if let Some(id) = browser::closest_attribute(&ev, "data-focus") {
         ev.prevent_default();
         browser::focus_id(&id);
@@ -36,9 +38,7 @@ fn focus_link(ev: leptos::ev::MouseEvent) {
 
 /// A question page. Written as HTML text by `render::question_html`; the page itself holds
 /// the form, read back at each change and on Continue (one listener each, on `<main>`).
-#[component]
-pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
-    let app = expect_context::<App>();
+pub fn question(app: App, q: u16, change: bool) -> Page {
     let question = &GRAPH.questions[q as usize];
     let back = if change {
         Route::Check.hash()
@@ -53,7 +53,7 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
     let progress = app.journey.with_untracked(|j| crate::engine::progress(&GRAPH, &j.answers, q, super::today()));
     let hidden = app.journey.with_untracked(|j| crate::engine::Eval { g: &GRAPH, answers: &j.walk.counted, today: super::today() }.hidden(question));
     let html = render::question_html(q, &form, None, button_words(app, q, change, &form), progress, hidden);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let submit = move |ev: &Event| {
         ev.prevent_default();
         app.refresh_today();
         let form = read_form(question);
@@ -79,8 +79,8 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
         }
     };
     // A tick or a typed date: keep the form's rules, and the button's words follow the choice.
-    let changed = move |ev: leptos::ev::Event| {
-        if let Some((id, on)) = browser::input_target(&ev) {
+    let changed = move |ev: &Event| {
+        if let Some((id, on)) = browser::input_target(ev) {
             let qid = question.id;
             let unsure = format!("{qid}-unsure");
             if id.ends_with("-day") || id.ends_with("-month") || id.ends_with("-year") {
@@ -101,10 +101,12 @@ pub fn QuestionPage(q: u16, change: bool) -> impl IntoView {
             browser::set_text("q-submit", button_words(app, q, true, &read_form(question)));
         }
     };
-    view! {
-        <a class="back-link" href=back>{t(ui::BACK)}</a>
-        <main id="main" tabindex="-1" inner_html=html on:submit=submit on:change=changed on:input=changed on:click=focus_link></main>
-    }
+    let on = Rc::new(move |ev: &Event| match ev.type_().as_str() {
+        "submit" => submit(ev),
+        "click" => focus_link(ev),
+        _ => changed(ev),
+    });
+    Page { back: Some(back), class: None, html, on }
 }
 
 /// The form as the page holds it now.
@@ -157,9 +159,7 @@ fn no_longer_message(qs: &[u16]) -> String {
     msg
 }
 
-#[component]
-pub fn AboutPage(change: bool) -> impl IntoView {
-    let app = expect_context::<App>();
+pub fn about(app: App, change: bool) -> Page {
     title(t(ui::ABOUT_TITLE), false);
     let back = if change { Route::Check.hash() } else {
         app.journey.with_untracked(|j| j.walk.path.last().map(|&q| Route::Question { q, change: false }.hash())).unwrap_or_else(|| Route::Start.hash())
@@ -167,7 +167,7 @@ pub fn AboutPage(change: bool) -> impl IntoView {
     // Only what the letters for these answers use (no school for a home-educated child).
     let asked = app.journey.with_untracked(|j| crate::engine::details_used(&GRAPH, &crate::engine::outcome(&GRAPH, &j.answers, super::today()), &j.walk.counted, super::today()));
     let html = render::about_html(&app.details.get_untracked(), None, asked);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let submit = move |ev: &Event| {
         ev.prevent_default();
         let mut d = read_about(app.details.get_untracked());
         for (((field, _, _, msg, _, _), (_, max)), value) in render::ABOUT_FIELDS.iter().zip(DETAIL_TEXTS).zip(d.texts()) {
@@ -186,13 +186,16 @@ pub fn AboutPage(change: bool) -> impl IntoView {
         app.go(Route::Check);
     };
     // Choosing the council names its health board in the first choice.
-    let changed = move |_: leptos::ev::Event| {
+    let changed = move || {
         browser::set_text("about-lhb-la-label", &render::board_default(read_about(app.details.get_untracked()).la));
     };
-    view! {
-        <a class="back-link" href=back>{t(ui::BACK)}</a>
-        <main id="main" tabindex="-1" inner_html=html on:submit=submit on:change=changed on:click=focus_link></main>
-    }
+    let on = Rc::new(move |ev: &Event| match ev.type_().as_str() {
+        "submit" => submit(ev),
+        "click" => focus_link(ev),
+        "change" => changed(),
+        _ => {}
+    });
+    Page { back: Some(back), class: None, html, on }
 }
 
 /// The details as the page holds them now (texts as typed); a detail the page does not ask
@@ -213,9 +216,7 @@ fn read_about(saved: Details) -> Details {
     d
 }
 
-#[component]
-pub fn CheckPage() -> impl IntoView {
-    let app = expect_context::<App>();
+pub fn check(app: App) -> Page {
     title(t(ui::CHECK_TITLE), false);
     // (Drawn again by `App::refresh_today` when the day changes.)
     let html = app.journey.with_untracked(|j| {
@@ -223,10 +224,7 @@ pub fn CheckPage() -> impl IntoView {
             crate::render::check_html(&crate::render::Case::new(&j.answers, details, super::today(), crate::render::words()))
         })
     });
-    view! {
-        <a class="back-link" href=Route::About { change: false }.hash()>{t(ui::BACK)}</a>
-        <main id="main" tabindex="-1" inner_html=html></main>
-    }
+    Page { back: Some(Route::About { change: false }.hash()), class: None, html, on: super::no_events() }
 }
 
 /// On the start page: "continue where you left off" when answers are saved. The static
@@ -307,13 +305,14 @@ fn Confirm(start_again: bool) -> impl IntoView {
     }
 }
 
-#[component]
-pub fn PrivacyPage() -> impl IntoView {
-    let app = expect_context::<App>();
+pub fn privacy(app: App) -> Page {
     title(t(ui::PRIVACY_TITLE), false);
     let keep = app.keep.get_untracked();
     let html = render::privacy_html(!keep.saving(), matches!(keep, Keep::Blocked));
-    let toggle = move |_: leptos::ev::Event| {
+    let toggle = move |ev: &Event| {
+        if ev.type_() != "change" {
+            return;
+        }
         let off = app.keep.get_untracked().saving();
         if off {
             browser::delete();
@@ -326,10 +325,7 @@ pub fn PrivacyPage() -> impl IntoView {
         }
         browser::set_checked("dont-save", !app.keep.get_untracked().saving());
     };
-    view! {
-        <a class="back-link" href=Route::Start.hash()>{t(ui::BACK)}</a>
-        <main id="main" tabindex="-1" inner_html=html on:change=toggle></main>
-    }
+    Page { back: Some(Route::Start.hash()), class: None, html, on: Rc::new(toggle) }
 }
 
 #[component]
