@@ -1256,10 +1256,65 @@ pub fn about_html(d: &Details, error: Option<(&str, &str)>, asked: u8) -> String
     o
 }
 
-/// The footer's links: privacy, delete (asks first), save the answers to a file, open one (a
-/// label styled as a link opens the file picker; the input stays reachable by keyboard).
-pub fn footer_html() -> String {
-    let mut o = String::from("<ul class=\"footer-links\"><li>");
+/// Above every page: why the answers cannot be kept (with a link to Camau in a tab of its
+/// own when a host's frame is the reason), then the notice the last change of page gave.
+pub fn messages_html(storage: Option<Txt>, own_tab: Option<&str>, notice: Option<&str>) -> String {
+    let mut o = String::new();
+    if let Some(msg) = storage {
+        o.push_str("<div class=\"banner\" role=\"status\"><p>");
+        o.push_str(&esc(t(msg)));
+        if let Some(href) = own_tab {
+            o.push(' ');
+            el(&mut o, "a", &join(&["href=\"", &esc(href), "\" target=\"_blank\" rel=\"noopener\""]), t(ui::OPEN_OWN_TAB));
+        }
+        o.push_str("</p></div>");
+    }
+    if let Some(n) = notice {
+        o.push_str("<div class=\"notice\" role=\"status\">");
+        el(&mut o, "p", "", n);
+        o.push_str("</div>");
+    }
+    o
+}
+
+/// On the start page when answers are saved: "continue where you left off" (to `href`), the
+/// day they were saved, and "Start again" (which asks first: `asking`).
+pub fn resume_html(href: &str, saved_on: Option<Date>, asking: bool) -> String {
+    let mut o = String::from("<section class=\"resume\" aria-labelledby=\"resume-title\">");
+    el(&mut o, "h2", "id=\"resume-title\"", t(ui::RESUME_TITLE));
+    if let Some(d) = saved_on {
+        el(&mut o, "p", "", &join(&[t(ui::RESUME_SAVED_ON), " ", &long_date(d, &months()), "."]));
+    }
+    el(&mut o, "p", "", t(ui::RESUME_TEXT));
+    o.push_str("<div class=\"button-group\">");
+    el(&mut o, "a", &join(&["class=\"button\" href=\"", href, "\""]), t(ui::RESUME_CONTINUE));
+    el(&mut o, "button", "class=\"button button-secondary\" type=\"button\" id=\"start-again\" data-action=\"start-again\"", t(ui::START_AGAIN));
+    o.push_str("</div>");
+    if asking {
+        confirm_html(&mut o, true);
+    }
+    o.push_str("</section>");
+    o
+}
+
+/// The box that asks once before deleting every answer ("Start again" on the start page, or
+/// "Delete my answers"): the question, "Yes, …" and "No, keep my answers". It takes focus
+/// (`tabindex`), so a screen reader reads the question, its label, first.
+fn confirm_html(o: &mut String, start_again: bool) {
+    let (question, yes) = if start_again { (ui::CONFIRM_START_AGAIN, ui::CONFIRM_START_AGAIN_YES) } else { (ui::CONFIRM_DELETE, ui::CONFIRM_DELETE_YES) };
+    o.push_str("<div class=\"confirm\" role=\"group\" aria-labelledby=\"confirm-question\" tabindex=\"-1\"><p class=\"confirm-question\" id=\"confirm-question\"><strong>");
+    o.push_str(&esc(t(question)));
+    o.push_str("</strong></p><div class=\"button-group\">");
+    el(o, "button", "class=\"button button-warning\" type=\"button\" id=\"confirm-yes\" data-action=\"confirm-yes\"", t(yes));
+    el(o, "button", "class=\"button button-secondary\" type=\"button\" id=\"confirm-no\" data-action=\"confirm-no\"", t(ui::CONFIRM_KEEP));
+    o.push_str("</div></div>");
+}
+
+/// The footer: links to privacy, delete (asks first: `asking`), save the answers to a file,
+/// open one (a label styled as a link opens the file picker; the input stays reachable by
+/// keyboard).
+pub fn footer_html(asking: bool) -> String {
+    let mut o = String::from("<footer class=\"footer\"><ul class=\"footer-links\"><li>");
     el(&mut o, "a", &join(&["href=\"", &Route::Privacy.hash(), "\""]), t(ui::PRIVACY_TITLE));
     o.push_str("</li><li>");
     el(&mut o, "button", "class=\"link-button\" type=\"button\" id=\"delete-answers\" data-action=\"delete\"", t(ui::DELETE_ANSWERS));
@@ -1268,6 +1323,10 @@ pub fn footer_html() -> String {
     o.push_str("</li><li class=\"file-open\"><input type=\"file\" id=\"open-file\" class=\"visually-hidden\" accept=\".txt,text/plain\">");
     el(&mut o, "label", "class=\"link-button\" for=\"open-file\"", t(ui::FILE_OPEN));
     o.push_str("</li></ul><p class=\"action-status\" id=\"file-status\" role=\"status\" aria-live=\"polite\"></p>");
+    if asking {
+        confirm_html(&mut o, false);
+    }
+    o.push_str("</footer>");
     o
 }
 

@@ -237,14 +237,12 @@ fn switch_lang(app: App) {
         browser::set_page_lang(lang);
         app.lang.set(lang);
         app.words.set(Words::Ready(t));
-        // Every part drawn again in the new language: the page (and footer), the start page's
-        // resume box, the storage banner. Nothing else changes: what the parent typed on a
-        // question or "About you" page and not yet sent is put back.
+        // Every part drawn again in the new language: the page (its route set again), and the
+        // parts around it (they read `app.lang`). Nothing else changes: what the parent typed
+        // on a question or "About you" page and not yet sent is put back.
         let route = app.route.get_untracked();
         let typed = if matches!(route, Route::Question { .. } | Route::About { .. }) { browser::form_state() } else { vec![] };
         app.route.set(route);
-        app.keep.set(app.keep.get_untracked());
-        browser::set_inner_html("footer-body", &crate::render::footer_html());
         request_animation_frame(move || browser::set_form_state(&typed));
         load_words(app);
         // Focus stays on the language link (now the one back), as it was when followed.
@@ -557,8 +555,8 @@ fn start_state(lang: Lang) {
 /// Task 2: three roots around the static start page: messages above it, "continue where
 /// you left off" inside it, and every other page below it.
 fn start_views(app: App) {
-    mount(app, "messages", move || view! { <Messages/> });
-    mount(app, "resume", move || view! { <pages::Resume/> });
+    mount(app, "messages", move || messages(app).view());
+    mount(app, "resume", move || pages::resume(app).view());
     mount(app, "app", move || view! { <Pages/> });
     // page.js may have said the app could not start (an early error); it has started.
     browser::hide("nowasm");
@@ -599,14 +597,37 @@ fn set_route(app: App, r: Route, moved: bool) {
     }
 }
 
-#[component]
-fn Messages() -> impl IntoView {
-    let app = expect_context::<App>();
-    view! {
-        <StorageBanner/>
-        {move || app.notice.get().map(|n| view! {
-            <div class="notice" role="status"><p>{n}</p></div>
-        })}
+/// Above every page: why the answers cannot be kept, and the notice a change of page gives.
+fn messages(app: App) -> Part {
+    let html = move || {
+        app.lang.track();
+        let storage = match app.keep.get() {
+            Keep::Blocked => Some(ui::STORAGE_BLOCKED),
+            Keep::Newer => Some(ui::STORAGE_NEWER),
+            Keep::Full => Some(ui::STORAGE_FULL),
+            Keep::Saving | Keep::Off => None,
+        };
+        let own = storage.filter(|_| browser::in_frame()).map(|_| browser::own_address());
+        app.notice.with(|n| crate::render::messages_html(storage, own.as_deref(), n.as_deref()))
+    };
+    Part { html: Box::new(html), on: no_events() }
+}
+
+/// A part around the pages (the messages above them, the start page's "continue where you
+/// left off", the footer): HTML text from `render`, written again whenever what `html` reads
+/// changes, with one handler for the clicks and changes in it. One view for all three.
+pub struct Part {
+    pub html: Box<dyn Fn() -> String>,
+    pub on: std::rc::Rc<dyn Fn(&web_sys::Event)>,
+}
+
+impl Part {
+    fn view(self) -> impl IntoView {
+        let Part { html, on } = self;
+        let on2 = on.clone();
+        // (Kept in the reactive owner: a reactive attribute must be `Send`, the closure is not.)
+        let html = StoredValue::new_local(html);
+        view! { <div inner_html=move || html.with_value(|f| f()) on:click=move |e| on(&e) on:change=move |e| on2(&e)></div> }
     }
 }
 
@@ -657,23 +678,7 @@ fn Pages() -> impl IntoView {
     };
     view! {
         {page}
-        <pages::Footer/>
+        {pages::footer(app).view()}
     }
 }
 
-#[component]
-fn StorageBanner() -> impl IntoView {
-    let app = expect_context::<App>();
-    move || {
-        let msg = match app.keep.get() {
-            Keep::Blocked => Some(t(ui::STORAGE_BLOCKED)),
-            Keep::Newer => Some(t(ui::STORAGE_NEWER)),
-            Keep::Full => Some(t(ui::STORAGE_FULL)),
-            Keep::Saving | Keep::Off => None,
-        }?;
-        let own = browser::in_frame().then(|| {
-            view! { <a href=browser::own_address() target="_blank" rel="noopener">{t(ui::OPEN_OWN_TAB)}</a> }
-        });
-        Some(view! { <div class="banner" role="status"><p>{msg} " " {own}</p></div> })
-    }
-}

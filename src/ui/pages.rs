@@ -1,7 +1,8 @@
 //! Question pages, "about you", check answers, privacy, and the footer.
 //! GOV.UK Design System patterns: one question per page, error summary, summary list.
 
-use super::{browser, t, App, Keep, Page, Route};
+use super::{browser, t, App, Keep, Page, Part, Route};
+use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::Event;
 use crate::content::{ui, GRAPH};
@@ -229,79 +230,67 @@ pub fn check(app: App) -> Page {
 
 /// On the start page: "continue where you left off" when answers are saved. The static
 /// "Start now" is then hidden, so saved answers are never silently kept or lost.
-#[component]
-pub fn Resume() -> impl IntoView {
-    let app = expect_context::<App>();
-    move || {
+pub fn resume(app: App) -> Part {
+    let opened = Rc::new(Cell::new(false));
+    let html = move || {
         let saved = app.journey.with(|j| !j.answers.is_empty());
         browser::mark_start_saved(saved);
+        app.lang.track();
+        let asking = app.restarting.get();
         if app.route.get() != Route::Start {
-            return None;
+            return String::new();
         }
         title(t(ui::START_TITLE), false);
         if !saved {
-            return None;
+            return String::new();
         }
         let href = match app.journey.with(|j| j.walk.next) {
             Some(q) => Route::Question { q, change: false }.hash(),
             None => Route::Check.hash(),
         };
-        Some(view! {
-            <section class="resume" aria-labelledby="resume-title">
-                <h2 id="resume-title">{t(ui::RESUME_TITLE)}</h2>
-                {app.saved_on.get().map(|d| view! {
-                    <p>{format!("{} {}.", t(ui::RESUME_SAVED_ON), crate::engine::long_date(d, &crate::render::months()))}</p>
-                })}
-                <p>{t(ui::RESUME_TEXT)}</p>
-                <div class="button-group">
-                    <a class="button" href=href>{t(ui::RESUME_CONTINUE)}</a>
-                    <button class="button button-secondary" type="button" id="start-again"
-                        on:click=move |_| app.ask(Some(true))>
-                        {t(ui::START_AGAIN)}
-                    </button>
-                </div>
-                <Confirm start_again=true/>
-            </section>
-        })
-    }
+        focus_confirm(&opened, asking);
+        render::resume_html(&href, app.saved_on.get(), asking)
+    };
+    let on = move |ev: &Event| match action(ev).as_deref() {
+        Some("start-again") => app.ask(Some(true)),
+        Some(a) => confirm_click(app, a, true),
+        None => {}
+    };
+    Part { html: Box::new(html), on: Rc::new(on) }
 }
 
-/// Asks once before deleting every answer ("Delete my answers", or "Start again" on the start
-/// page): the question, "Yes, …" and "No, keep my answers". Focus moves to the box (labelled by the question), and
-/// back to the button that asked when the parent keeps them. The result is said once, by the
-/// notice on the next page.
-#[component]
-fn Confirm(start_again: bool) -> impl IntoView {
-    let app = expect_context::<App>();
-    let asking = if start_again { app.restarting } else { app.deleting };
-    let (question, yes, back_to) = if start_again {
-        (ui::CONFIRM_START_AGAIN, ui::CONFIRM_START_AGAIN_YES, "#start-again")
-    } else {
-        (ui::CONFIRM_DELETE, ui::CONFIRM_DELETE_YES, "#delete-answers")
-    };
-    let on_yes = move || {
-        app.forget_all();
-        app.go_saying(if start_again { Route::Begin } else { Route::Start }, t(ui::DELETED).into());
-    };
-    move || {
-        if !asking.get() {
-            return None;
-        }
-        // The whole box takes focus, so it is scrolled into view with its buttons, and a
-        // screen reader reads the question (the box's label) first.
+/// The button a click landed on, by its `data-action`.
+fn action(ev: &Event) -> Option<String> {
+    if ev.type_() != "click" {
+        return None;
+    }
+    browser::action_target(ev)?.get_attribute("data-action")
+}
+
+/// The box that asks before deleting every answer (`render::confirm_html`) has just opened:
+/// the whole box takes focus, so it is scrolled into view with its buttons, and a screen
+/// reader reads the question (the box's label) first. Drawn again while open (in the other
+/// language), it leaves focus where it is.
+fn focus_confirm(opened: &Cell<bool>, asking: bool) {
+    if asking && !opened.get() {
         browser::focus_later(".confirm");
-        Some(view! {
-        <div class="confirm" role="group" aria-labelledby="confirm-question" tabindex="-1">
-            <p class="confirm-question" id="confirm-question"><strong>{t(question)}</strong></p>
-            <div class="button-group">
-                <button class="button button-warning" type="button" id="confirm-yes" on:click=move |_| on_yes()>{t(yes)}</button>
-                <button class="button button-secondary" type="button" id="confirm-no" on:click=move |_| {
-                    app.ask(None);
-                    browser::focus_later(back_to);
-                }>{t(ui::CONFIRM_KEEP)}</button>
-            </div>
-        </div>
-        })
+    }
+    opened.set(asking);
+}
+
+/// The box's answer: "Yes, …" deletes every answer, and the next page says so once; "No,
+/// keep my answers" closes it, focus back on the button that asked.
+fn confirm_click(app: App, action: &str, start_again: bool) {
+    match action {
+        "confirm-yes" => {
+            app.forget_all();
+            app.go_saying(if start_again { Route::Begin } else { Route::Start }, t(ui::DELETED).into());
+        }
+        "confirm-no" => {
+            app.ask(None);
+            browser::focus_later(if start_again { "#start-again" } else { "#delete-answers" });
+        }
+        _ => {}
     }
 }
 
@@ -328,19 +317,22 @@ pub fn privacy(app: App) -> Page {
     Page { back: Some(Route::Start.hash()), class: None, html, on: Rc::new(toggle) }
 }
 
-#[component]
-pub fn Footer() -> impl IntoView {
-    let app = expect_context::<App>();
-    let on_click = move |ev: leptos::ev::MouseEvent| match browser::action_target(&ev).and_then(|b| b.get_attribute("data-action")).as_deref() {
+/// The footer below every page (`render::footer_html`): privacy, delete (asks first), save
+/// the answers to a file, open one.
+pub fn footer(app: App) -> Part {
+    let opened = Rc::new(Cell::new(false));
+    let html = move || {
+        app.lang.track();
+        let asking = app.deleting.get();
+        focus_confirm(&opened, asking);
+        render::footer_html(asking)
+    };
+    let on = move |ev: &Event| match action(ev).as_deref() {
         Some("delete") => app.ask(Some(false)),
         Some("save-file") => app.save_file(),
-        _ => {}
+        Some(a) => confirm_click(app, a, false),
+        None if ev.type_() == "change" => browser::read_chosen_file(ev, move |text| app.open_file(text)),
+        None => {}
     };
-    let on_change = move |ev: leptos::ev::Event| browser::read_chosen_file(&ev, move |text| app.open_file(text));
-    view! {
-        <footer class="footer">
-            <div id="footer-body" inner_html=render::footer_html() on:click=on_click on:change=on_change></div>
-            <Confirm start_again=false/>
-        </footer>
-    }
+    Part { html: Box::new(html), on: Rc::new(on) }
 }

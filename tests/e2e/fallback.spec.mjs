@@ -116,10 +116,10 @@ async function panicAfterOneAnswer(page, camau, guard) {
   await camau.answer(FIRST.value);
   await camau.continue();
   await page.evaluate(() => { window.__refuse = true; });
-  // Pages are HTML text in one Leptos view, which keeps its elements from page to page; the
-  // start page's "continue where you left off" box is a view of its own, so going back to it
-  // makes the wasm call createElement, and panic.
+  // Pages are HTML text in one Leptos view, which keeps its elements from page to page; on
+  // the start page it has none, so the next page makes the wasm call createElement, and panic.
   await page.locator('header a.brand').click();
+  await page.locator('#resume a.button').click();
 }
 
 test('a panic in the wasm: the crash box, the answers to copy, and a reload that keeps them', async ({ page, context, camau, guard, baseURL }) => {
