@@ -12,15 +12,13 @@ const FIRST_ROUND_TRIP = 14 * KB;
 // The issue's target for the whole first load.
 const TARGET = 120 * KB;
 // What CI enforces, for the English and the Welsh first load alike. The legal corrections of
-// issue 13 took the first load to 122.4 KB on 2 December 2026. Camau in Welsh (issue 14) took
-// the English one to 128.2 KB and the Welsh to 128.8 KB the same day: the start page in both
-// languages in index.html, with the first script that picks the language before paint (+2.1 KB:
-// painted before the wasm, so it cannot wait for it), the start
-// words travelling beside the wasm in their own file rather than inside it (+1.6 KB against
-// about 1.5 KB less wasm data), and the code that loads, switches and remembers languages.
-// Issue 15 (a 90 KB first load) brings both under the target and lowers this to what it
-// reaches plus 3 KB.
-const CEILING = 130 * KB;
+// issue 13 took the first load to 122.4 KB on 2 December 2026; Camau in Welsh (issue 14) took
+// the English one to 128.2 KB and the Welsh to 128.8 KB (the start page in both languages in
+// index.html, the start words in their own file, the code that switches languages). Issue 15
+// brought them back on 3 December 2026 to 119.8 KB and 120.4 KB, each page and each part around
+// the pages drawn by one of two Leptos views (ui::Page, ui::Part) from HTML text: what it
+// reached plus 3 KB, so that it cannot creep back. Issue 15's aim is 90 KB.
+const CEILING = 123 * KB;
 // Each language's later words (words-<lang>-more-<hash>.txt), fetched once the first page is
 // up: not part of the first load, but counted here so that moving bytes there is not free.
 // Welsh takes more words than English to say the same (about 14% more raw).

@@ -479,7 +479,7 @@ pub fn input_target(ev: &web_sys::Event) -> Option<(String, bool)> {
 
 /// The value of `name` on the nearest element at or around an event's target that has it.
 pub fn closest_attribute(ev: &web_sys::Event, name: &str) -> Option<String> {
-    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(&format!("[{name}]")).ok()??;
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(&["[", name, "]"].concat()).ok()??;
     el.get_attribute(name)
 }
 

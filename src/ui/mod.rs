@@ -430,7 +430,7 @@ fn problem_message(p: &Problem) -> String {
             } else if titles.is_empty() {
                 String::new()
             } else {
-                format!("{} {}", t(ui::STORED_DROPPED_ASK), titles.join("; "))
+                [t(ui::STORED_DROPPED_ASK), " ", &titles.join("; ")].concat()
             };
             // A detail (name, school) that could not be read: say so, and where to give it again.
             if ids.iter().any(|id| id.starts_with("d.")) {
@@ -517,7 +517,7 @@ fn start_state(lang: Lang) {
         app.notice.update(|n| {
             let msg = t(ui::BAD_LINK).to_string();
             *n = Some(match n.take() {
-                Some(x) => format!("{x} {msg}"),
+                Some(x) => [&x, " ", &msg].concat(),
                 None => msg,
             })
         });

@@ -11,7 +11,7 @@ use crate::render::{outcome_html, Case};
 use leptos::prelude::*;
 
 fn status(l: &str, msg: &str) {
-    browser::set_text(&format!("status-{l}"), msg);
+    browser::set_text(&["status-", l].concat(), msg);
 }
 
 /// A page whose words have not arrived: a short wait, or a way to try again. `ui::Pages`
@@ -123,29 +123,29 @@ fn outcome(app: App, late: &'static crate::engine::graph::Text, letters: &'stati
                 let saved = app.persist_edits();
                 let (base, gaps, _) = case.letter_base(l);
                 show_letter(&case, l, &base, gaps.len(), None);
-                browser::set_attribute(&format!("changed-{l}"), "hidden", Some(""));
+                browser::set_attribute(&id("changed-", l), "hidden", Some(""));
                 status(&l.to_string(), case.t(if saved { ui::OUTCOME_RESET_DONE } else { ui::OUTCOME_EDIT_NOT_KEPT }));
-                browser::focus_id(&format!("t-{l}"));
+                browser::focus_id(&id("t-", l));
             }
             ("keep", Some(l)) => {
                 let (base, _, _) = case.letter_base(l);
                 app.edits.update_value(|e| e.entry(l, 0).version = case.wording_version(&base));
                 app.persist_edits();
-                browser::set_attribute(&format!("changed-{l}"), "hidden", Some(""));
-                browser::focus_id(&format!("t-{l}"));
+                browser::set_attribute(&id("changed-", l), "hidden", Some(""));
+                browser::focus_id(&id("t-", l));
             }
             // A letter written out in an earlier step: open it there and take the parent to it.
             ("open", Some(l)) => {
-                browser::set_attribute(&format!("open-{l}"), "open", Some(""));
-                browser::focus_id(&format!("open-{l}-s"));
+                browser::set_attribute(&id("open-", l), "open", Some(""));
+                browser::focus_id(&[&id("open-", l), "-s"].concat());
             }
             ("ics", _) => {
                 let Some(d) = button.get_attribute("data-deadline").and_then(|d| d.parse::<u16>().ok()) else { return };
                 let Some(s) = crate::engine::outcome(&GRAPH, case.answers(), today).deadlines.into_iter().find(|s| s.deadline == d) else { return };
                 let dl = &GRAPH.deadlines[d as usize];
-                let uid = format!("{}-{}", dl.id, s.due.iso());
-                let desc = format!("{} {}", case.t(ui::OUTCOME_ICS_DESCRIPTION), t(ui::APP_NAME));
-                save_event(&case, &format!("d{d}"), &uid, s.due, case.t(dl.label), &desc);
+                let uid = [dl.id, "-", &s.due.iso()].concat();
+                let desc = [case.t(ui::OUTCOME_ICS_DESCRIPTION), " ", t(ui::APP_NAME)].concat();
+                save_event(&case, &id("d", d), &uid, s.due, case.t(dl.label), &desc);
             }
             ("step-ics", _) => {
                 let Some(f) = button.get_attribute("data-step").and_then(|f| f.parse::<u16>().ok()) else { return };
@@ -154,15 +154,15 @@ fn outcome(app: App, late: &'static crate::engine::graph::Text, letters: &'stati
                 let (crate::engine::When::By(day) | crate::engine::When::Until(day)) = step.when else { return };
                 let x = &GRAPH.findings[f as usize];
                 let title = case.page(x.title);
-                let desc = format!("{title}. {} {}", case.t(ui::OUTCOME_STEP_DESCRIPTION), t(ui::APP_NAME));
-                save_event(&case, &format!("f{f}"), &format!("step-{}", x.id), day, &title, &desc);
+                let desc = [&title, ". ", case.t(ui::OUTCOME_STEP_DESCRIPTION), " ", t(ui::APP_NAME)].concat();
+                save_event(&case, &id("f", f), &["step-", x.id].concat(), day, &title, &desc);
             }
             ("chase", Some(l)) => {
                 let title = case.page(GRAPH.letters[l as usize].title);
-                let summary = format!("{} {title}", case.t(ui::OUTCOME_CHASE_SUMMARY));
-                let desc = format!("{} {}", case.t(ui::OUTCOME_CHASE_DESCRIPTION), t(ui::APP_NAME));
+                let summary = [case.t(ui::OUTCOME_CHASE_SUMMARY), " ", &title].concat();
+                let desc = [case.t(ui::OUTCOME_CHASE_DESCRIPTION), " ", t(ui::APP_NAME)].concat();
                 let day = crate::render::chase_day(today);
-                save_event(&case, &l.to_string(), &format!("chase-{}", GRAPH.letters[l as usize].id), day, &summary, &desc);
+                save_event(&case, &l.to_string(), &["chase-", GRAPH.letters[l as usize].id].concat(), day, &summary, &desc);
             }
             _ => {}
         }
@@ -201,6 +201,11 @@ fn outcome(app: App, late: &'static crate::engine::graph::Text, letters: &'stati
     Page { back: Some(Route::Check.hash()), class: Some("outcome"), html, on }
 }
 
+/// An element's id: `prefix` and a letter's (or step's, or deadline's) number.
+fn id(prefix: &str, n: u16) -> String {
+    [prefix, &n.to_string()].concat()
+}
+
 /// Downloads a calendar event (an alarm a few days before, see `ics::event`) named for people,
 /// and says beside the button (status `id`) whether it was saved.
 fn save_event(case: &Case, id: &str, uid: &str, day: crate::engine::date::Date, summary: &str, description: &str) {
@@ -213,25 +218,25 @@ fn save_event(case: &Case, id: &str, uid: &str, day: crate::engine::date::Date, 
 /// (unless the parent is typing in it), the count of blanks left, the print copy, email.
 fn show_letter(case: &Case, l: u16, text: &str, gaps: usize, typed_in: Option<&Option<String>>) {
     if !matches!(typed_in, Some(None)) {
-        browser::set_value(&format!("t-{l}"), text);
+        browser::set_value(&id("t-", l), text);
     }
     let own = matches!(typed_in, Some(None));
     if typed_in.is_none() || own {
         // Reset: the blanks' fields are empty and write into the letter again. Typing in the
         // letter itself: they no longer do (see `Edit::set_fill`), and the page says so.
         for i in 0..gaps {
-            let id = format!("g-{l}-{i}");
+            let gap = [&id("g-", l), "-", &i.to_string()].concat();
             if !own {
-                browser::set_value(&id, "");
+                browser::set_value(&gap, "");
             }
-            browser::set_attribute(&id, "readonly", own.then_some(""));
-            browser::set_attribute(&id, "aria-describedby", own.then_some(&format!("own-{l}")));
+            browser::set_attribute(&gap, "readonly", own.then_some(""));
+            browser::set_attribute(&gap, "aria-describedby", own.then_some(&id("own-", l)));
         }
-        browser::set_attribute(&format!("own-{l}"), "hidden", (!own).then_some(""));
+        browser::set_attribute(&id("own-", l), "hidden", (!own).then_some(""));
     }
-    browser::set_text(&format!("left-{l}"), &crate::render::blanks_left(case, edit::blanks(text)));
-    browser::set_text(&format!("p-{l}"), text);
+    browser::set_text(&id("left-", l), &crate::render::blanks_left(case, edit::blanks(text)));
+    browser::set_text(&id("p-", l), text);
     if let Some(href) = case.mailto(l) {
-        browser::set_attribute(&format!("m-{l}"), "href", Some(&href));
+        browser::set_attribute(&id("m-", l), "href", Some(&href));
     }
 }

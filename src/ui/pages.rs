@@ -83,15 +83,15 @@ pub fn question(app: App, q: u16, change: bool) -> Page {
     let changed = move |ev: &Event| {
         if let Some((id, on)) = browser::input_target(ev) {
             let qid = question.id;
-            let unsure = format!("{qid}-unsure");
+            let unsure = [qid, "-unsure"].concat();
             if id.ends_with("-day") || id.ends_with("-month") || id.ends_with("-year") {
                 // Typing a date answers the question: "I do not know" no longer applies.
                 browser::set_checked(&unsure, false);
             } else if on && question.kind == Kind::Many {
                 // "None of these" clears the others; any other clears "None of these".
-                let exclusive = question.options.iter().any(|o| o.exclusive && id == format!("{qid}-{}", o.id));
+                let exclusive = question.options.iter().any(|o| o.exclusive && id == [qid, "-", o.id].concat());
                 for o in question.options {
-                    let other = format!("{qid}-{}", o.id);
+                    let other = [qid, "-", o.id].concat();
                     if other != id && (exclusive || o.exclusive) {
                         browser::set_checked(&other, false);
                     }
@@ -113,7 +113,7 @@ pub fn question(app: App, q: u16, change: bool) -> Page {
 /// The form as the page holds it now.
 fn read_form(question: &Question) -> Form {
     let qid = question.id;
-    let id = |s: &str| format!("{qid}-{s}");
+    let id = |s: &str| [qid, "-", s].concat();
     let mut f = Form::default();
     if question.kind == Kind::Date {
         f.day = browser::input_value(&id("day"));
@@ -204,7 +204,7 @@ pub fn about(app: App, change: bool) -> Page {
 fn read_about(saved: Details) -> Details {
     let mut d = saved;
     if browser::exists("about-lhb-la") {
-        d.lhb = (0..GRAPH.boards.len() as u8).find(|i| browser::is_checked(&format!("about-lhb-{i}")));
+        d.lhb = (0..GRAPH.boards.len() as u8).find(|i| browser::is_checked(&["about-lhb-", &i.to_string()].concat()));
     }
     if browser::exists("about-la") {
         d.la = browser::select_value("about-la").parse().ok().filter(|&a: &u8| (a as usize) < GRAPH.authorities.len());
