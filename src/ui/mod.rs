@@ -371,9 +371,18 @@ impl App {
 
     /// Opens one of the two questions that ask before deleting (`Some(true)`: "Start
     /// again?"), closing the other, so only one is ever on the page; `None` closes both.
+    /// The box that opens takes focus, so it is scrolled into view with its buttons, and a
+    /// screen reader reads the question (the box's label) first. Each signal is set only when
+    /// it changes: every change of page closes both, and the parts need not be drawn again.
     pub fn ask(&self, start_again: Option<bool>) {
-        self.restarting.set(start_again == Some(true));
-        self.deleting.set(start_again == Some(false));
+        for (asking, on) in [(self.restarting, start_again == Some(true)), (self.deleting, start_again == Some(false))] {
+            if asking.get_untracked() != on {
+                asking.set(on);
+            }
+        }
+        if start_again.is_some() {
+            browser::focus_later(".confirm");
+        }
     }
 
     /// Deletes everything saved on this device and in memory (only "Delete" and "Start

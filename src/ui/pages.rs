@@ -2,7 +2,6 @@
 //! GOV.UK Design System patterns: one question per page, error summary, summary list.
 
 use super::{browser, t, App, Keep, Page, Part, Route};
-use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::Event;
 use crate::content::{ui, GRAPH};
@@ -231,7 +230,6 @@ pub fn check(app: App) -> Page {
 /// On the start page: "continue where you left off" when answers are saved. The static
 /// "Start now" is then hidden, so saved answers are never silently kept or lost.
 pub fn resume(app: App) -> Part {
-    let opened = Rc::new(Cell::new(false));
     let html = move || {
         let saved = app.journey.with(|j| !j.answers.is_empty());
         browser::mark_start_saved(saved);
@@ -248,7 +246,6 @@ pub fn resume(app: App) -> Part {
             Some(q) => Route::Question { q, change: false }.hash(),
             None => Route::Check.hash(),
         };
-        focus_confirm(&opened, asking);
         render::resume_html(&href, app.saved_on.get(), asking)
     };
     let on = move |ev: &Event| match action(ev).as_deref() {
@@ -265,17 +262,6 @@ fn action(ev: &Event) -> Option<String> {
         return None;
     }
     browser::action_target(ev)?.get_attribute("data-action")
-}
-
-/// The box that asks before deleting every answer (`render::confirm_html`) has just opened:
-/// the whole box takes focus, so it is scrolled into view with its buttons, and a screen
-/// reader reads the question (the box's label) first. Drawn again while open (in the other
-/// language), it leaves focus where it is.
-fn focus_confirm(opened: &Cell<bool>, asking: bool) {
-    if asking && !opened.get() {
-        browser::focus_later(".confirm");
-    }
-    opened.set(asking);
 }
 
 /// The box's answer: "Yes, …" deletes every answer, and the next page says so once; "No,
@@ -320,12 +306,9 @@ pub fn privacy(app: App) -> Page {
 /// The footer below every page (`render::footer_html`): privacy, delete (asks first), save
 /// the answers to a file, open one.
 pub fn footer(app: App) -> Part {
-    let opened = Rc::new(Cell::new(false));
     let html = move || {
         app.lang.track();
-        let asking = app.deleting.get();
-        focus_confirm(&opened, asking);
-        render::footer_html(asking)
+        render::footer_html(app.deleting.get())
     };
     let on = move |ev: &Event| match action(ev).as_deref() {
         Some("delete") => app.ask(Some(false)),
