@@ -351,23 +351,27 @@ fn which_answers_fit() {
 
 // ---------------------------------------------------------------- conditions
 
+/// Whether a condition of its own (not one of the graph's) holds.
+fn holds(ev: &Eval, c: CondTree) -> bool {
+    ev.holds_code(&c.code())
+}
+
 #[test]
 fn an_unanswered_question_makes_every_comparison_false() {
     let g = g();
     let a = Answers::default();
     let ev = Eval { g, answers: &a, today: TODAY };
-    let s = q("setting");
-    let t = q("told");
-    assert!(!ev.holds(&Cond::Eq(s, 0)));
-    assert!(!ev.holds(&Cond::Ne(s, 0)), "!= is false too when nothing was chosen");
-    assert!(!ev.holds(&Cond::In(s, &[0, 1, 2])));
-    assert!(!ev.holds(&Cond::Has(t, 0)));
-    assert!(!ev.holds(&Cond::Answered(s)));
-    assert!(!ev.holds(&Cond::Known(q("s20_date"))));
-    assert!(ev.holds(&Cond::Not(Box::leak(Box::new(Cond::Eq(s, 0))))));
-    assert!(ev.holds(&Cond::Always));
-    assert!(ev.holds(&Cond::And(&[])), "an empty 'and' holds");
-    assert!(!ev.holds(&Cond::Or(&[])), "an empty 'or' does not");
+    let (s, t) = (q("setting") as u8, q("told") as u8);
+    assert!(!holds(&ev, CondTree::Eq(s, 0)));
+    assert!(!holds(&ev, CondTree::Ne(s, 0)), "!= is false too when nothing was chosen");
+    assert!(!holds(&ev, CondTree::In(s, vec![0, 1, 2])));
+    assert!(!holds(&ev, CondTree::Has(t, 0)));
+    assert!(!holds(&ev, CondTree::Answered(s)));
+    assert!(!holds(&ev, CondTree::Known(q("s20_date") as u8)));
+    assert!(holds(&ev, CondTree::Not(Box::new(CondTree::Eq(s, 0)))));
+    assert!(holds(&ev, CondTree::Always));
+    assert!(holds(&ev, CondTree::And(vec![])), "an empty 'and' holds");
+    assert!(!holds(&ev, CondTree::Or(vec![])), "an empty 'or' does not");
 }
 
 #[test]
@@ -375,18 +379,18 @@ fn conditions_on_given_answers() {
     let g = g();
     let a = answers(&[one(g, "setting", "fei"), many(g, "told", &["no_capacity", "once_year"]), unsure(g, "s20_date")]);
     let ev = Eval { g, answers: &a, today: TODAY };
-    let (s, t, d) = (q("setting"), q("told"), q("s20_date"));
-    assert!(ev.holds(&Cond::Eq(s, 1)) && !ev.holds(&Cond::Eq(s, 0)));
-    assert!(ev.holds(&Cond::Ne(s, 0)) && !ev.holds(&Cond::Ne(s, 1)));
-    assert!(ev.holds(&Cond::In(s, &[0, 1])) && !ev.holds(&Cond::In(s, &[0, 2])));
-    assert!(ev.holds(&Cond::Has(t, 0)) && ev.holds(&Cond::Has(t, 2)) && !ev.holds(&Cond::Has(t, 1)));
-    assert!(ev.holds(&Cond::Answered(d)), "\"I do not know\" is an answer");
-    assert!(!ev.holds(&Cond::Known(d)), "but not a known date");
-    assert!(!ev.holds(&Cond::Overdue(0)) && !ev.holds(&Cond::Upcoming(0)), "no date, no deadline");
+    let (s, t, d) = (q("setting") as u8, q("told") as u8, q("s20_date") as u8);
+    assert!(holds(&ev, CondTree::Eq(s, 1)) && !holds(&ev, CondTree::Eq(s, 0)));
+    assert!(holds(&ev, CondTree::Ne(s, 0)) && !holds(&ev, CondTree::Ne(s, 1)));
+    assert!(holds(&ev, CondTree::In(s, vec![0, 1])) && !holds(&ev, CondTree::In(s, vec![0, 2])));
+    assert!(holds(&ev, CondTree::Has(t, 0)) && holds(&ev, CondTree::Has(t, 2)) && !holds(&ev, CondTree::Has(t, 1)));
+    assert!(holds(&ev, CondTree::Answered(d)), "\"I do not know\" is an answer");
+    assert!(!holds(&ev, CondTree::Known(d)), "but not a known date");
+    assert!(!holds(&ev, CondTree::Overdue(0)) && !holds(&ev, CondTree::Upcoming(0)), "no date, no deadline");
     assert_eq!(ev.due(0), None);
     // A comparison of the wrong kind is simply false.
-    assert!(!ev.holds(&Cond::Eq(t, 0)));
-    assert!(!ev.holds(&Cond::Has(s, 1)));
+    assert!(!holds(&ev, CondTree::Eq(t, 0)));
+    assert!(!holds(&ev, CondTree::Has(s, 1)));
 }
 
 #[test]
@@ -398,8 +402,8 @@ fn a_deadline_is_due_on_its_last_day_and_overdue_the_day_after() {
     for (today, overdue) in [(Date { y: 2026, m: 2, d: 15 }, false), (due, false), (Date { y: 2026, m: 2, d: 17 }, true)] {
         let ev = Eval { g, answers: &a, today };
         assert_eq!(ev.due(0), Some(due));
-        assert_eq!(ev.holds(&Cond::Overdue(0)), overdue, "{today:?}");
-        assert_eq!(ev.holds(&Cond::Upcoming(0)), !overdue, "{today:?}");
+        assert_eq!(holds(&ev, CondTree::Overdue(0)), overdue, "{today:?}");
+        assert_eq!(holds(&ev, CondTree::Upcoming(0)), !overdue, "{today:?}");
     }
 }
 
@@ -798,4 +802,46 @@ fn options_that_cannot_apply_are_not_offered_and_hidden_ticks_are_kept() {
     let w = walk(g, &a, TODAY);
     answer(g, &mut a, &w, told, none.clone(), TODAY);
     assert_eq!(a.get(told), Some(&none));
+}
+
+#[test]
+fn every_condition_of_the_content_reads_back_as_the_code_it_was_written_from() {
+    let g = &GRAPH;
+    let mut all: Vec<Cond> = vec![g.you, g.helper];
+    for q in g.questions {
+        all.extend(q.options.iter().map(|o| o.shown));
+        all.extend(q.routes.iter().map(|r| r.when));
+    }
+    all.extend(g.findings.iter().map(|f| f.when));
+    all.extend(g.letters.iter().map(|l| l.needs));
+    assert_eq!(g.conds[Cond::ALWAYS.0 as usize], op::ALWAYS);
+    for c in all {
+        let mut at = c.0 as usize;
+        let tree = CondTree::read(g.conds, &mut at).unwrap_or_else(|| panic!("condition at {} does not read", c.0));
+        assert_eq!(tree.code(), g.conds[c.0 as usize..at], "condition at {}", c.0);
+    }
+}
+
+#[test]
+fn a_list_longer_than_a_byte_counts_means_the_same() {
+    let g = g();
+    let a = answers(&[one(g, "setting", "fei")]);
+    let ev = Eval { g, answers: &a, today: TODAY };
+    let s = q("setting") as u8;
+    let many = |last: CondTree| {
+        let mut v = vec![CondTree::Always; 300];
+        v.push(last);
+        v
+    };
+    assert!(holds(&ev, CondTree::And(many(CondTree::Eq(s, 1)))));
+    assert!(!holds(&ev, CondTree::And(many(CondTree::Eq(s, 0)))), "the 301st clause still counts");
+    let nots = |last: CondTree| {
+        let mut v = vec![CondTree::Not(Box::new(CondTree::Always)); 300];
+        v.push(last);
+        v
+    };
+    assert!(holds(&ev, CondTree::Or(nots(CondTree::Eq(s, 1)))));
+    assert!(!holds(&ev, CondTree::Or(nots(CondTree::Eq(s, 0)))));
+    assert_eq!(CondTree::read(&[op::AND, 2, op::ALWAYS], &mut 0), None, "code cut short does not read");
+    assert!(!ev.holds_code(&[op::EQ, s]), "code cut short is false");
 }

@@ -120,16 +120,21 @@ fn make_cands(g: &Graph, qi: u16, set: Set) -> Vec<Answer> {
 }
 
 fn refs(g: &Graph, c: &Cond, out: &mut BTreeSet<u16>) {
+    let tree = CondTree::read(g.conds, &mut (c.0 as usize)).expect("every condition's code reads back");
+    tree_refs(g, &tree, out);
+}
+
+fn tree_refs(g: &Graph, c: &CondTree, out: &mut BTreeSet<u16>) {
     match c {
-        Cond::Always => {}
-        Cond::Eq(q, _) | Cond::Ne(q, _) | Cond::In(q, _) | Cond::Has(q, _) | Cond::Answered(q) | Cond::Known(q) => {
-            out.insert(*q);
+        CondTree::Always => {}
+        CondTree::Eq(q, _) | CondTree::Ne(q, _) | CondTree::In(q, _) | CondTree::Has(q, _) | CondTree::Answered(q) | CondTree::Known(q) => {
+            out.insert(*q as u16);
         }
-        Cond::Overdue(d) | Cond::Upcoming(d) => {
+        CondTree::Overdue(d) | CondTree::Upcoming(d) => {
             out.insert(g.deadlines[*d as usize].from);
         }
-        Cond::Not(c) => refs(g, c, out),
-        Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| refs(g, c, out)),
+        CondTree::Not(c) => tree_refs(g, c, out),
+        CondTree::And(cs) | CondTree::Or(cs) => cs.iter().for_each(|c| tree_refs(g, c, out)),
     }
 }
 

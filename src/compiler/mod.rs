@@ -473,9 +473,10 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
         used: std::cell::RefCell::new(vec![false; n]),
         problems: Default::default(),
     };
-    if ids.part.map.len() > 250 || ids.q.map.len() > 60000 {
+    // A condition names a question, an option or a deadline in one byte (`engine::graph::op`).
+    if ids.part.map.len() > 250 || ids.q.map.len() > 250 || ids.deadline.map.len() > 250 {
         let top = cx.top();
-        cx.at(top, DiagKind::TooMany, "too many parts or questions");
+        cx.at(top, DiagKind::TooMany, "more than 250 parts, questions or deadlines");
     }
     let mut c = Cx { cx, raw: &raw, ids: &ids, conds: &conds };
     let mut model = Model::default();

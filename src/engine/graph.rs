@@ -3,7 +3,7 @@
 //! Every word is a [`Txt`] key into a string table, so a translation is a second
 //! table with the same keys and no logic changes.
 
-pub use camau_graph::{late, ContactKind, Kind, Lang, LetterKind, Section, Step, Unit};
+pub use camau_graph::{late, op, CondTree, ContactKind, Kind, Lang, LetterKind, Section, Step, Unit};
 
 /// Who the words speak to: a parent (the words as written), the young person using Camau
 /// about themselves (`{you:A|B}` reads B), or someone helping a family (`{helper:A|B}`).
@@ -27,20 +27,15 @@ pub enum Target {
     Check,
 }
 
-#[derive(Debug)]
-pub enum Cond {
-    Always,
-    Eq(u16, u8),
-    Ne(u16, u8),
-    In(u16, &'static [u8]),
-    Has(u16, u8),
-    Answered(u16),
-    Known(u16),
-    Overdue(u16),
-    Upcoming(u16),
-    Not(&'static Cond),
-    And(&'static [Cond]),
-    Or(&'static [Cond]),
+/// A condition: where its code starts in [`Graph::conds`] (the code is `CondTree`'s, written by
+/// the compiler, evaluated by `engine::Eval::holds`). About 2 bytes a condition instead of a
+/// tree's 12 and its slices' pointers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cond(pub u16);
+
+impl Cond {
+    /// Every code starts with `ALWAYS` at 0.
+    pub const ALWAYS: Cond = Cond(0);
 }
 
 #[derive(Debug)]
@@ -215,6 +210,8 @@ pub struct Graph {
     pub authorities: &'static [Authority],
     pub boards: &'static [Board],
     pub contacts: &'static [Contact],
+    /// Every condition's code ([`Cond`]).
+    pub conds: &'static [u8],
     /// Retired question ids, each with the question that took over its meaning (`replaces`).
     pub retired: &'static [(&'static str, u16)],
     /// When the pages speak to the young person about themselves (`[flow] you`).

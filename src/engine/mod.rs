@@ -102,20 +102,52 @@ impl Eval<'_> {
     }
 
     pub fn holds(&self, c: &Cond) -> bool {
-        let a = |q: u16| self.answers.get(q);
-        match c {
-            Cond::Always => true,
-            Cond::Eq(q, o) => a(*q) == Some(&Answer::One(*o)),
-            Cond::Ne(q, o) => matches!(a(*q), Some(Answer::One(x)) if x != o),
-            Cond::In(q, os) => matches!(a(*q), Some(Answer::One(x)) if os.contains(x)),
-            Cond::Has(q, o) => matches!(a(*q), Some(Answer::Many(bits)) if bits & (1u64 << *o) != 0),
-            Cond::Answered(q) => a(*q).is_some(),
-            Cond::Known(q) => matches!(a(*q), Some(Answer::Date(_))),
-            Cond::Overdue(d) => self.due(*d).is_some_and(|due| due < self.today),
-            Cond::Upcoming(d) => self.due(*d).is_some_and(|due| due >= self.today),
-            Cond::Not(c) => !self.holds(c),
-            Cond::And(cs) => cs.iter().all(|c| self.holds(c)),
-            Cond::Or(cs) => cs.iter().any(|c| self.holds(c)),
+        self.run(self.g.conds, &mut (c.0 as usize))
+    }
+
+    /// The same for a condition's code of its own (`CondTree::code`).
+    pub fn holds_code(&self, code: &[u8]) -> bool {
+        self.run(code, &mut 0)
+    }
+
+    /// Evaluates the condition whose code starts at `*at` and moves `at` past it. Every operand
+    /// is read, so `AND` and `OR` need no lengths; code cut short reads as false.
+    fn run(&self, code: &[u8], at: &mut usize) -> bool {
+        fn next(code: &[u8], at: &mut usize) -> u8 {
+            let b = code.get(*at).copied().unwrap_or(u8::MAX);
+            *at += 1;
+            b
+        }
+        let a = |at: &mut usize| self.answers.get(next(code, at) as u16);
+        let due = |at: &mut usize| self.due(next(code, at) as u16);
+        match next(code, at) {
+            op::ALWAYS => true,
+            op::EQ => a(at) == Some(&Answer::One(next(code, at))),
+            op::NE => matches!((a(at), next(code, at)), (Some(Answer::One(x)), o) if *x != o),
+            op::IN => {
+                let got = a(at);
+                let mut found = false;
+                for _ in 0..next(code, at) {
+                    found |= got == Some(&Answer::One(next(code, at)));
+                }
+                found
+            }
+            op::HAS => matches!((a(at), next(code, at)), (Some(Answer::Many(bits)), o) if o < 64 && bits & (1u64 << o) != 0),
+            op::ANSWERED => a(at).is_some(),
+            op::KNOWN => matches!(a(at), Some(Answer::Date(_))),
+            op::OVERDUE => due(at).is_some_and(|d| d < self.today),
+            op::UPCOMING => due(at).is_some_and(|d| d >= self.today),
+            op::NOT => !self.run(code, at),
+            o @ (op::AND | op::OR) => {
+                let (mut all, mut any) = (true, false);
+                for _ in 0..next(code, at) {
+                    let h = self.run(code, at);
+                    all &= h;
+                    any |= h;
+                }
+                if o == op::AND { all } else { any }
+            }
+            _ => false,
         }
     }
 

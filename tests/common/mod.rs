@@ -361,23 +361,32 @@ impl Builder {
         let l = |id: &str| -> u16 { self.letters.iter().position(|x| x.id == id).unwrap_or_else(|| panic!("unknown letter {id}")) as u16 };
         let tm = |id: &str| -> u16 { self.terms.iter().position(|x| x.0 == id).unwrap_or_else(|| panic!("unknown term {id}")) as u16 };
         let target = |s: &str| if s == "check" { Target::Check } else { Target::Question(q(s)) };
-        fn cond(cn: &C, q: &dyn Fn(&str) -> u16, o: &dyn Fn(&str, &str) -> u8, d: &dyn Fn(&str) -> u16) -> Cond {
+        fn cond(cn: &C, q: &dyn Fn(&str) -> u16, o: &dyn Fn(&str, &str) -> u8, d: &dyn Fn(&str) -> u16) -> CondTree {
+            let (qb, db) = (|a: &str| q(a) as u8, |a: &str| d(a) as u8);
+            let all = |xs: &[C]| xs.iter().map(|x| cond(x, q, o, d)).collect();
             match cn {
-                C::Always => Cond::Always,
-                C::Eq(a, b) => Cond::Eq(q(a), o(a, b)),
-                C::Ne(a, b) => Cond::Ne(q(a), o(a, b)),
-                C::In(a, bs) => Cond::In(q(a), leak(bs.iter().map(|b| o(a, b)).collect())),
-                C::Has(a, b) => Cond::Has(q(a), o(a, b)),
-                C::Answered(a) => Cond::Answered(q(a)),
-                C::Known(a) => Cond::Known(q(a)),
-                C::Overdue(x) => Cond::Overdue(d(x)),
-                C::Upcoming(x) => Cond::Upcoming(d(x)),
-                C::Not(x) => Cond::Not(Box::leak(Box::new(cond(x, q, o, d)))),
-                C::And(xs) => Cond::And(leak(xs.iter().map(|x| cond(x, q, o, d)).collect())),
-                C::Or(xs) => Cond::Or(leak(xs.iter().map(|x| cond(x, q, o, d)).collect())),
+                C::Always => CondTree::Always,
+                C::Eq(a, b) => CondTree::Eq(qb(a), o(a, b)),
+                C::Ne(a, b) => CondTree::Ne(qb(a), o(a, b)),
+                C::In(a, bs) => CondTree::In(qb(a), bs.iter().map(|b| o(a, b)).collect()),
+                C::Has(a, b) => CondTree::Has(qb(a), o(a, b)),
+                C::Answered(a) => CondTree::Answered(qb(a)),
+                C::Known(a) => CondTree::Known(qb(a)),
+                C::Overdue(x) => CondTree::Overdue(db(x)),
+                C::Upcoming(x) => CondTree::Upcoming(db(x)),
+                C::Not(x) => CondTree::Not(Box::new(cond(x, q, o, d))),
+                C::And(xs) => CondTree::And(all(xs)),
+                C::Or(xs) => CondTree::Or(all(xs)),
             }
         }
-        let cnd = |cn: &C| cond(cn, &q, &o, &d);
+        // Every condition's code, as the compiler writes it: `ALWAYS` at 0.
+        let code = std::cell::RefCell::new(vec![0u8]);
+        let cnd = |cn: &C| {
+            let mut code = code.borrow_mut();
+            let at = code.len() as u16;
+            cond(cn, &q, &o, &d).write(&mut code);
+            Cond(at)
+        };
 
         let part = Part { id: "part", name: t("Part") };
         let mut questions = vec![];
@@ -387,7 +396,7 @@ impl Builder {
             let options: Vec<Opt> = x
                 .options
                 .iter()
-                .map(|op| Opt { id: leak_str(&op.id), label: t(&op.label), hint: None, next: op.next.as_deref().map(target), exclusive: op.exclusive, shown: Cond::Always })
+                .map(|op| Opt { id: leak_str(&op.id), label: t(&op.label), hint: None, next: op.next.as_deref().map(target), exclusive: op.exclusive, shown: Cond::ALWAYS })
                 .collect();
             let routes: Vec<Route> = x.routes.iter().map(|(w, to)| Route { when: cnd(w), to: target(to) }).collect();
             questions.push(Question {
@@ -451,7 +460,7 @@ impl Builder {
                 body: t(&x.body),
                 basis: leak(x.basis.iter().map(|b| c(b)).collect()),
                 details: 0,
-                needs: Cond::Always,
+                needs: Cond::ALWAYS,
             });
         }
         let mut citations = vec![];
@@ -472,6 +481,8 @@ impl Builder {
             authorities.push(Authority { id: leak_str(id), name: t(name), board: b });
         }
         let words: &'static Text = Box::leak(Box::new(Text { lang: Lang::En, start: Table::from_table(&strings), later: Table::default() }));
+        let never = cnd(&C::Not(Box::new(C::Always)));
+        let conds = leak(code.into_inner());
         let g: &'static Graph = Box::leak(Box::new(Graph {
             start: q(&self.start),
             parts: leak(vec![part]),
@@ -484,9 +495,10 @@ impl Builder {
             authorities: leak(authorities),
             boards: leak(boards),
             contacts: &[],
+            conds,
             retired: &[],
-            you: Cond::Not(&Cond::Always),
-            helper: Cond::Not(&Cond::Always),
+            you: never,
+            helper: never,
             voice: &[],
             helper_voice: &[],
         }));

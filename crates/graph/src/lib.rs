@@ -340,6 +340,119 @@ impl Lang {
 /// The words travel apart from the wasm, two files per language: the start words (the
 /// interface and the first question, fetched beside the wasm) and the later words (every
 /// other page's), fetched once the first page is up.
+/// The operators of a condition's code (`engine::graph::Cond`), which the compiler writes
+/// (through [`CondTree::write`]) and the engine reads.
+pub mod op {
+    pub const ALWAYS: u8 = 0;
+    pub const EQ: u8 = 1;
+    pub const NE: u8 = 2;
+    pub const IN: u8 = 3;
+    pub const HAS: u8 = 4;
+    pub const ANSWERED: u8 = 5;
+    pub const KNOWN: u8 = 6;
+    pub const OVERDUE: u8 = 7;
+    pub const UPCOMING: u8 = 8;
+    pub const NOT: u8 = 9;
+    pub const AND: u8 = 10;
+    pub const OR: u8 = 11;
+}
+
+/// A condition as a tree: a question and an option (`Eq`, `Ne`, `Has`), a question and some
+/// options (`In`), a question (`Answered`, `Known`), a deadline (`Overdue`, `Upcoming`), each
+/// an index of a byte. The compiler writes it as prefix code, each operator ([`op`]) followed
+/// by its operands, one byte each (`In`, `And`, `Or` first their count); the app evaluates the
+/// code itself, and tests read it back ([`CondTree::read`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CondTree {
+    Always,
+    Eq(u8, u8),
+    Ne(u8, u8),
+    In(u8, Vec<u8>),
+    Has(u8, u8),
+    Answered(u8),
+    Known(u8),
+    Overdue(u8),
+    Upcoming(u8),
+    Not(Box<CondTree>),
+    And(Vec<CondTree>),
+    Or(Vec<CondTree>),
+}
+
+impl CondTree {
+    /// Appends the code. A list longer than a byte can count is split (`In` into `Or`s of
+    /// `In`s, `And` and `Or` into nested ones), which means the same.
+    pub fn write(&self, o: &mut Vec<u8>) {
+        use CondTree::*;
+        match self {
+            Always => o.push(op::ALWAYS),
+            Eq(q, x) => o.extend([op::EQ, *q, *x]),
+            Ne(q, x) => o.extend([op::NE, *q, *x]),
+            In(q, v) if v.len() > 255 => Or(v.chunks(255).map(|v| In(*q, v.to_vec())).collect()).write(o),
+            In(q, v) => {
+                o.extend([op::IN, *q, v.len() as u8]);
+                o.extend(v);
+            }
+            Has(q, x) => o.extend([op::HAS, *q, *x]),
+            Answered(q) => o.extend([op::ANSWERED, *q]),
+            Known(q) => o.extend([op::KNOWN, *q]),
+            Overdue(d) => o.extend([op::OVERDUE, *d]),
+            Upcoming(d) => o.extend([op::UPCOMING, *d]),
+            Not(c) => {
+                o.push(op::NOT);
+                c.write(o);
+            }
+            And(v) | Or(v) => {
+                let and = matches!(self, And(_));
+                let make = |v: Vec<CondTree>| if and { And(v) } else { Or(v) };
+                if v.len() > 255 {
+                    make(v.chunks(255).map(|v| make(v.to_vec())).collect()).write(o);
+                } else {
+                    o.extend([if and { op::AND } else { op::OR }, v.len() as u8]);
+                    v.iter().for_each(|c| c.write(o));
+                }
+            }
+        }
+    }
+    /// The code of this condition alone.
+    pub fn code(&self) -> Vec<u8> {
+        let mut o = vec![];
+        self.write(&mut o);
+        o
+    }
+    /// The condition whose code starts at `*at`, moving `at` past it; None for code that is cut
+    /// short or has an unknown operator.
+    pub fn read(code: &[u8], at: &mut usize) -> Option<CondTree> {
+        use CondTree::*;
+        let byte = |at: &mut usize| {
+            let b = code.get(*at).copied();
+            *at += 1;
+            b
+        };
+        Some(match byte(at)? {
+            op::ALWAYS => Always,
+            op::EQ => Eq(byte(at)?, byte(at)?),
+            op::NE => Ne(byte(at)?, byte(at)?),
+            op::IN => {
+                let q = byte(at)?;
+                let n = byte(at)?;
+                In(q, (0..n).map(|_| byte(at)).collect::<Option<_>>()?)
+            }
+            op::HAS => Has(byte(at)?, byte(at)?),
+            op::ANSWERED => Answered(byte(at)?),
+            op::KNOWN => Known(byte(at)?),
+            op::OVERDUE => Overdue(byte(at)?),
+            op::UPCOMING => Upcoming(byte(at)?),
+            op::NOT => Not(Box::new(CondTree::read(code, at)?)),
+            o @ (op::AND | op::OR) => {
+                let n = byte(at)?;
+                let v = (0..n).map(|_| CondTree::read(code, at)).collect::<Option<Vec<_>>>()?;
+                if o == op::AND { And(v) } else { Or(v) }
+            }
+            _ => return None,
+        })
+    }
+}
+
 pub mod late {
     /// Keys of the later words. (Every page after the first question needs them: the "About
     /// you" and check pages, a date question's errors, the blanks of a letter and the privacy
