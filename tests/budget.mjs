@@ -16,9 +16,10 @@ const TARGET = 120 * KB;
 // the English one to 128.2 KB and the Welsh to 128.8 KB (the start page in both languages in
 // index.html, the start words in their own file, the code that switches languages). Issue 15
 // brought them back on 3 December 2026 to 119.8 KB and 120.4 KB, each page and each part around
-// the pages drawn by one of two Leptos views (ui::Page, ui::Part) from HTML text: what it
-// reached plus 3 KB, so that it cannot creep back. Issue 15's aim is 90 KB.
-const CEILING = 123 * KB;
+// the pages drawn by one of two Leptos views (ui::Page, ui::Part) from HTML text, and then to
+// 118.8 KB and 119.4 KB with the conditions as one byte code: what it reached plus about 3 KB,
+// so that it cannot creep back. Issue 15's aim is 90 KB.
+const CEILING = 122 * KB;
 // Each language's later words (words-<lang>-more-<hash>.txt), fetched once the first page is
 // up: not part of the first load, but counted here so that moving bytes there is not free.
 // Welsh takes more words than English to say the same (about 14% more raw).

@@ -217,3 +217,27 @@ test("a host that stops choosing Welsh: the next visit follows the browser again
   await expect(p.locator('html')).toHaveAttribute('lang', 'en-GB');
   await ctx.close();
 });
+
+test('a letter changed by hand, then wanted in Welsh: their words stay, and they choose', async ({ page, camau }) => {
+  test.setTimeout(90_000);
+  await camau.toOutcome(SCHOOL_PATH, { child: 'Siân', parent: 'Gwyn' });
+  const letter = () => camau.main.locator('textarea.letter-text').first();
+  const mine = 'Fy ngeiriau fy hun & <my own words> for Ysgol Gŵyr.';
+  await (await reveal(letter())).fill(mine);
+  await (await reveal(camau.main.locator('#letters-cy'))).click();
+  await expect(camau.main.locator('#letters-cy')).toHaveAttribute('aria-pressed', 'true');
+  // Nothing the parent wrote is lost: the letter is still theirs, and the page says Camau's
+  // wording has changed (now the Welsh), offering it.
+  await reveal(letter());
+  await expect(letter()).toHaveValue(mine);
+  const article = camau.main.locator('article.letter').first();
+  const changed = article.locator('.letter-changed');
+  await expect(changed).toBeVisible();
+  await expect(changed).toContainText("Camau's wording for this letter has changed");
+  await expectNoAxeViolations(page, 'a changed letter, letters in Welsh');
+  await changed.getByRole('button', { name: /^Use the new wording/ }).click();
+  await expect(changed).toBeHidden();
+  await expect(letter()).toHaveValue(/Annwyl/);
+  await expect(letter()).toHaveValue(/Siân/);
+  await expect(letter()).toHaveAttribute('lang', 'cy');
+});
