@@ -473,7 +473,7 @@ pub fn compile(files: &[(String, String)]) -> Result<Model, Vec<Diagnostic>> {
         used: std::cell::RefCell::new(vec![false; n]),
         problems: Default::default(),
     };
-    // A condition names a question, an option or a deadline in one byte (`engine::graph::op`).
+    // A condition names a question, an option or a deadline in one byte (`camau_graph::CondTree`).
     if ids.part.map.len() > 250 || ids.q.map.len() > 250 || ids.deadline.map.len() > 250 {
         let top = cx.top();
         cx.at(top, DiagKind::TooMany, "more than 250 parts, questions or deadlines");

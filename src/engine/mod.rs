@@ -111,7 +111,8 @@ impl Eval<'_> {
     }
 
     /// Evaluates the condition whose code starts at `*at` and moves `at` past it. Every operand
-    /// is read, so `AND` and `OR` need no lengths; code cut short reads as false.
+    /// is read, so `AND` and `OR` need no lengths; a part of the code that is cut short or
+    /// unknown reads as false (the compiler writes none: `tests/engine.rs` reads every one back).
     fn run(&self, code: &[u8], at: &mut usize) -> bool {
         fn next(code: &[u8], at: &mut usize) -> u8 {
             let b = code.get(*at).copied().unwrap_or(u8::MAX);
