@@ -380,7 +380,7 @@ impl Builder {
             }
         }
         // Every condition's code, as the compiler writes it: `ALWAYS` at 0.
-        let code = std::cell::RefCell::new(vec![0u8]);
+        let code = std::cell::RefCell::new(vec![op::ALWAYS]);
         let cnd = |cn: &C| {
             let mut code = code.borrow_mut();
             let at = code.len() as u16;

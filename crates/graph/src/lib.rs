@@ -337,9 +337,6 @@ impl Lang {
     }
 }
 
-/// The words travel apart from the wasm, two files per language: the start words (the
-/// interface and the first question, fetched beside the wasm) and the later words (every
-/// other page's), fetched once the first page is up.
 /// The operators of a condition's code (`engine::graph::Cond`), which the compiler writes
 /// (through [`CondTree::write`]) and the engine reads.
 pub mod op {
@@ -453,6 +450,9 @@ impl CondTree {
     }
 }
 
+/// The words travel apart from the wasm, two files per language: the start words (the
+/// interface and the first question, fetched beside the wasm) and the later words (every
+/// other page's), fetched once the first page is up.
 pub mod late {
     /// Keys of the later words. (Every page after the first question needs them: the "About
     /// you" and check pages, a date question's errors, the blanks of a letter and the privacy
