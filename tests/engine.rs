@@ -845,3 +845,31 @@ fn a_list_longer_than_a_byte_counts_means_the_same() {
     assert_eq!(CondTree::read(&[op::AND, 2, op::ALWAYS], &mut 0), None, "code cut short does not read");
     assert!(!ev.holds_code(&[op::EQ, s]), "code cut short is false");
 }
+
+#[test]
+fn clauses_stepped_over_once_decided_leave_the_rest_read_in_place() {
+    let g = g();
+    let a = answers(&[one(g, "setting", "fei"), many(g, "told", &["no_capacity"])]);
+    let ev = Eval { g, answers: &a, today: TODAY };
+    let (s, t) = (q("setting") as u8, q("told") as u8);
+    // Every kind of clause, never evaluated: the first clause decides its `or` / `and`.
+    let all_kinds = || {
+        CondTree::And(vec![
+            CondTree::In(s, vec![0, 1, 2]),
+            CondTree::Not(Box::new(CondTree::Has(t, 0))),
+            CondTree::Or(vec![CondTree::Ne(s, 0), CondTree::Answered(s), CondTree::Known(s)]),
+            CondTree::Overdue(0),
+            CondTree::Upcoming(0),
+            CondTree::Eq(s, 1),
+        ])
+    };
+    let decided_or = || CondTree::Or(vec![CondTree::Always, all_kinds()]);
+    let decided_and = || CondTree::And(vec![CondTree::Not(Box::new(CondTree::Always)), all_kinds()]);
+    // What follows the stepped-over clauses is read where it is.
+    assert!(holds(&ev, CondTree::And(vec![decided_or(), CondTree::Eq(s, 1)])));
+    assert!(!holds(&ev, CondTree::And(vec![decided_or(), CondTree::Eq(s, 0)])));
+    assert!(holds(&ev, CondTree::Or(vec![decided_and(), CondTree::Has(t, 0)])));
+    assert!(!holds(&ev, CondTree::Or(vec![decided_and(), CondTree::Has(t, 1)])));
+    // And the same clauses evaluated give what they say.
+    assert!(!holds(&ev, all_kinds()), "not(has told no_capacity) is false");
+}

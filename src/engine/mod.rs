@@ -85,6 +85,29 @@ pub fn fits(q: &Question, a: &Answer) -> bool {
     }
 }
 
+/// Moves `at` past the condition whose code starts there, without evaluating it.
+fn skip(code: &[u8], at: &mut usize) {
+    let o = code.get(*at).copied();
+    *at += 1;
+    let count = |at: &mut usize| {
+        let n = code.get(*at).copied().unwrap_or(0) as usize;
+        *at += 1;
+        n
+    };
+    match o {
+        Some(op::EQ | op::NE | op::HAS) => *at += 2,
+        Some(op::IN) => {
+            *at += 1;
+            let n = count(at);
+            *at += n;
+        }
+        Some(op::ANSWERED | op::KNOWN | op::OVERDUE | op::UPCOMING) => *at += 1,
+        Some(op::NOT) => skip(code, at),
+        Some(op::AND | op::OR) => (0..count(at)).for_each(|_| skip(code, at)),
+        _ => {}
+    }
+}
+
 /// Evaluates conditions and deadlines for one set of answers on one day.
 pub struct Eval<'a> {
     pub g: &'a Graph,
@@ -110,9 +133,10 @@ impl Eval<'_> {
         self.run(code, &mut 0)
     }
 
-    /// Evaluates the condition whose code starts at `*at` and moves `at` past it. Every operand
-    /// is read, so `AND` and `OR` need no lengths; a part of the code that is cut short or
-    /// unknown reads as false (the compiler writes none: `tests/engine.rs` reads every one back).
+    /// Evaluates the condition whose code starts at `*at` and moves `at` past it (`AND` and `OR`
+    /// step over the clauses left once one decides, so they need no lengths). A part of the
+    /// code that is cut short or unknown reads as false (the compiler writes none:
+    /// `tests/engine.rs` reads every one back).
     fn run(&self, code: &[u8], at: &mut usize) -> bool {
         fn next(code: &[u8], at: &mut usize) -> u8 {
             let b = code.get(*at).copied().unwrap_or(u8::MAX);
@@ -140,13 +164,17 @@ impl Eval<'_> {
             op::UPCOMING => due(at).is_some_and(|d| d >= self.today),
             op::NOT => !self.run(code, at),
             o @ (op::AND | op::OR) => {
-                let (mut all, mut any) = (true, false);
+                // Once one clause decides it, the rest are only stepped over.
+                let and = o == op::AND;
+                let mut r = and;
                 for _ in 0..next(code, at) {
-                    let h = self.run(code, at);
-                    all &= h;
-                    any |= h;
+                    if r == and {
+                        r = self.run(code, at);
+                    } else {
+                        skip(code, at);
+                    }
                 }
-                if o == op::AND { all } else { any }
+                r
             }
             _ => false,
         }
