@@ -819,6 +819,9 @@ fn every_condition_of_the_content_reads_back_as_the_code_it_was_written_from() {
         let mut at = c.0 as usize;
         let tree = CondTree::read(g.conds, &mut at).unwrap_or_else(|| panic!("condition at {} does not read", c.0));
         assert_eq!(tree.code(), g.conds[c.0 as usize..at], "condition at {}", c.0);
+        let mut stepped = c.0 as usize;
+        CondTree::skip(g.conds, &mut stepped);
+        assert_eq!(stepped, at, "stepping over the condition at {} ends where reading it does", c.0);
     }
 }
 

@@ -85,29 +85,6 @@ pub fn fits(q: &Question, a: &Answer) -> bool {
     }
 }
 
-/// Moves `at` past the condition whose code starts there, without evaluating it.
-fn skip(code: &[u8], at: &mut usize) {
-    let o = code.get(*at).copied();
-    *at += 1;
-    let count = |at: &mut usize| {
-        let n = code.get(*at).copied().unwrap_or(0) as usize;
-        *at += 1;
-        n
-    };
-    match o {
-        Some(op::EQ | op::NE | op::HAS) => *at += 2,
-        Some(op::IN) => {
-            *at += 1;
-            let n = count(at);
-            *at += n;
-        }
-        Some(op::ANSWERED | op::KNOWN | op::OVERDUE | op::UPCOMING) => *at += 1,
-        Some(op::NOT) => skip(code, at),
-        Some(op::AND | op::OR) => (0..count(at)).for_each(|_| skip(code, at)),
-        _ => {}
-    }
-}
-
 /// Evaluates conditions and deadlines for one set of answers on one day.
 pub struct Eval<'a> {
     pub g: &'a Graph,
@@ -171,7 +148,7 @@ impl Eval<'_> {
                     if r == and {
                         r = self.run(code, at);
                     } else {
-                        skip(code, at);
+                        CondTree::skip(code, at);
                     }
                 }
                 r

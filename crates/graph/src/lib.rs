@@ -416,6 +416,29 @@ impl CondTree {
         self.write(&mut o);
         o
     }
+    /// Moves `at` past the condition whose code starts there, without reading it into a tree
+    /// (the engine steps over the clauses left once an `and` or `or` is decided).
+    pub fn skip(code: &[u8], at: &mut usize) {
+        let o = code.get(*at).copied();
+        *at += 1;
+        let count = |at: &mut usize| {
+            let n = code.get(*at).copied().unwrap_or(0) as usize;
+            *at += 1;
+            n
+        };
+        match o {
+            Some(op::EQ | op::NE | op::HAS) => *at += 2,
+            Some(op::IN) => {
+                *at += 1;
+                let n = count(at);
+                *at += n;
+            }
+            Some(op::ANSWERED | op::KNOWN | op::OVERDUE | op::UPCOMING) => *at += 1,
+            Some(op::NOT) => CondTree::skip(code, at),
+            Some(op::AND | op::OR) => (0..count(at)).for_each(|_| CondTree::skip(code, at)),
+            _ => {}
+        }
+    }
     /// The condition whose code starts at `*at`, moving `at` past it; None for code that is cut
     /// short or has an unknown operator.
     pub fn read(code: &[u8], at: &mut usize) -> Option<CondTree> {
