@@ -408,13 +408,13 @@ fn step(o: &mut String, case: &Case, s: &PlanStep, tag: &str, shown: &mut Vec<u1
         shown.push(l);
         let script = GRAPH.letters[l as usize].kind == LetterKind::Script;
         let n = l.to_string();
-        cat(o, &["<details class=\"letter-box\" id=\"open-", &n, "\"><summary class=\"button", if i == 0 { "" } else { " button-secondary" }, "\" id=\"open-", &n, "-s\">"]);
+        cat(o, &[OPEN, "<details class=\"letter-box\" id=\"open-", &n, "\"><summary class=\"button", if i == 0 { "" } else { " button-secondary" }, "\" id=\"open-", &n, "-s\">"]);
         o.push_str(&esc(case.t(if script { ui::OUTCOME_OPEN_SCRIPT } else { ui::OUTCOME_OPEN_LETTER })));
         o.push_str(": ");
         o.push_str(&esc(&lt));
         o.push_str("</summary>");
         letter(o, case, l, can_share);
-        o.push_str("</details>");
+        shut(o);
     }
     // A step with a date of its own: an event on that day, with an alarm a few days before.
     if let When::By(d) | When::Until(d) = s.when {
@@ -425,11 +425,11 @@ fn step(o: &mut String, case: &Case, s: &PlanStep, tag: &str, shown: &mut Vec<u1
             cat(o, &["</button><p class=\"action-status\" id=\"status-f", &f, "\" role=\"status\" aria-live=\"polite\"></p>"]);
         }
     }
-    o.push_str("<details class=\"why more\"><summary>");
+    cat(o, &[OPEN, "<details class=\"why more\"><summary>"]);
     named(o, case.t(ui::OUTCOME_MORE), &title);
     o.push_str("</summary>");
     finding_body(o, case, s.finding, &title);
-    o.push_str("</details>");
+    shut(o);
     cat(o, &["</", tag, ">"]);
 }
 
@@ -678,7 +678,8 @@ fn help(o: &mut String, case: &Case) {
         }
         o.push_str("</li>");
     }
-    o.push_str("</ul></details>");
+    o.push_str("</ul>");
+    shut(o);
 }
 
 /// "2 blanks left to fill", "1 blank left to fill", "No blanks left to fill".
@@ -690,11 +691,25 @@ pub fn blanks_left(case: &Case, n: usize) -> String {
     }
 }
 
-/// A closed part of the reference: its summary is all that shows until the parent opens it.
+/// A closed part of the reference: its summary is all that shows until the parent opens it
+/// (its body follows, then [`shut`]).
 fn part_open(o: &mut String, case: &Case, id: &str, heading: Txt) {
-    cat(o, &["<details class=\"part\" id=\"s-", id, "\"><summary><h3 class=\"part-title\">"]);
+    cat(o, &[OPEN, "<details class=\"part\" id=\"s-", id, "\"><summary><h3 class=\"part-title\">"]);
     o.push_str(&esc(case.t(heading)));
     o.push_str("</h3></summary>");
+}
+
+/// Marks around a closed box of the outcome page whose body can wait (a letter, "More about
+/// this step", a part of the reference): [`OPEN`] before its `<details>`, [`shut`] at its
+/// end. Comments, so no text can hold one (text has its `<` escaped). The app paints the page
+/// with these boxes empty ([`outcome_split`]) and fills them once the browser is idle, or at
+/// once when the parent opens one or prints; [`outcome_html`] drops the marks.
+const OPEN: &str = "<!--{-->";
+const SHUT: &str = "<!--}-->";
+
+/// The end of a box opened after [`OPEN`].
+fn shut(o: &mut String) {
+    cat(o, &[SHUT, "</details>"]);
 }
 
 /// One line of the short plan (`plan_doc`), by what it is.
@@ -798,6 +813,47 @@ pub const PLAN_SHOWN: usize = 5;
 /// The inside of the outcome page's `<main>`: the plan first (what to do first and by when,
 /// with its letter), then the reference, every part closed.
 pub fn outcome_html(case: &Case, can_share: bool) -> String {
+    outcome_marked(case, can_share).replace(OPEN, "").replace(SHUT, "")
+}
+
+/// The outcome page as the app paints it first, each box marked by [`OPEN`] empty (marked
+/// `data-body="P-N"` instead: P the drawing's number `page`, so a page drawn again is never
+/// taken for the one before, and N the box's place), and the boxes' bodies, by place. A box
+/// inside one of them is written in it.
+pub fn outcome_split(case: &Case, can_share: bool, page: usize) -> (String, Vec<String>) {
+    let html = outcome_marked(case, can_share);
+    let (mut first, mut bodies) = (String::with_capacity(8 * 1024), Vec::new());
+    let mut rest = html.as_str();
+    while let Some(at) = rest.find(OPEN) {
+        first.push_str(&rest[..at]);
+        // `<details` and its own attributes, the mark, then the rest of the tag and summary.
+        let tag = &rest[at + OPEN.len()..];
+        let head = tag.find("</summary>").map_or(tag.len(), |h| h + "</summary>".len());
+        cat(&mut first, &["<details data-body=\"", &box_mark(page, bodies.len()), "\"", &tag["<details".len()..head], "</details>"]);
+        // The body, to its own end (boxes inside it have their marks dropped).
+        let (mut body, mut depth, mut at) = (String::new(), 1, head);
+        while depth > 0 {
+            let next = [OPEN, SHUT].map(|m| tag[at..].find(m).map(|i| (i, m)));
+            let Some((i, m)) = next.into_iter().flatten().min() else { break };
+            body.push_str(&tag[at..at + i]);
+            depth += if m == OPEN { 1 } else { -1 };
+            at += i + m.len();
+        }
+        bodies.push(body);
+        // (`at` is past the box's mark of its end: its `</details>` is written above.)
+        rest = &tag[(at + "</details>".len()).min(tag.len())..];
+    }
+    first.push_str(rest);
+    (first, bodies)
+}
+
+/// A box's mark in [`outcome_split`]: the drawing's number and the box's place.
+pub fn box_mark(page: usize, n: usize) -> String {
+    join(&[&page.to_string(), "-", &n.to_string()])
+}
+
+/// The outcome page with its boxes marked (see [`OPEN`]).
+fn outcome_marked(case: &Case, can_share: bool) -> String {
     let o_ = outcome(&GRAPH, &case.answers, case.today);
     let mut o = String::with_capacity(32 * 1024);
     el(&mut o, "h1", "tabindex=\"-1\"", case.t(ui::RESULT_TITLE));
@@ -855,7 +911,7 @@ pub fn outcome_html(case: &Case, can_share: bool) -> String {
         for f in items {
             finding(o, case, f);
         }
-        o.push_str("</details>");
+        shut(o);
     };
     part(&mut o, Section::Responsible, ui::OUTCOME_SECTION_RESPONSIBLE);
     part(&mut o, Section::Told, ui::OUTCOME_SECTION_TOLD);
@@ -865,7 +921,7 @@ pub fn outcome_html(case: &Case, can_share: bool) -> String {
             deadline(&mut o, case, s);
         }
         o_.in_section(&GRAPH, Section::Deadlines).into_iter().for_each(|f| finding(&mut o, case, f));
-        o.push_str("</details>");
+        shut(&mut o);
     } else {
         part(&mut o, Section::Deadlines, ui::OUTCOME_SECTION_DEADLINE_NOTES);
     }
@@ -875,7 +931,8 @@ pub fn outcome_html(case: &Case, can_share: bool) -> String {
         for s in other {
             step(&mut o, case, s, "li", &mut letters_shown, &o_.letters, can_share);
         }
-        o.push_str("</ul></details>");
+        o.push_str("</ul>");
+        shut(&mut o);
     }
     let unplaced: Vec<u16> = o_.letters.iter().copied().filter(|l| !letters_shown.contains(l)).collect();
     if !unplaced.is_empty() {
@@ -885,7 +942,7 @@ pub fn outcome_html(case: &Case, can_share: bool) -> String {
         for l in unplaced {
             letter(&mut o, case, l, can_share);
         }
-        o.push_str("</details>");
+        shut(&mut o);
     }
     part(&mut o, Section::Escalation, ui::OUTCOME_SECTION_ESCALATION);
     help(&mut o, case);
@@ -898,7 +955,8 @@ pub fn outcome_html(case: &Case, can_share: bool) -> String {
             el(&mut o, "dt", "", case.t(x.term));
             el(&mut o, "dd", "", case.t(x.means));
         }
-        o.push_str("</dl></details>");
+        o.push_str("</dl>");
+        shut(&mut o);
     }
     o.push_str("</section>");
     o.push_str("<div class=\"button-group no-print\">");

@@ -430,7 +430,13 @@ fn check(g: &Graph, a: &Answers, st: &mut Stats, thorough: bool) {
     key.extend([o.deadlines.is_empty() as u16, o.terms.is_empty() as u16, o.plan.len().min(6) as u16, voice as u16]);
     if st.pages.insert(key) {
         let details = details();
-        let html = camau::render::outcome_html(&camau::render::Case::new(a, &details, TODAY, camau::content::en()), true);
+        let case = camau::render::Case::new(a, &details, TODAY, camau::content::en());
+        let html = camau::render::outcome_html(&case, true);
+        // Painted with its boxes empty, then filled: the same page in the end.
+        let (first, _, whole) = drawn_in_parts(&case, true);
+        assert_eq!(whole, html, "the page filled after its first paint is not the whole page: {}", say());
+        // Only the plan's own words: no letter and no "Why?" box until the boxes are filled.
+        assert!(!first.contains("<textarea") && !first.contains("class=\"why\""), "the first paint writes a box's body: {}", say());
         if you {
             st.voice_misses.extend(not_to_you(&html).map(|p| format!("the outcome page: \"{p}\"")));
         }

@@ -7,6 +7,8 @@ use camau::engine::{Answer, Answers, Details};
 use camau::render::{check_html, esc, outcome_html, Case};
 use camau::tool::sample_paths;
 
+mod common;
+
 const HOSTILE: &str = "<script>alert(1)</script><img src=x onerror=alert(1)> \"quotes\" 'single' &amp; Gwenllïan ŵ ŷ 🙂";
 
 fn today() -> Date {
@@ -374,4 +376,31 @@ fn the_short_plan_holds_the_steps_their_letters_and_the_answers() {
             assert!(html.contains(&esc(line)), "the printed plan has every line");
         }
     }
+}
+
+/// The app paints the outcome page with its closed boxes empty, then fills them: in English
+/// and Welsh, with the parent's own changes to a letter, the page it ends with is the whole
+/// page, and the first paint is a small part of it.
+#[test]
+fn the_outcome_page_filled_after_its_first_paint_is_the_whole_page() {
+    use camau::engine::edit::Edits;
+    let details = Details { child: "Siân & <Ŵyn>".into(), school: "Ysgol y Wern".into(), la: Some(3), ..Details::default() };
+    let cy = camau::content::text(camau::engine::graph::Lang::Cy);
+    let mut boxes = 0;
+    for answers in &sample_paths(40, 11, today()) {
+        let letters = camau::engine::outcome(&GRAPH, answers, today()).letters;
+        let mut edits = Edits::default();
+        if let Some(&l) = letters.first() {
+            edits.entry(l, 1).text = Some("My own words, with ŵ & <b>".into());
+        }
+        for words in [en(), cy] {
+            let case = Case::new(answers, &details, today(), words).with_edits(&edits);
+            let (first, bodies, whole) = common::drawn_in_parts(&case, true);
+            assert_eq!(whole, outcome_html(&case, true));
+            assert!(!first.contains("<textarea") && !first.contains("class=\"why\""), "a box's body is written into the first paint");
+            assert!(first.len() * 3 < whole.len(), "the first paint is {} of {} bytes", first.len(), whole.len());
+            boxes += bodies.len();
+        }
+    }
+    assert!(boxes > 400, "only {boxes} boxes were filled later");
 }

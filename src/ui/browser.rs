@@ -200,9 +200,13 @@ pub fn open_details() {
     }
 }
 
-/// Opens the "Why?" boxes before any print (the button or the browser's own menu).
-pub fn on_before_print() {
-    let f = wasm_bindgen::closure::Closure::<dyn Fn()>::new(open_details);
+/// Opens the "Why?" boxes before any print (the button or the browser's own menu), after
+/// `first` (which fills the boxes not yet filled).
+pub fn on_before_print(first: fn()) {
+    let f = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        first();
+        open_details();
+    });
     window().set_onbeforeprint(Some(f.as_ref().unchecked_ref()));
     f.forget();
 }
@@ -391,6 +395,29 @@ pub fn scroll_to_top() {
     window().scroll_to_with_x_and_y(0.0, 0.0);
 }
 
+/// Calls `f` with the `#/…` address of each plain click on a link to a page of the app (not
+/// one with a modifier key, or one a handler has dealt with already); the link is not
+/// followed if `f` returns true. The app then draws the page in the click's own task, a frame
+/// sooner than the `hashchange` that follows.
+pub fn on_route_link(f: impl Fn(&str) -> bool + 'static) {
+    let f = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let e: &JsValue = ev.as_ref();
+        let plain = get(e, "button").and_then(|b| b.as_f64()) == Some(0.0)
+            && ["ctrlKey", "metaKey", "shiftKey", "altKey"].iter().all(|k| get(e, k).and_then(|v| v.as_bool()) != Some(true));
+        if !plain || ev.default_prevented() {
+            return;
+        }
+        let Some(a) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("a[href^='#/']:not([target])").ok().flatten()) else { return };
+        if a.get_attribute("href").is_some_and(|h| f(&h)) {
+            ev.prevent_default();
+        }
+    });
+    if let Some(d) = window().document() {
+        let _ = d.add_event_listener_with_callback("click", f.as_ref().unchecked_ref());
+    }
+    f.forget();
+}
+
 /// Calls `f` whenever the address's `#…` part changes.
 pub fn on_hash_change(f: impl Fn() + 'static) {
     let f = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
@@ -407,6 +434,42 @@ pub fn on_return(f: impl Fn() + 'static) {
     let _ = window().add_event_listener_with_callback("focus", cb.as_ref().unchecked_ref());
     let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), 60_000);
     cb.forget();
+}
+
+/// The mark of an outcome page's box not yet filled (`data-body`, see
+/// `render::outcome_split`): the box whose summary a click landed in, else the one with the
+/// id `or_id`.
+pub fn empty_box(ev: &web_sys::Event, or_id: &str) -> Option<String> {
+    let summary = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("summary").ok().flatten());
+    summary.and_then(|s| s.parent_element()).or_else(|| window().document()?.get_element_by_id(or_id))?.get_attribute("data-body")
+}
+
+/// Puts `html` into the page's box with this mark, after its summary (see `empty_box`); the
+/// box is then no longer marked. False if the page has no such box (it was left).
+pub fn fill_box(mark: &str, html: &str) -> bool {
+    let sel = ["#main details[data-body=\"", mark, "\"]"].concat();
+    let Some(el) = window().document().and_then(|d| d.query_selector(&sel).ok().flatten()) else { return false };
+    let _ = el.insert_adjacent_html("beforeend", html);
+    let _ = el.remove_attribute("data-body");
+    true
+}
+
+/// Calls `f` in a task of its own once the next frame has been painted, when the browser has
+/// nothing more pressing to do (the parent's taps and keys come first; see `when_idle`).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || when_idle(f));
+}
+
+/// Calls `f` when the browser is idle, within half a second (a busy or hidden page may have
+/// no idle time), or in the next task where it cannot say (`requestIdleCallback` is missing
+/// in some browsers).
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    let within = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&within, &JsValue::from_str("timeout"), &JsValue::from_f64(500.0));
+    if call(&window(), "requestIdleCallback", &[f.clone(), within.into()]).is_none() {
+        let _ = window().set_timeout_with_callback(f.unchecked_ref());
+    }
 }
 
 /// The `data-action` element a click landed in (the outcome page's buttons), if any.

@@ -206,7 +206,7 @@ pub fn load_letter_words(app: App, focus: Option<&'static str>) {
             if app.route.get_untracked() == Route::Result {
                 app.route.set(Route::Result); // the outcome page, drawn again with them
                 if let Some(f) = focus {
-                    browser::focus_later(f);
+                    outcome::focus_later(f);
                 }
             }
         }
@@ -551,8 +551,15 @@ fn start_state(lang: Lang) {
         app.notice.set(msg);
         set_route(app, r.unwrap_or(Route::Start), true);
     });
+    browser::on_route_link(move |href| match Route::parse(href) {
+        Some(r) if r != app.route.get_untracked() => {
+            app.go(r);
+            true
+        }
+        _ => false,
+    });
     browser::on_lang(move || switch_lang(app));
-    browser::on_before_print();
+    browser::on_before_print(outcome::fill_all);
     browser::on_return(move || app.refresh_today());
     set_timeout(move || start_views(app), std::time::Duration::ZERO);
     // The parent followed the language link while the app was starting.

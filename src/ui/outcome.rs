@@ -1,5 +1,8 @@
-//! The outcome page: written by `render::outcome_html` (escaped HTML), with one delegated
-//! listener for the letter and calendar buttons.
+//! The outcome page: written by `render::outcome_split` (escaped HTML), with one delegated
+//! listener for the letter and calendar buttons. It is painted with its closed boxes empty
+//! (`render::outcome_split`), then filled, one box a task, once that first frame is on the
+//! screen and the browser is idle; a box the parent opens first, and every box before a print,
+//! is filled at once.
 
 use super::{browser, t, App, Page, Route, Words};
 use std::rc::Rc;
@@ -7,8 +10,58 @@ use web_sys::Event;
 use crate::engine::edit;
 use crate::content::{ui, GRAPH};
 use crate::engine::ics;
-use crate::render::{outcome_html, Case};
+use crate::render::{outcome_split, Case};
 use leptos::prelude::*;
+use std::cell::RefCell;
+
+/// The outcome page's boxes not yet filled: how many times the page has been drawn (each
+/// drawing's boxes carry the number), and the last drawing's boxes, each with its mark and
+/// its body until that is put in (`render::outcome_split`).
+struct Later {
+    drawn: usize,
+    boxes: Vec<(String, Option<String>)>,
+}
+
+thread_local! {
+    static LATER: RefCell<Later> = const { RefCell::new(Later { drawn: 0, boxes: vec![] }) };
+}
+
+/// Puts the body of the box with this mark (else the next box's) into the page. Returns
+/// whether any box is left to fill. (A mark of an earlier drawing is not found: that page
+/// is gone.)
+fn fill(mark: Option<&str>) -> bool {
+    LATER.with_borrow_mut(|l| {
+        let at = l.boxes.iter_mut().find(|(m, body)| body.is_some() && mark.is_none_or(|want| want == m));
+        if let Some((m, body)) = at {
+            // (Not there if the parent has left the page meanwhile.)
+            browser::fill_box(m, &body.take().unwrap_or_default());
+        }
+        l.boxes.iter().any(|(_, body)| body.is_some())
+    })
+}
+
+/// Fills the boxes left, one a task, while the page keeps answering the parent.
+fn fill_later() {
+    fn next() {
+        if fill(None) {
+            browser::when_idle(next);
+        }
+    }
+    browser::after_paint(next);
+}
+
+/// Fills every box not yet filled, now (before a print, or before focus moves into one).
+pub fn fill_all() {
+    while fill(None) {}
+}
+
+/// Moves focus to `selector`, in a box or not, once the page drawn now is on the screen.
+pub fn focus_later(selector: &'static str) {
+    request_animation_frame(move || {
+        fill_all();
+        browser::focus_now(selector);
+    });
+}
 
 fn status(l: &str, msg: &str) {
     browser::set_text(&["status-", l].concat(), msg);
@@ -44,12 +97,21 @@ pub fn outcome_page(app: App) -> Option<Page> {
 fn outcome(app: App, late: &'static crate::engine::graph::Text, letters: &'static crate::engine::graph::Text) -> Page {
     super::pages::title_of(t(ui::RESULT_TITLE));
     // (Drawn again by `App::refresh_today` when the day changes.)
-    let html = app.journey.with_untracked(|j| {
+    // Painted with its boxes empty, filled after (see `fill_later`).
+    let page = LATER.with_borrow(|l| l.drawn.wrapping_add(1));
+    let (html, bodies) = app.journey.with_untracked(|j| {
         app.details.with_untracked(|details| {
-            app.edits.with_value(|edits| outcome_html(&Case::new(&j.answers, details, super::today(), late).with_letters(letters).with_edits(edits), browser::can_share()))
+            app.edits.with_value(|edits| outcome_split(&Case::new(&j.answers, details, super::today(), late).with_letters(letters).with_edits(edits), browser::can_share(), page))
         })
     });
+    let boxes = bodies.into_iter().enumerate().map(|(n, body)| (crate::render::box_mark(page, n), Some(body))).collect();
+    LATER.set(Later { drawn: page, boxes });
+    fill_later();
     let on_click = move |ev: &Event| {
+        // A box opened before its turn came: filled before it opens.
+        if let Some(mark) = browser::empty_box(ev, "") {
+            fill(Some(&mark));
+        }
         let Some(button) = browser::action_target(ev) else {
             return;
         };
@@ -94,7 +156,10 @@ fn outcome(app: App, late: &'static crate::engine::graph::Text, letters: &'stati
                 browser::save_letters_lang(l);
                 super::load_letter_words(app, Some(if l == crate::engine::graph::Lang::Cy { "#letters-cy" } else { "#letters-en" }));
             }
-            ("print", _) => browser::print(),
+            ("print", _) => {
+                fill_all();
+                browser::print();
+            }
             // The short plan, or one letter, printed alone.
             ("print-one", _) => browser::print_one(&letter.map_or_else(|| crate::render::plan_print_html(&case), |l| crate::render::letter_print_html(&case, l))),
             ("copy", _) => {
@@ -136,6 +201,9 @@ fn outcome(app: App, late: &'static crate::engine::graph::Text, letters: &'stati
             }
             // A letter written out in an earlier step: open it there and take the parent to it.
             ("open", Some(l)) => {
+                if let Some(mark) = browser::empty_box(ev, &id("open-", l)) {
+                    fill(Some(&mark));
+                }
                 browser::set_attribute(&id("open-", l), "open", Some(""));
                 browser::focus_id(&[&id("open-", l), "-s"].concat());
             }

@@ -630,3 +630,29 @@ pub fn candidates(q: &Question, dates: &[Date], pairs: bool) -> Vec<Answer> {
 /// The words showing before anything is opened (one home: `camau::tool`).
 #[allow(unused_imports)]
 pub use camau::tool::visible_words;
+
+/// The outcome page drawn in parts (`render::outcome_split`): the boxes' bodies put in as
+/// the app puts them in after the first paint (each after its box's summary, the mark
+/// removed), and the page as it then stands. Fails if a mark or a summary is missing.
+pub fn filled(page: &str, number: usize, bodies: &[String]) -> String {
+    let mut o = page.to_string();
+    for (n, body) in bodies.iter().enumerate() {
+        let mark = format!("<details data-body=\"{}\"", camau::render::box_mark(number, n));
+        let at = o.find(&mark).unwrap_or_else(|| panic!("no box marked {n}"));
+        o.replace_range(at..at + mark.len(), "<details");
+        let end = at + o[at..].find("</summary>").unwrap_or_else(|| panic!("box {n} has no summary")) + "</summary>".len();
+        o.insert_str(end, body);
+    }
+    assert!(!o.contains(" data-body=\""), "a box is marked with no body for it");
+    o
+}
+
+/// The outcome page as the app paints it first (every box empty), its boxes' bodies, and the
+/// page with them put in: the same as `render::outcome_html`, or the app shows less or more.
+pub fn drawn_in_parts(case: &camau::render::Case, can_share: bool) -> (String, Vec<String>, String) {
+    let (first, bodies) = camau::render::outcome_split(case, can_share, 7);
+    let (again, _) = camau::render::outcome_split(case, can_share, 8);
+    assert_ne!(again, first, "a page drawn again could be taken for the one before");
+    let whole = filled(&first, 7, &bodies);
+    (first, bodies, whole)
+}

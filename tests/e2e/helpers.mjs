@@ -282,6 +282,13 @@ export class Camau {
     await expect(this.main.locator('h1')).toBeVisible();
     // The outcome itself, not the short wait for its words (fetched after the first page).
     await expect(this.main.locator('p.lead')).toBeVisible();
+    await this.whole();
+  }
+
+  /// The outcome page once every closed box is filled: the app paints it with the boxes empty
+  /// (marked `data-body`), then fills them when the browser is idle (see `render::Bodies`).
+  async whole() {
+    await expect(this.main.locator('details[data-body]')).toHaveCount(0);
   }
 
   /// Start to outcome in one go. Returns the list of addresses seen.
@@ -322,6 +329,7 @@ export class Camau {
   /// The ids of what the outcome page shows: findings (f-…), deadlines (d-…), letters (l-…).
   async outcomeIds() {
     await expect(this.page).toHaveURL(/#\/result$/);
+    await this.whole();
     return this.main.locator('[id^="f-"], [id^="d-"], article[id^="l-"]').evaluateAll((els) => els.map((e) => e.id));
   }
 
@@ -345,7 +353,10 @@ export class Camau {
     await this.seed(encodeSaved(answers, details));
     await this.open(hash);
     expect(await this.hash(), `${hash} opened as itself`).toBe(hash);
-    if (hash === '#/result') await expect(this.main.locator('p.lead')).toBeVisible();
+    if (hash === '#/result') {
+      await expect(this.main.locator('p.lead')).toBeVisible();
+      await this.whole();
+    }
   }
 
   /// "Delete my answers from this device", then "Yes, delete my answers" when it asks.

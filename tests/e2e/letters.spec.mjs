@@ -313,3 +313,52 @@ test('the full name, date of birth and a way to reply go into the letters, and s
   expect(l.body).toContain('Yours sincerely,\nSiân Jones\nsian@example.org');
   expect(await page.evaluate(() => localStorage.getItem('camau'))).toContain('a.dob=2015-03-04');
 });
+
+// The outcome page is painted with its closed boxes empty and fills them when the browser is
+// idle (render::Bodies): a box the parent opens before then, or a print, must not be empty.
+test('a letter opened the moment the page appears, and a print straight away, are complete', async ({ page, camau }) => {
+  // Clicks "See your plan" and resolves as soon as the outcome is in the page, in the same task.
+  await page.addInitScript(() => {
+    window.__toOutcomeNow = () => new Promise((done) => {
+      const mo = new MutationObserver(() => {
+        if (document.querySelector('#app main p.lead')) {
+          mo.disconnect();
+          done();
+        }
+      });
+      mo.observe(document.getElementById('app'), { subtree: true, childList: true });
+      document.querySelector('#app main a[href="#/result"]').click();
+    });
+  });
+  await camau.openWith(SCHOOL_PATH, SAVED, '#/check');
+  // All in one task: the outcome drawn (in a microtask after the click), then the first
+  // letter's box opened before the browser has been idle.
+  const first = await page.evaluate(async () => {
+    await window.__toOutcomeNow();
+    const empty = document.querySelectorAll('#app main details[data-body]').length;
+    const box = document.querySelector('#app main details.letter-box');
+    box.querySelector('summary').click();
+    return { empty, open: box.open, text: box.querySelector('textarea.letter-text')?.value ?? null, after: document.querySelectorAll('#app main details[data-body]').length };
+  });
+  expect(first.empty, 'the page is painted with its boxes empty').toBeGreaterThan(5);
+  expect(first.open).toBe(true);
+  expect(first.text).toMatch(/\n\nDear /);
+  expect(first.after).toBe(first.empty - 1);
+  await camau.whole();
+
+  // Back, and again with a print asked for at once: every box filled and open first.
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/check$/);
+  const printed = await page.evaluate(async () => {
+    await window.__toOutcomeNow();
+    const empty = document.querySelectorAll('#app main details[data-body]').length;
+    window.dispatchEvent(new Event('beforeprint'));
+    const boxes = [...document.querySelectorAll('#app main details')];
+    return { empty, left: document.querySelectorAll('#app main details[data-body]').length, closed: boxes.filter((d) => !d.open).length, letters: document.querySelectorAll('#app main article.letter').length };
+  });
+  expect(printed.empty).toBeGreaterThan(5);
+  expect(printed).toMatchObject({ left: 0, closed: 0 });
+  expect(printed.letters).toBeGreaterThan(1);
+  // And the page the parent then sees is the same page, once, with no box filled twice.
+  expect(await page.locator('#app main article.letter').count()).toBe(printed.letters);
+});
