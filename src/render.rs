@@ -816,10 +816,10 @@ pub fn outcome_html(case: &Case, can_share: bool) -> String {
     outcome_marked(case, can_share).replace(OPEN, "").replace(SHUT, "")
 }
 
-/// The outcome page as the app paints it first, each box marked by [`OPEN`] empty (marked
-/// `data-body="P-N"` instead: P the drawing's number `page`, so a page drawn again is never
-/// taken for the one before, and N the box's place), and the boxes' bodies, by place. A box
-/// inside one of them is written in it.
+/// The outcome page as the app paints it first, and the bodies of its boxes by place. Each box
+/// marked with [`OPEN`] is written empty and marked `data-body="P-N"` instead: P the drawing's
+/// number `page` (so a page drawn again is never taken for the one before), N the box's place.
+/// A box inside another's body stays in that body, unmarked.
 pub fn outcome_split(case: &Case, can_share: bool, page: usize) -> (String, Vec<String>) {
     let html = outcome_marked(case, can_share);
     let (mut first, mut bodies) = (String::with_capacity(8 * 1024), Vec::new());

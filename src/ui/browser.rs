@@ -436,22 +436,20 @@ pub fn on_return(f: impl Fn() + 'static) {
     cb.forget();
 }
 
-/// The mark of an outcome page's box not yet filled (`data-body`, see
-/// `render::outcome_split`): the box whose summary a click landed in, else the one with the
-/// id `or_id`.
-pub fn empty_box(ev: &web_sys::Event, or_id: &str) -> Option<String> {
-    let summary = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("summary").ok().flatten());
-    summary.and_then(|s| s.parent_element()).or_else(|| window().document()?.get_element_by_id(or_id))?.get_attribute("data-body")
+/// The mark (`data-body`, see `render::outcome_split`) of the outcome page's box not yet
+/// filled whose summary a click landed in, if it did.
+pub fn empty_box(ev: &web_sys::Event) -> Option<String> {
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("summary").ok()??.parent_element()?.get_attribute("data-body")
 }
 
 /// Puts `html` into the page's box with this mark, after its summary (see `empty_box`); the
-/// box is then no longer marked. False if the page has no such box (it was left).
-pub fn fill_box(mark: &str, html: &str) -> bool {
+/// box is then no longer marked. Nothing if the page has no such box (the parent left it).
+pub fn fill_box(mark: &str, html: &str) {
     let sel = ["#main details[data-body=\"", mark, "\"]"].concat();
-    let Some(el) = window().document().and_then(|d| d.query_selector(&sel).ok().flatten()) else { return false };
-    let _ = el.insert_adjacent_html("beforeend", html);
-    let _ = el.remove_attribute("data-body");
-    true
+    if let Some(el) = window().document().and_then(|d| d.query_selector(&sel).ok().flatten()) {
+        let _ = el.insert_adjacent_html("beforeend", html);
+        let _ = el.remove_attribute("data-body");
+    }
 }
 
 /// Calls `f` in a task of its own once the next frame has been painted, when the browser has

@@ -1,8 +1,7 @@
 //! The outcome page: written by `render::outcome_split` (escaped HTML), with one delegated
-//! listener for the letter and calendar buttons. It is painted with its closed boxes empty
-//! (`render::outcome_split`), then filled, one box a task, once that first frame is on the
-//! screen and the browser is idle; a box the parent opens first, and every box before a print,
-//! is filled at once.
+//! listener for the letter and calendar buttons. It is painted with its closed boxes empty,
+//! then filled, one box a task, once that first frame is on the screen and the browser is
+//! idle; a box the parent opens first, and every box before a print, is filled at once.
 
 use super::{browser, t, App, Page, Route, Words};
 use std::rc::Rc;
@@ -50,7 +49,8 @@ fn fill_later() {
     browser::after_paint(next);
 }
 
-/// Fills every box not yet filled, now (before a print, or before focus moves into one).
+/// Fills every box not yet filled, now (before a print, or before focus moves into one or a
+/// letter in one is opened).
 pub fn fill_all() {
     while fill(None) {}
 }
@@ -109,7 +109,7 @@ fn outcome(app: App, late: &'static crate::engine::graph::Text, letters: &'stati
     fill_later();
     let on_click = move |ev: &Event| {
         // A box opened before its turn came: filled before it opens.
-        if let Some(mark) = browser::empty_box(ev, "") {
+        if let Some(mark) = browser::empty_box(ev) {
             fill(Some(&mark));
         }
         let Some(button) = browser::action_target(ev) else {
@@ -201,9 +201,7 @@ fn outcome(app: App, late: &'static crate::engine::graph::Text, letters: &'stati
             }
             // A letter written out in an earlier step: open it there and take the parent to it.
             ("open", Some(l)) => {
-                if let Some(mark) = browser::empty_box(ev, &id("open-", l)) {
-                    fill(Some(&mark));
-                }
+                fill_all();
                 browser::set_attribute(&id("open-", l), "open", Some(""));
                 browser::focus_id(&[&id("open-", l), "-s"].concat());
             }

@@ -316,20 +316,23 @@ test('the full name, date of birth and a way to reply go into the letters, and s
 
 // The outcome page is painted with its closed boxes empty and fills them when the browser is
 // idle (render::Bodies): a box the parent opens before then, or a print, must not be empty.
-test('a letter opened the moment the page appears, and a print straight away, are complete', async ({ page, camau }) => {
-  // Clicks "See your plan" and resolves as soon as the outcome is in the page, in the same task.
-  await page.addInitScript(() => {
-    window.__toOutcomeNow = () => new Promise((done) => {
-      const mo = new MutationObserver(() => {
-        if (document.querySelector('#app main p.lead')) {
-          mo.disconnect();
-          done();
-        }
-      });
-      mo.observe(document.getElementById('app'), { subtree: true, childList: true });
-      document.querySelector('#app main a[href="#/result"]').click();
+// Gives the page window.__toOutcomeNow(): clicks "See your plan" on the check page and resolves
+// as soon as the outcome is in the page, still in the same task (before any idle time).
+const outcomeNow = (page) => page.addInitScript(() => {
+  window.__toOutcomeNow = () => new Promise((done) => {
+    const mo = new MutationObserver(() => {
+      if (document.querySelector('#app main p.lead')) {
+        mo.disconnect();
+        done();
+      }
     });
+    mo.observe(document.getElementById('app'), { subtree: true, childList: true });
+    document.querySelector('#app main a[href="#/result"]').click();
   });
+});
+
+test('a letter opened the moment the page appears, and a print straight away, are complete', async ({ page, camau }) => {
+  await outcomeNow(page);
   await camau.openWith(SCHOOL_PATH, SAVED, '#/check');
   // All in one task: the outcome drawn (in a microtask after the click), then the first
   // letter's box opened before the browser has been idle.
@@ -361,4 +364,33 @@ test('a letter opened the moment the page appears, and a print straight away, ar
   expect(printed.letters).toBeGreaterThan(1);
   // And the page the parent then sees is the same page, once, with no box filled twice.
   expect(await page.locator('#app main article.letter').count()).toBe(printed.letters);
+});
+
+test('"See the letter" in a later step, pressed the moment the page appears, opens the letter written out', async ({ page, camau }) => {
+  // A path (found by walking the graph) on which a later step offers a letter an earlier step
+  // has written out already.
+  const path = {
+    user: 'parent', setting: 'young_not_in', dob: { daysAgo: 20 }, idp_holder: 'la', health_involved: 'not_sure',
+    therapy_section: 's2b', s20_made: 'not_sure', last_review: { daysAgo: 400 },
+    review_issues: ['outcomes_same', 'no_voice', 'not_recorded', 'no_escalation', 'health_left_out'],
+    told: ['once_a_year', 'health_no_reply', 'therapy_health_job', 'mislabelled', 'school_try_first'],
+    social_care: 'not_needed', decision: 'fei_decision', decision_date: { daysAgo: 3 }, dr_when: 'not_sure',
+  };
+  await outcomeNow(page);
+  await camau.openWith(path, SAVED, '#/check');
+  const seen = await page.evaluate(async () => {
+    await window.__toOutcomeNow();
+    const button = document.querySelector('#app main [data-action="open"]');
+    if (!button) return null;
+    const empty = document.querySelectorAll('#app main details[data-body]').length;
+    button.click();
+    const box = document.getElementById(`open-${button.dataset.letter}`);
+    return { empty, open: box?.open, text: box?.querySelector('textarea.letter-text')?.value ?? null, focused: document.activeElement?.id };
+  });
+  expect(seen, 'the page offers "See the letter"').not.toBeNull();
+  expect(seen.empty, 'the page is painted with its boxes empty').toBeGreaterThan(5);
+  expect(seen.open).toBe(true);
+  expect(seen.text).toMatch(/\n\nDear /);
+  expect(seen.focused).toMatch(/^open-\d+-s$/);
+  await camau.whole();
 });
