@@ -286,7 +286,7 @@ export class Camau {
   }
 
   /// The outcome page once every closed box is filled: the app paints it with the boxes empty
-  /// (marked `data-body`), then fills them when the browser is idle (see `render::Bodies`).
+  /// (marked `data-body`), then fills them when the browser is idle (see `render::outcome_split`).
   async whole() {
     await expect(this.main.locator('details[data-body]')).toHaveCount(0);
   }
