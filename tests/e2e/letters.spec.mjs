@@ -315,7 +315,7 @@ test('the full name, date of birth and a way to reply go into the letters, and s
 });
 
 // The outcome page is painted with its closed boxes empty and fills them when the browser is
-// idle (render::Bodies): a box the parent opens before then, or a print, must not be empty.
+// idle (render::outcome_split): a box the parent opens before then, or a print, must not be empty.
 // Gives the page window.__toOutcomeNow(): clicks "See your plan" on the check page and resolves
 // as soon as the outcome is in the page, still in the same task (before any idle time).
 const outcomeNow = (page) => page.addInitScript(() => {
