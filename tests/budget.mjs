@@ -11,15 +11,16 @@ const KB = 1024;
 const FIRST_ROUND_TRIP = 14 * KB;
 // The issue's target for the whole first load.
 const TARGET = 120 * KB;
-// What CI enforces, for the English and the Welsh first load alike. The legal corrections of
-// issue 13 took the first load to 122.4 KB on 2 December 2026; Camau in Welsh (issue 14) took
-// the English one to 128.2 KB and the Welsh to 128.8 KB (the start page in both languages in
-// index.html, the start words in their own file, the code that switches languages). Issue 15
-// brought them back on 3 December 2026 to 119.8 KB and 120.4 KB, each page and each part around
-// the pages drawn by one of two Leptos views (ui::Page, ui::Part) from HTML text, and then to
-// 118.8 KB and 119.4 KB with the conditions as one byte code: what it reached plus about 3 KB,
-// so that it cannot creep back. Issue 15's aim is 90 KB.
-const CEILING = 122 * KB;
+// What CI enforces. The legal corrections of issue 13 took the first load to 122.4 KB on
+// 2 December 2026; Camau in Welsh (issue 14) took the English one to 128.2 KB and the Welsh to
+// 128.8 KB (the start page in both languages in index.html, the start words in their own file,
+// the code that switches languages). Issue 15 brought them back on 3 December 2026: to 119.8 KB
+// and 120.4 KB with each page and each part drawn by one of two Leptos views (ui::Page,
+// ui::Part) from HTML text; to 118.8 KB and 119.4 KB with the conditions as one byte code; to
+// 115.2 KB and 115.8 KB with a stand-in for wasm-streams (crates/no-streams). English may be no
+// larger than before Camau had Welsh (issue 14: 116.8 KB); Welsh may be what it reached plus
+// 3 KB, so that neither can creep back. Issue 15's aim is 90 KB.
+const CEILING = { en: 116.8 * KB, cy: 118.8 * KB };
 // Each language's later words (words-<lang>-more-<hash>.txt), fetched once the first page is
 // up: not part of the first load, but counted here so that moving bytes there is not free.
 // Welsh takes more words than English to say the same (about 14% more raw).
@@ -94,8 +95,8 @@ const kb = (n) => `${(n / KB).toFixed(1)} KB`;
 const htmlBr = br(html);
 check(htmlBr <= FIRST_ROUND_TRIP, `index.html ${kb(htmlBr)} brotli <= ${FIRST_ROUND_TRIP / KB} KB (first round trip)`);
 check(words.length === 4 && first.en.ok && first.cy.ok, `four words files, a start and a later one per language (${words.length} found)`);
-check(first.en.br <= CEILING, `English first load ${kb(first.en.br)} brotli <= ${CEILING / KB} KB`);
-check(first.cy.br <= CEILING, `Welsh first load ${kb(first.cy.br)} brotli <= ${CEILING / KB} KB`);
+check(first.en.br <= CEILING.en, `English first load ${kb(first.en.br)} brotli <= ${CEILING.en / KB} KB`);
+check(first.cy.br <= CEILING.cy, `Welsh first load ${kb(first.cy.br)} brotli <= ${CEILING.cy / KB} KB`);
 for (const lang of ['en', 'cy']) if (first[lang].br > TARGET) console.log(`note the ${lang} first load is ${kb(first[lang].br - TARGET)} over the ${TARGET / KB} KB target (issue 15)`);
 check(shared.some(([n]) => n.endsWith('.wasm')), 'the wasm is counted in the first load');
 check(later.en <= LATER_EN, `the English later words ${kb(later.en)} brotli <= ${LATER_EN / KB} KB`);

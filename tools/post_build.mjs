@@ -6,9 +6,8 @@
 //      fetches the page's language's beside the wasm.
 //   2. Release builds: minifies the JavaScript of the first load (wasm-bindgen's glue and
 //      page.js) with npm's terser, and updates their integrity="sha384-…" in index.html.
-//      First it drops from the glue the three classes of wasm-streams (pulled in by Leptos's
-//      server functions, which Camau never uses); index.html's wasm-opt flags drop their
-//      exports from the wasm (--remove-exports …@*intounderlying*).
+//      It fails if the glue holds wasm-streams' classes: Cargo.toml's [patch.crates-io] puts a
+//      stand-in without them in its place (crates/no-streams), and they must not come back.
 //   3. Lets the start page paint before the wasm download starts: drops Trunk's
 //      <link rel="preload"> of the wasm and makes the loader wait for the first frame (at most
 //      100 ms). The start page is complete HTML, so the parent reads it sooner (Lighthouse LCP
@@ -107,13 +106,9 @@ if ((process.env.TRUNK_PROFILE || 'release') === 'release') {
   for (const f of readdirSync(dir).filter((f) => /^(camau|page)-[0-9a-f]+\.js$/.test(f))) {
     const p = join(dir, f);
     const src = readFileSync(p, 'utf8');
-    // Each class with its `Symbol.dispose` line, and its FinalizationRegistry.
-    const code = src
-      .replace(/^export class (IntoUnderlying\w+) \{[\s\S]*?^if \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n/gm, '')
-      .replace(/^const IntoUnderlying\w+Finalization = [\s\S]*?\);\n/gm, '');
-    if (code.includes('IntoUnderlying')) fail(`${f}: the wasm-streams classes are not where post_build expects them (a new wasm-bindgen?)`);
+    if (src.includes('IntoUnderlying')) fail(`${f}: wasm-streams' classes are in the glue: is Cargo.toml's [patch.crates-io] for wasm-streams (crates/no-streams) still in use?`);
     // The glue is an ES module; page.js a classic script. Property names are never mangled.
-    const out = await minify(code, { module: f.startsWith('camau-'), compress: { passes: 2 }, mangle: true, format: { comments: false } });
+    const out = await minify(src, { module: f.startsWith('camau-'), compress: { passes: 2 }, mangle: true, format: { comments: false } });
     if (!out.code || out.code.length >= src.length) continue;
     writeFileSync(p, out.code);
     const before = `sha384-${createHash('sha384').update(src).digest('base64')}`;
