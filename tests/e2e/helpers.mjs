@@ -120,6 +120,17 @@ export const SCHOOL_PATH = {
 };
 
 /// An ISO date `days` before today (this machine's time zone, which the browser is given too).
+/// Whether a date is a working day in Wales whatever the year: a Wednesday or Thursday (the
+/// moveable bank holidays are Mondays and Good Friday; the substitute days Mondays and
+/// Tuesdays) that is not Christmas Day, Boxing Day or New Year's Day. A test of a deadline that
+/// runs on past a holiday (`date::next_working_day`) picks its dates with this, so it holds on
+/// any day it is run.
+export function plainWorkingDay(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return wd >= 3 && wd <= 4 && !(m === 12 && (d === 25 || d === 26)) && !(m === 1 && d === 1);
+}
+
 export function isoDaysAgo(days) {
   const t = new Date();
   const x = new Date(t.getFullYear(), t.getMonth(), t.getDate() - days);
@@ -177,6 +188,9 @@ export class Camau {
   async ready() {
     await expect(this.page.locator('#app footer')).toBeAttached({ timeout: 30_000 });
     await expect(this.h1()).toBeVisible();
+    // A page after the first question shows a short wait until its words arrive (`render::
+    // waiting_html`): the page asked for is the one drawn after it.
+    await expect(this.page.locator('#waiting')).toHaveCount(0, { timeout: 30_000 });
   }
 
   /// From the start page: "Start now" to the first question.

@@ -3,7 +3,7 @@
 // correctly encoded; the calendar file is valid RFC 5545 for the computed date; the text
 // download is UTF-8; the printed page has no buttons but every letter and citation.
 import { readFileSync } from 'node:fs';
-import { test, expect, SCHOOL_PATH, daysAgo, addDays, isoDaysAgo, reveal } from './helpers.mjs';
+import { test, expect, SCHOOL_PATH, daysAgo, addDays, isoDaysAgo, plainWorkingDay, reveal } from './helpers.mjs';
 
 const DETAILS = { child: 'Alys', parent: 'Siân Jones', school: 'Ysgol Gŵyr & St Joseph’s?#%', la: 'Cardiff Council' };
 const BOARD = 'Cardiff and Vale University Health Board';
@@ -126,9 +126,11 @@ test('Open in email is a mailto link with the subject and body percent-encoded',
 });
 
 test('Add to calendar downloads an .ics file for the computed due date', async ({ page, camau }) => {
-  // Referred 2 weeks ago: the health board's answer is due in 4 weeks.
-  await camau.openWith({ ...SCHOOL_PATH, s20_date: { daysAgo: 14 } }, SAVED, '#/result');
-  const s20 = await daysAgo(page, 14);
+  // Referred 2 to 4 weeks ago: the health board's answer is due in 2 to 4 weeks, on a day that
+  // is a working day (so the 6 weeks do not run on past a weekend or holiday).
+  const ago = [...Array(14).keys()].map((i) => 14 + i).find((n) => plainWorkingDay(addDays(isoDaysAgo(n), 42)));
+  await camau.openWith({ ...SCHOOL_PATH, s20_date: { daysAgo: ago } }, SAVED, '#/result');
+  const s20 = await daysAgo(page, ago);
   const due = addDays(s20.iso, 42); // the health board's 6 weeks
   const deadline = await reveal(page.locator('#d-nhs_answer'));
   const label = (await deadline.locator('h3').textContent()).trim();
