@@ -388,7 +388,9 @@ pub fn when_text(case: &Case, w: When) -> String {
 /// One step of the plan: what, when, why in one sentence, its letters, then "More about this
 /// step" (closed). Each letter is written out once, in the first step that offers it.
 /// `offered`: the outcome's letters (a letter whose premise fails is not among them).
-fn step(o: &mut String, case: &Case, s: &PlanStep, tag: &str, shown: &mut Vec<u16>, offered: &[u16], can_share: bool) {
+/// `lazy`: each letter left as a mark for [`fill_body`] (the app's first paint).
+#[allow(clippy::too_many_arguments)]
+fn step(o: &mut String, case: &Case, s: &PlanStep, tag: &str, shown: &mut Vec<u16>, offered: &[u16], can_share: bool, lazy: bool) {
     let x = &GRAPH.findings[s.finding as usize];
     let title = case.page(x.title);
     cat(o, &["<", tag, " class=\"step\" id=\"f-", x.id, "\">"]);
@@ -413,7 +415,7 @@ fn step(o: &mut String, case: &Case, s: &PlanStep, tag: &str, shown: &mut Vec<u1
         o.push_str(": ");
         o.push_str(&esc(&lt));
         o.push_str("</summary>");
-        letter(o, case, l, can_share);
+        boxed_letter(o, case, l, can_share, lazy);
         shut(o);
     }
     // A step with a date of its own: an event on that day, with an alarm a few days before.
@@ -489,6 +491,7 @@ fn letters_lang_choice(o: &mut String, case: &Case) {
     o.push_str("</div></div>");
 }
 
+#[inline(never)] // one copy in the wasm for its two callers (`boxed_letter`, `fill_body`)
 fn letter(o: &mut String, case: &Case, l: u16, can_share: bool) {
     let x = &GRAPH.letters[l as usize];
     let id = x.id;
@@ -707,6 +710,35 @@ fn part_open(o: &mut String, case: &Case, id: &str, heading: Txt) {
 const OPEN: &str = "<!--{-->";
 const SHUT: &str = "<!--}-->";
 
+/// A letter inside a box: written out, or (`lazy`) left as the mark [`LETTER`] and its
+/// number, which [`fill_body`] writes out when the app fills the box. Writing out every letter
+/// (its gaps, its filling, the parent's edits) was about half the outcome page's first paint.
+fn boxed_letter(o: &mut String, case: &Case, l: u16, can_share: bool, lazy: bool) {
+    if lazy {
+        cat(o, &[LETTER, &l.to_string(), "-->"]);
+    } else {
+        letter(o, case, l, can_share);
+    }
+}
+const LETTER: &str = "<!--letter ";
+
+/// A box's body from [`outcome_split`] as it goes into the page: each letter in it written out.
+pub fn fill_body(case: &Case, can_share: bool, body: &str) -> String {
+    let mut o = String::with_capacity(body.len() + 4096);
+    let mut rest = body;
+    while let Some(at) = rest.find(LETTER) {
+        o.push_str(&rest[..at]);
+        let tail = &rest[at + LETTER.len()..];
+        let end = tail.find("-->").unwrap_or(tail.len());
+        if let Some(l) = tail[..end].parse::<u16>().ok().filter(|&l| (l as usize) < GRAPH.letters.len()) {
+            letter(&mut o, case, l, can_share);
+        }
+        rest = &tail[(end + "-->".len()).min(tail.len())..];
+    }
+    o.push_str(rest);
+    o
+}
+
 /// The end of a box opened after [`OPEN`].
 fn shut(o: &mut String) {
     cat(o, &[SHUT, "</details>"]);
@@ -813,15 +845,16 @@ pub const PLAN_SHOWN: usize = 5;
 /// The inside of the outcome page's `<main>`: the plan first (what to do first and by when,
 /// with its letter), then the reference, every part closed.
 pub fn outcome_html(case: &Case, can_share: bool) -> String {
-    outcome_marked(case, can_share).replace(OPEN, "").replace(SHUT, "")
+    outcome_marked(case, can_share, false).replace(OPEN, "").replace(SHUT, "")
 }
 
 /// The outcome page as the app paints it first, and the bodies of its boxes by place. Each box
 /// marked with [`OPEN`] is written empty and marked `data-body="P-N"` instead: P the drawing's
 /// number `page` (so a page drawn again is never taken for the one before), N the box's place.
-/// A box inside another's body stays in that body, unmarked.
+/// A box inside another's body stays in that body, unmarked. A letter in a body is a mark
+/// until [`fill_body`] writes it out.
 pub fn outcome_split(case: &Case, can_share: bool, page: usize) -> (String, Vec<String>) {
-    let html = outcome_marked(case, can_share);
+    let html = outcome_marked(case, can_share, true);
     let (mut first, mut bodies) = (String::with_capacity(8 * 1024), Vec::new());
     let mut rest = html.as_str();
     while let Some(at) = rest.find(OPEN) {
@@ -853,7 +886,8 @@ pub fn box_mark(page: usize, n: usize) -> String {
 }
 
 /// The outcome page with its boxes marked (see [`OPEN`]).
-fn outcome_marked(case: &Case, can_share: bool) -> String {
+/// `lazy`: the letters, which are all inside boxes, left as marks (see [`boxed_letter`]).
+fn outcome_marked(case: &Case, can_share: bool, lazy: bool) -> String {
     let o_ = outcome(&GRAPH, &case.answers, case.today);
     let mut o = String::with_capacity(32 * 1024);
     el(&mut o, "h1", "tabindex=\"-1\"", case.t(ui::RESULT_TITLE));
@@ -864,7 +898,7 @@ fn outcome_marked(case: &Case, can_share: bool) -> String {
     if let Some(s) = first.first() {
         o.push_str("<section class=\"plan-first\" aria-labelledby=\"s-first\">");
         el(&mut o, "h2", "id=\"s-first\"", case.t(ui::OUTCOME_FIRST));
-        step(&mut o, case, s, "div", &mut letters_shown, &o_.letters, can_share);
+        step(&mut o, case, s, "div", &mut letters_shown, &o_.letters, can_share, lazy);
         o.push_str("</section>");
     }
     if !then.is_empty() {
@@ -872,7 +906,7 @@ fn outcome_marked(case: &Case, can_share: bool) -> String {
         el(&mut o, "h2", "id=\"s-then\"", case.t(ui::OUTCOME_THEN));
         o.push_str("<ol class=\"steps\">");
         for s in then {
-            step(&mut o, case, s, "li", &mut letters_shown, &o_.letters, can_share);
+            step(&mut o, case, s, "li", &mut letters_shown, &o_.letters, can_share, lazy);
         }
         o.push_str("</ol></section>");
     }
@@ -929,7 +963,7 @@ fn outcome_marked(case: &Case, can_share: bool) -> String {
         part_open(&mut o, case, "other-steps", ui::OUTCOME_OTHER_STEPS);
         o.push_str("<ul class=\"steps\">");
         for s in other {
-            step(&mut o, case, s, "li", &mut letters_shown, &o_.letters, can_share);
+            step(&mut o, case, s, "li", &mut letters_shown, &o_.letters, can_share, lazy);
         }
         o.push_str("</ul>");
         shut(&mut o);
@@ -940,7 +974,7 @@ fn outcome_marked(case: &Case, can_share: bool) -> String {
         el(&mut o, "p", "", case.t(ui::OUTCOME_LETTERS_INTRO));
         letters_lang_choice(&mut o, case);
         for l in unplaced {
-            letter(&mut o, case, l, can_share);
+            boxed_letter(&mut o, case, l, can_share, lazy);
         }
         shut(&mut o);
     }

@@ -19,10 +19,12 @@ use std::cell::RefCell;
 struct Later {
     drawn: usize,
     boxes: Vec<(String, Option<String>)>,
+    /// Writes out the letters in a body (`render::fill_body`) for the family of that drawing.
+    write: Option<Rc<dyn Fn(&str) -> String>>,
 }
 
 thread_local! {
-    static LATER: RefCell<Later> = const { RefCell::new(Later { drawn: 0, boxes: vec![] }) };
+    static LATER: RefCell<Later> = const { RefCell::new(Later { drawn: 0, boxes: vec![], write: None }) };
 }
 
 /// Puts the body of the box with this mark (else the next box's) into the page. Returns
@@ -32,8 +34,13 @@ fn fill(mark: Option<&str>) -> bool {
     LATER.with_borrow_mut(|l| {
         let at = l.boxes.iter_mut().find(|(m, body)| body.is_some() && mark.is_none_or(|want| want == m));
         if let Some((m, body)) = at {
+            let body = body.take().unwrap_or_default();
+            let body = match &l.write {
+                Some(write) => write(&body),
+                None => body,
+            };
             // (Not there if the parent has left the page meanwhile.)
-            browser::fill_box(m, &body.take().unwrap_or_default());
+            browser::fill_box(m, &body);
         }
         l.boxes.iter().any(|(_, body)| body.is_some())
     })
@@ -99,13 +106,22 @@ fn outcome(app: App, late: &'static crate::engine::graph::Text, letters: &'stati
     // (Drawn again by `App::refresh_today` when the day changes.)
     // Painted with its boxes empty, filled after (see `fill_later`).
     let page = LATER.with_borrow(|l| l.drawn.wrapping_add(1));
-    let (html, bodies) = app.journey.with_untracked(|j| {
-        app.details.with_untracked(|details| {
-            app.edits.with_value(|edits| outcome_split(&Case::new(&j.answers, details, super::today(), late).with_letters(letters).with_edits(edits), browser::can_share(), page))
-        })
-    });
+    let (today, can_share) = (super::today(), browser::can_share());
+    // The page's family as it stands (a change of answers, details, day or letters' language
+    // draws the page again; a letter's own edits are made only once its box is filled).
+    let with_case = move |f: &mut dyn FnMut(&Case)| {
+        app.journey.with_untracked(|j| app.details.with_untracked(|details| app.edits.with_value(|edits| f(&Case::new(&j.answers, details, today, late).with_letters(letters).with_edits(edits)))))
+    };
+    let mut drawn = (String::new(), vec![]);
+    with_case(&mut |case| drawn = outcome_split(case, can_share, page));
+    let (html, bodies) = drawn;
     let boxes = bodies.into_iter().enumerate().map(|(n, body)| (crate::render::box_mark(page, n), Some(body))).collect();
-    LATER.set(Later { drawn: page, boxes });
+    let write: Rc<dyn Fn(&str) -> String> = Rc::new(move |body| {
+        let mut out = String::new();
+        with_case(&mut |case| out = crate::render::fill_body(case, can_share, body));
+        out
+    });
+    LATER.set(Later { drawn: page, boxes, write: Some(write) });
     fill_later();
     let on_click = move |ev: &Event| {
         // A box opened before its turn came: filled before it opens.

@@ -653,6 +653,11 @@ pub fn drawn_in_parts(case: &camau::render::Case, can_share: bool) -> (String, V
     let (first, bodies) = camau::render::outcome_split(case, can_share, 7);
     let (again, _) = camau::render::outcome_split(case, can_share, 8);
     assert_ne!(again, first, "a page drawn again could be taken for the one before");
+    // The letters are written out as the app fills their boxes (`render::fill_body`): the first
+    // paint has none of them.
+    assert!(!first.contains("class=\"letter\""), "a letter written out in the first paint");
+    let bodies: Vec<String> = bodies.iter().map(|b| camau::render::fill_body(case, can_share, b)).collect();
+    assert!(bodies.iter().all(|b| !b.contains("<!--")), "a mark left in a filled box");
     let whole = filled(&first, 7, &bodies);
     (first, bodies, whole)
 }
