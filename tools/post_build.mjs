@@ -4,8 +4,9 @@
 //      Cargo's OUT_DIR; the wasm names the four it expects) and the printable guide into the
 //      folder, and names each language's start words in index.html's first script, which
 //      fetches the page's language's beside the wasm.
-//   2. Release builds: minifies the JavaScript of the first load (wasm-bindgen's glue and
-//      page.js) with npm's terser, and updates their integrity="sha384-…" in index.html.
+//   2. Release builds: gives the wasm's imports short names, in the wasm and its glue
+//      (tools/short_names.mjs), minifies the JavaScript of the first load (wasm-bindgen's glue
+//      and page.js) with npm's terser, and updates their integrity="sha384-…" in index.html.
 //      It fails if the glue holds wasm-streams' classes: Cargo.toml's [patch.crates-io] puts a
 //      stand-in without them in its place (crates/no-streams), and they must not come back.
 //   3. Lets the start page paint before the wasm download starts: drops Trunk's
@@ -100,20 +101,36 @@ if (html.includes('CAMAU_START_WORDS')) {
   html = html.replace('CAMAU_START_WORDS', JSON.stringify(start));
 }
 
-// 2. Minified JavaScript (release) -------------------------------------------------------------
+// 2. Short import names, minified JavaScript (release) -----------------------------------------
 if ((process.env.TRUNK_PROFILE || 'release') === 'release') {
   const { minify } = await import('terser');
+  const { shortImports } = await import('./short_names.mjs');
+  const sri = (data) => `sha384-${createHash('sha384').update(data).digest('base64')}`;
   for (const f of readdirSync(dir).filter((f) => /^(camau|page)-[0-9a-f]+\.js$/.test(f))) {
     const p = join(dir, f);
-    const src = readFileSync(p, 'utf8');
+    const orig = readFileSync(p, 'utf8');
+    let src = orig;
     if (src.includes('IntoUnderlying')) fail(`${f}: wasm-streams' classes are in the glue: is Cargo.toml's [patch.crates-io] for wasm-streams (crates/no-streams) still in use?`);
+    // The wasm's imports get names of a letter or two, in the wasm and in its glue (tools/
+    // short_names.mjs): about 3.5 KB brotli. (Nothing to do when run again on a finished folder.)
+    const wasmFile = f.replace(/\.js$/, '_bg.wasm');
+    if (f.startsWith('camau-') && existsSync(join(dir, wasmFile))) {
+      try {
+        const r = shortImports(readFileSync(join(dir, wasmFile)), src);
+        if (r.renamed) {
+          writeFileSync(join(dir, wasmFile), r.wasm);
+          src = r.glue;
+        }
+      } catch (e) {
+        fail(`${wasmFile}: cannot shorten its import names: ${e.message}`);
+      }
+    }
     // The glue is an ES module; page.js a classic script. Property names are never mangled.
     const out = await minify(src, { module: f.startsWith('camau-'), compress: { passes: 2 }, mangle: true, format: { comments: false } });
-    if (!out.code || out.code.length >= src.length) continue;
-    writeFileSync(p, out.code);
-    const before = `sha384-${createHash('sha384').update(src).digest('base64')}`;
-    const after = `sha384-${createHash('sha384').update(out.code).digest('base64')}`;
-    html = html.split(before).join(after);
+    const code = out.code && out.code.length < src.length ? out.code : src;
+    if (code === orig) continue;
+    writeFileSync(p, code);
+    html = html.split(sri(orig)).join(sri(code));
   }
 }
 
