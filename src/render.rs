@@ -1426,14 +1426,12 @@ pub fn footer_html(asking: bool) -> String {
 pub fn waiting_html(failed: bool) -> String {
     let mut o = String::new();
     el(&mut o, "h1", "tabindex=\"-1\"", t(ui::APP_NAME));
-    // (`id="waiting"` while the words are on their way: the browser tests wait for it to go.)
     if failed {
         el(&mut o, "p", "role=\"status\"", t(ui::WORDS_FAILED));
-    } else {
-        el(&mut o, "p", "role=\"status\" id=\"waiting\"", t(ui::WORDS_LOADING));
-    }
-    if failed {
         el(&mut o, "button", "class=\"button\" type=\"button\" data-action=\"retry\"", t(ui::TRY_AGAIN));
+    } else {
+        // (`id="waiting"` while the words are on their way: the browser tests wait for it to go.)
+        el(&mut o, "p", "role=\"status\" id=\"waiting\"", t(ui::WORDS_LOADING));
     }
     o
 }

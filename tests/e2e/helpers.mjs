@@ -119,11 +119,10 @@ export const SCHOOL_PATH = {
   decision: 'no',
 };
 
-/// An ISO date `days` before today (this machine's time zone, which the browser is given too).
 /// Whether a date is a working day in Wales whatever the year: a Wednesday or Thursday (the
 /// moveable bank holidays are Mondays and Good Friday; the substitute days Mondays and
 /// Tuesdays) that is not Christmas Day, Boxing Day or New Year's Day. A test of a deadline that
-/// runs on past a holiday (`date::next_working_day`) picks its dates with this, so it holds on
+/// runs on past a holiday (`Date::next_working_day`) picks its dates with this, so it holds on
 /// any day it is run.
 export function plainWorkingDay(iso) {
   const [y, m, d] = iso.split('-').map(Number);
@@ -131,6 +130,7 @@ export function plainWorkingDay(iso) {
   return wd >= 3 && wd <= 4 && !(m === 12 && (d === 25 || d === 26)) && !(m === 1 && d === 1);
 }
 
+/// An ISO date `days` before today (this machine's time zone, which the browser is given too).
 export function isoDaysAgo(days) {
   const t = new Date();
   const x = new Date(t.getFullYear(), t.getMonth(), t.getDate() - days);
