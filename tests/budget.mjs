@@ -18,10 +18,11 @@ const TARGET = 120 * KB;
 // and 120.4 KB with each page and each part drawn by one of two Leptos views (ui::Page,
 // ui::Part) from HTML text; to 118.8 KB and 119.4 KB with the conditions as one byte code; to
 // 115.2 KB and 115.8 KB with a stand-in for wasm-streams (crates/no-streams); on 4 December
-// 2026 to 111.4 KB and 112.0 KB with ids only native code reads left out of the wasm and the
-// wasm's imports given short names (tools/short_names.mjs). Each may be what it reached plus
-// 3 KB, so that neither can creep back. Issue 15's aim is 90 KB.
-const CEILING = { en: 114.4 * KB, cy: 115 * KB };
+// 2026 to 111.0 KB and 111.6 KB with ids only native code reads left out of the wasm, the
+// wasm's imports given short names (tools/short_names.mjs) and an optional text two bytes
+// (graph::Txt). Each may be what it reached plus 3 KB, so that neither can creep back. Issue
+// 15's aim is 90 KB.
+const CEILING = { en: 114 * KB, cy: 114.6 * KB };
 // Each language's later words (words-<lang>-more-<hash>.txt), fetched once the first page is
 // up: not part of the first load, but counted here so that moving bytes there is not free.
 // Welsh takes more words than English to say the same (about 14% more raw).

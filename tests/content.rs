@@ -795,7 +795,7 @@ fn the_compiled_contacts_are_found_by_council_and_board_index() {
         assert!(!GRAPH.text(c.name, late).is_empty() && c.about.is_some(), "{}", c.id);
     }
     // The outcome page's words: none of them (but a place's own name) is in the first load.
-    let early = |t: Txt| t.0 & late::BIT == 0;
+    let early = |t: Txt| t.key() & late::BIT == 0;
     for c in GRAPH.contacts {
         for t in [c.website, c.page, c.page_label, c.phone, c.email, c.about].into_iter().flatten() {
             assert!(!early(t), "contact {}: a word in the wasm", c.id);

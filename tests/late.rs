@@ -72,7 +72,7 @@ fn words_are_read_through_the_language_they_came_with() {
 
 #[test]
 fn the_first_question_needs_no_late_word_and_the_other_pages_words_are_all_en() {
-    let early = |t: Txt| t.0 & LATE_BIT == 0;
+    let early = |t: Txt| t.key() & LATE_BIT == 0;
     // The first question shows the moment "Start now" is tapped; the words file is fetched
     // while it is answered, and carries every other question's words.
     for (i, q) in GRAPH.questions.iter().enumerate() {
@@ -147,7 +147,7 @@ fn the_printable_guide_has_every_finding_letter_and_basis_with_blanks_and_no_scr
 fn each_voice_reads_its_own_string() {
     use camau::engine::graph::Voice;
     let starts = WORDS[0][0].count;
-    let txt = |i: usize| if i < starts { Txt(i as u16) } else { Txt(LATE_BIT | (i - starts) as u16) };
+    let txt = |i: usize| if i < starts { Txt::new(i as u16) } else { Txt::new(LATE_BIT | (i - starts) as u16) };
     let index = |k: &str| KEYS.iter().position(|x| *x == k);
     let mut seen = [0, 0];
     for (i, k) in KEYS.iter().enumerate() {

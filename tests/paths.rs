@@ -357,7 +357,7 @@ fn check(g: &Graph, a: &Answers, st: &mut Stats, thorough: bool) {
         if you && what.starts_with("letter") && g.text(t, camau::content::en()).contains("{child}") {
             st.voice_misses.insert(format!("{what}: names the young person as {{child}}"));
         }
-        if st.filled.insert((t.0, dates.clone())) {
+        if st.filled.insert((t.key(), dates.clone())) {
             for d in [details(), Details::default()] {
                 let text = fill(g, g.text(t, camau::content::en()), a, &d, TODAY, &words);
                 assert!(!text.contains('{') && !text.contains('}'), "{what} has a placeholder left unfilled:\n{text}\nfor: {}", say());

@@ -100,7 +100,7 @@ impl Strings<'_> {
             self.push(format!("{key}~helper"), [&en[2], &cy[2]]);
             self.helper.push(t);
         }
-        format!("Txt({t})")
+        format!("Txt::new({t})")
     }
     fn push(&mut self, key: String, s: [&String; 2]) -> u16 {
         let later = late::is_late(&key) && !self.first;
@@ -126,7 +126,7 @@ impl Strings<'_> {
 
 /// The `Txt` of an early word already added under `key` (a place's name).
 fn place_txt(keys: &[String], key: &str) -> Option<String> {
-    keys.iter().position(|k| k == key).map(|i| format!("Txt({i})"))
+    keys.iter().position(|k| k == key).map(|i| format!("Txt::new({i})"))
 }
 
 fn target(t: &Option<MTarget>) -> String {

@@ -347,7 +347,7 @@ impl Builder {
         let mut strings: Vec<&'static str> = vec![];
         let mut t = |s: &str| {
             strings.push(Box::leak(s.to_string().into_boxed_str()));
-            Txt((strings.len() - 1) as u16)
+            Txt::new((strings.len() - 1) as u16)
         };
         let q = |id: &str| -> u16 {
             self.questions.iter().position(|x| x.id == id).unwrap_or_else(|| panic!("unknown question {id}")) as u16
