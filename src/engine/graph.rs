@@ -25,7 +25,7 @@ impl Txt {
     pub const fn new(key: u16) -> Txt {
         match core::num::NonZeroU16::new(key.wrapping_add(1)) {
             Some(n) => Txt(n),
-            None => panic!("a Txt key is below 0xFFFF"),
+            None => panic!("a Txt key must be below 0xFFFF"),
         }
     }
     pub const fn key(self) -> u16 {
